@@ -1,0 +1,51 @@
+package org.latent4j.cli;
+
+import org.latent4j.runtime.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code latent4j} command: one subcommand per job. */
+@Command(name = "latent4j",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Latent-variable generative models on the JVM: VAE, Gaussian mixtures (EM), autoencoders.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Main {
+
+    /** Runs the command line and returns its exit code (0 success, 1 failure, 2 usage error). */
+    public static int run(String... args) {
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler(Main::reportFailure)
+                .execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Prints a failure as one clear line (the cause chain when it helps), not a stack trace. */
+    private static int reportFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        StringBuilder msg = new StringBuilder("latent4j ").append(cmd.getCommandName()).append(": ")
+                .append(e.getMessage() == null ? e.toString() : e.getMessage());
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null && !msg.toString().contains(c.getMessage())) {
+                msg.append(" (").append(c.getMessage()).append(')');
+            }
+        }
+        cmd.getErr().println(msg);
+        if (System.getenv("LATENT4J_DEBUG") != null) {
+            e.printStackTrace(cmd.getErr());
+        }
+        return 1;
+    }
+
+    /** Supplies {@code --version}. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"latent4j " + Version.get()};
+        }
+    }
+}
