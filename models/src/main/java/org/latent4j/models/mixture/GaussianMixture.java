@@ -146,6 +146,11 @@ public final class GaussianMixture {
         return new Run(p, new FitResult(Arrays.copyOf(trace, it), converged, it, finalLl, collapsed, init));
     }
 
+    /** Sets the parameters of a mixture read from disk. */
+    void restore(MixtureParameters p) {
+        setParameters(p);
+    }
+
     private void setParameters(MixtureParameters p) {
         this.components = Components.of(p);
         this.params = p;
