@@ -5,16 +5,15 @@ package org.latent4j.models.gaussian;
  * normal variable restricted to an interval (the truncated normal), which both the binned-data EM and
  * the uniform-latent model need.
  *
- * <p>The upper tail Q(x) = P(Z > x) uses the Taylor series of erf, written as the positive series
- * erf(t) = 2/√π · e^{−t²} Σ_{n≥0} 2ⁿ t^{2n+1} / (1·3·…·(2n+1)), for small arguments, and the
- * continued fraction of erfc (Abramowitz and Stegun 7.1.14) for large ones, so tails far from the
- * mean keep their relative precision instead of rounding to 0 or 1.
+ * <p>The upper tail Q(x) = P(Z > x) uses the series Φ(x) − ½ = φ(x) Σ x^{2n+1}/(1·3·…·(2n+1)) for
+ * |x| &lt; 2 and Laplace's continued fraction for Mills' ratio Q(x)/φ(x) (Abramowitz and Stegun 26.2.14)
+ * beyond, so tails far from the mean keep their relative precision instead of rounding to 0 or 1.
  */
 public final class Normal {
     static final double LOG_SQRT_2PI = 0.5 * Math.log(2.0 * Math.PI);
     private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
-    private static final double SQRT2 = Math.sqrt(2.0);
-    private static final double TWO_OVER_SQRT_PI = 2.0 / Math.sqrt(Math.PI);
+    /** Below it the series, above it the continued fraction: both are accurate to a few ulps there. */
+    private static final double SERIES_LIMIT = 2.0;
 
     private Normal() {}
 
@@ -28,7 +27,7 @@ public final class Normal {
         return upperTail(-x);
     }
 
-    /** Q(x) = P(Z > x) = erfc(x/√2)/2, accurate in relative terms for large x. */
+    /** Q(x) = P(Z > x), accurate in relative terms far into the upper tail. */
     public static double upperTail(double x) {
         if (Double.isNaN(x)) {
             return Double.NaN;
@@ -39,16 +38,8 @@ public final class Normal {
         if (x == Double.NEGATIVE_INFINITY) {
             return 1.0;
         }
-        double t = Math.abs(x) / SQRT2;
-        double q;
-        if (t < 2.5) {
-            q = 0.5 * (1.0 - erfSeries(t));
-            if (x < 0) {
-                q = 1.0 - q;
-            }
-            return q;
-        }
-        q = 0.5 * erfcContinuedFraction(t);
+        double ax = Math.abs(x);
+        double q = ax < SERIES_LIMIT ? 0.5 - pdf(ax) * seriesSum(ax) : pdf(ax) * millsRatio(ax);
         return x < 0 ? 1.0 - q : q;
     }
 
@@ -63,31 +54,31 @@ public final class Normal {
         return 1.0 - upperTail(b) - upperTail(-a);
     }
 
-    private static double erfSeries(double t) {
-        double t2 = t * t;
-        double term = t;
-        double sum = t;
-        for (int n = 1; n < 200; n++) {
-            term *= 2.0 * t2 / (2 * n + 1);
+    /** Φ(x) − ½ = φ(x)·Σ_{n≥0} x^{2n+1} / (1·3·…·(2n+1)), a series of positive terms. */
+    private static double seriesSum(double x) {
+        double x2 = x * x;
+        double term = x;
+        double sum = x;
+        for (int n = 1; n < 500; n++) {
+            term *= x2 / (2 * n + 1);
             sum += term;
             if (term < 1e-17 * sum) {
                 break;
             }
         }
-        return TWO_OVER_SQRT_PI * Math.exp(-t2) * sum;
+        return sum;
     }
 
-    /** erfc(t) for t ≥ 2.5 by the continued fraction e^{−t²}/√π · 1/(t + (1/2)/(t + 1/(t + (3/2)/(t + …)))), modified Lentz. */
-    private static double erfcContinuedFraction(double t) {
+    /** Mills' ratio Q(x)/φ(x) = 1/(x + 1/(x + 2/(x + 3/(x + …)))) for x ≥ 2 (Laplace), by the modified Lentz method. */
+    private static double millsRatio(double x) {
         double tiny = 1e-300;
-        double f = t;
-        double c = t;
+        double f = x;
+        double c = x;
         double d = 0.0;
-        for (int n = 1; n < 500; n++) {
-            double an = n * 0.5;
-            d = t + an * d;
+        for (int n = 1; n < 5000; n++) {
+            d = x + n * d;
             d = Math.abs(d) < tiny ? tiny : d;
-            c = t + an / c;
+            c = x + n / c;
             c = Math.abs(c) < tiny ? tiny : c;
             d = 1.0 / d;
             double delta = c * d;
@@ -96,7 +87,7 @@ public final class Normal {
                 break;
             }
         }
-        return Math.exp(-t * t) / (Math.sqrt(Math.PI) * f);
+        return 1.0 / f;
     }
 
     /**
