@@ -84,12 +84,14 @@ final class EStep {
                     } else {
                         double se = 0.0;
                         for (int j = 0; j < k; j++) {
-                            se += Math.exp(resp[ro + j] - max);
+                            double e1 = Math.exp(resp[ro + j] - max);
+                            resp[ro + j] = e1;
+                            se += e1;
                         }
                         ll = max + Math.log(se);
-                        double scale = (weightResp && weights != null) ? weights[i] : 1.0;
+                        double scale = ((weightResp && weights != null) ? weights[i] : 1.0) / se;
                         for (int j = 0; j < k; j++) {
-                            resp[ro + j] = scale * Math.exp(resp[ro + j] - ll);
+                            resp[ro + j] *= scale;
                         }
                     }
                     if (rowLogLik != null) {

@@ -40,8 +40,11 @@ public record MixtureParameters(CovarianceType type, int k, int d, double[] weig
         }
         checkCovariances(type, k, d, covariances);
         weights = weights.clone();
-        for (int j = 0; j < k; j++) {
-            weights[j] /= sum;
+        // Renormalize only past rounding, so stored parameters read back bit for bit.
+        if (Math.abs(sum - 1.0) > 1e-14) {
+            for (int j = 0; j < k; j++) {
+                weights[j] /= sum;
+            }
         }
         means = means.clone();
         covariances = covariances.clone();

@@ -38,7 +38,7 @@ class UniformLatentModelTest {
     void emFindsTheMaximumLikelihoodVarianceFromXAlone() {
         for (double sigma : new double[] {0.7, 2.0}) {
             UniformLatentModel truth = new UniformLatentModel(-5, 10, sigma);
-            double[] x = truth.sample(20_000, new RandomSource(11), null);
+            double[] x = truth.sample(10_000, new RandomSource(11), null);
             UniformLatentModel.VarianceFit fit = UniformLatentModel.fitVariance(x, -5, 10, 1e-12, 100_000);
             assertTrue(fit.converged());
             // EM lands on the maximizer of the exact marginal likelihood (found here by golden section) …
@@ -53,7 +53,7 @@ class UniformLatentModelTest {
         double g = (Math.sqrt(5) - 1) / 2;
         double a = lo;
         double b = hi;
-        for (int it = 0; it < 80; it++) {
+        for (int it = 0; it < 50; it++) {
             double c = b - g * (b - a);
             double d = a + g * (b - a);
             double fc = new UniformLatentModel(-5, 10, Math.sqrt(c)).meanLogLikelihood(x);
