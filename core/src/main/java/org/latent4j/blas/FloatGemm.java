@@ -1,0 +1,298 @@
+package org.latent4j.blas;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.latent4j.runtime.Parallel;
+import org.latent4j.runtime.Threads;
+
+/**
+ * The pure-Java single-precision GEMM: a packed, cache-blocked kernel on the Vector API.
+ *
+ * <p>The loop structure follows Goto and van de Geijn, "Anatomy of high-performance matrix
+ * multiplication" (ACM TOMS 34(3), 2008), in the BLIS arrangement (Van Zee and van de Geijn,
+ * ACM TOMS 41(3), 2015): op(B) is packed in KC×NC blocks of NR-wide column panels, op(A) in MC×KC
+ * blocks of MR-high row panels, and an MR×NR micro-kernel keeps its tile of C in vector registers
+ * while it walks the shared dimension. Packing reads A and B in whichever layout they come in,
+ * so the four transpose combinations share one micro-kernel.
+ *
+ * <p>Each element of C is summed by one thread in the same order whatever the thread count, so
+ * results are bit-identical for 1 or N threads. Work is split over column panels (or row panels
+ * when C is narrow) with {@link Parallel}; small products stay on the calling thread.
+ */
+final class FloatGemm {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Rows of the micro-tile: one broadcast each per step of k. */
+    static final int MR = 8;
+    /** Columns of the micro-tile: two vectors. */
+    static final int NR = 2 * L;
+    /** Depth of a packed block: an NR-wide panel of B (KC·NR floats) stays in L1. */
+    static final int KC = 256;
+    /** Rows of a packed block of A (MC·KC floats, in L2). */
+    static final int MC = 128;
+    /** Columns of a packed block of B (KC·NC floats, in L2/L3). */
+    static final int NC = 32 * NR;
+    /** Below this many flops (2·m·n·k) the product stays on the calling thread. */
+    static final long PARALLEL_MIN_FLOPS = 1L << 21;
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    private FloatGemm() {}
+
+    /** C = alpha·op(A)·op(B) + beta·C, row-major; arguments already checked. */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0f) {
+            scale(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        Operands op = new Operands(transA, transB, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, k);
+        int rowPanels = (m + MR - 1) / MR;
+        int colPanels = (n + NR - 1) / NR;
+        int threads = 2L * m * n * k < PARALLEL_MIN_FLOPS ? 1 : Threads.count();
+        if (threads == 1) {
+            block(op, 0, m, 0, n);
+        } else if (colPanels >= 2 * threads || colPanels >= rowPanels) {
+            // Column split: each thread packs its own part of B and all of A (A is usually the smaller).
+            Parallel.forRange(colPanels, 1, (s, e) -> block(op, 0, m, s * NR, Math.min(n, e * NR)));
+        } else {
+            Parallel.forRange(rowPanels, 1, (s, e) -> block(op, s * MR, Math.min(m, e * MR), 0, n));
+        }
+    }
+
+    /** The operands of one product, so the parallel bodies capture a single object. */
+    private record Operands(boolean transA, boolean transB, float alpha,
+                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                            float beta, float[] c, int cOff, int ldc, int k) {}
+
+    /** Per-thread packing buffers, grown on demand and reused across calls. */
+    private static final class Buffers {
+        float[] a = new float[0];
+        float[] b = new float[0];
+        final float[] tile = new float[MR * NR];
+
+        float[] a(int size) {
+            if (a.length < size) {
+                a = new float[size];
+            }
+            return a;
+        }
+
+        float[] b(int size) {
+            if (b.length < size) {
+                b = new float[size];
+            }
+            return b;
+        }
+    }
+
+    /** Computes rows [i0, i1) × columns [j0, j1) of C. */
+    private static void block(Operands op, int i0, int i1, int j0, int j1) {
+        Buffers buf = BUFFERS.get();
+        int k = op.k();
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nb = Math.min(NC, j1 - jc);
+            int nbPad = roundUp(nb, NR);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kb = Math.min(KC, k - pc);
+                float[] bp = buf.b(nbPad * kb);
+                packB(op, pc, kb, jc, nb, bp);
+                // Later depth blocks add to what the first one wrote.
+                float beta = pc == 0 ? op.beta() : 1f;
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mb = Math.min(MC, i1 - ic);
+                    float[] ap = buf.a(roundUp(mb, MR) * kb);
+                    packA(op, ic, mb, pc, kb, ap);
+                    for (int jr = 0; jr < nb; jr += NR) {
+                        int cols = Math.min(NR, nb - jr);
+                        for (int ir = 0; ir < mb; ir += MR) {
+                            kernel(kb, ap, ir * kb, bp, jr * kb, op.c(),
+                                    op.cOff() + (ic + ir) * op.ldc() + jc + jr, op.ldc(),
+                                    Math.min(MR, mb - ir), cols, op.alpha(), beta, buf.tile);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs op(A)[i0 : i0+mb, p0 : p0+kb] into MR-row panels: panel q, step p holds MR values. */
+    private static void packA(Operands op, int i0, int mb, int p0, int kb, float[] dst) {
+        float[] a = op.a();
+        int lda = op.lda();
+        for (int q = 0; q < mb; q += MR) {
+            int rows = Math.min(MR, mb - q);
+            int base = q * kb;
+            if (op.transA()) {
+                // op(A)[i][p] = A[p][i]: each step p is a contiguous run of rows.
+                int src = op.aOff() + p0 * lda + i0 + q;
+                for (int p = 0; p < kb; p++, src += lda) {
+                    int d = base + p * MR;
+                    System.arraycopy(a, src, dst, d, rows);
+                    for (int r = rows; r < MR; r++) {
+                        dst[d + r] = 0f;
+                    }
+                }
+            } else {
+                for (int r = 0; r < rows; r++) {
+                    int src = op.aOff() + (i0 + q + r) * lda + p0;
+                    for (int p = 0, d = base + r; p < kb; p++, d += MR) {
+                        dst[d] = a[src + p];
+                    }
+                }
+                for (int r = rows; r < MR; r++) {
+                    for (int p = 0, d = base + r; p < kb; p++, d += MR) {
+                        dst[d] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs op(B)[p0 : p0+kb, j0 : j0+nb] into NR-column panels: panel q, step p holds NR values. */
+    private static void packB(Operands op, int p0, int kb, int j0, int nb, float[] dst) {
+        float[] b = op.b();
+        int ldb = op.ldb();
+        for (int q = 0; q < nb; q += NR) {
+            int cols = Math.min(NR, nb - q);
+            int base = q * kb;
+            if (op.transB()) {
+                // op(B)[p][j] = B[j][p]: read each row of B once, scatter it down the panel.
+                for (int jj = 0; jj < cols; jj++) {
+                    int src = op.bOff() + (j0 + q + jj) * ldb + p0;
+                    for (int p = 0, d = base + jj; p < kb; p++, d += NR) {
+                        dst[d] = b[src + p];
+                    }
+                }
+                for (int jj = cols; jj < NR; jj++) {
+                    for (int p = 0, d = base + jj; p < kb; p++, d += NR) {
+                        dst[d] = 0f;
+                    }
+                }
+            } else {
+                int src = op.bOff() + p0 * ldb + j0 + q;
+                for (int p = 0; p < kb; p++, src += ldb) {
+                    int d = base + p * NR;
+                    System.arraycopy(b, src, dst, d, cols);
+                    for (int jj = cols; jj < NR; jj++) {
+                        dst[d + jj] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The MR×NR micro-kernel: sums kb rank-1 updates of packed panels in registers, then writes
+     * C = alpha·acc + beta·C for the valid {@code rows × cols} corner (beta 0 never reads C).
+     */
+    private static void kernel(int kb, float[] ap, int ai, float[] bp, int bi,
+                               float[] c, int ci, int ldc, int rows, int cols,
+                               float alpha, float beta, float[] tile) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
+        for (int p = 0; p < kb; p++, ai += MR, bi += NR) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector x = FloatVector.broadcast(S, ap[ai]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, ap[ai + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, ap[ai + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, ap[ai + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, ap[ai + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        if (rows == MR && cols == NR) {
+            store(c00, c01, c, ci, alpha, beta);
+            store(c10, c11, c, ci + ldc, alpha, beta);
+            store(c20, c21, c, ci + 2 * ldc, alpha, beta);
+            store(c30, c31, c, ci + 3 * ldc, alpha, beta);
+            store(c40, c41, c, ci + 4 * ldc, alpha, beta);
+            store(c50, c51, c, ci + 5 * ldc, alpha, beta);
+            store(c60, c61, c, ci + 6 * ldc, alpha, beta);
+            store(c70, c71, c, ci + 7 * ldc, alpha, beta);
+            return;
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + L);
+        c60.intoArray(tile, 6 * NR);
+        c61.intoArray(tile, 6 * NR + L);
+        c70.intoArray(tile, 7 * NR);
+        c71.intoArray(tile, 7 * NR + L);
+        for (int r = 0; r < rows; r++) {
+            int row = ci + r * ldc;
+            for (int j = 0; j < cols; j++) {
+                float v = alpha * tile[r * NR + j];
+                c[row + j] = beta == 0f ? v : v + beta * c[row + j];
+            }
+        }
+    }
+
+    /** Writes one full row of a tile: C = alpha·acc + beta·C, with the same roundings as the scalar edge. */
+    private static void store(FloatVector v0, FloatVector v1, float[] c, int ci, float alpha, float beta) {
+        FloatVector r0 = v0.mul(alpha);
+        FloatVector r1 = v1.mul(alpha);
+        if (beta != 0f) {
+            r0 = r0.add(FloatVector.fromArray(S, c, ci).mul(beta));
+            r1 = r1.add(FloatVector.fromArray(S, c, ci + L).mul(beta));
+        }
+        r0.intoArray(c, ci);
+        r1.intoArray(c, ci + L);
+    }
+
+    /** C = beta·C, for products with nothing to add (k = 0 or alpha = 0); beta 0 clears NaN too. */
+    static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                c[row + j] = beta == 0f ? 0f : beta * c[row + j];
+            }
+        }
+    }
+
+    /** The width of the vectors the kernel uses, in bits. */
+    static int vectorBits() {
+        return S.vectorBitSize();
+    }
+
+    private static int roundUp(int x, int unit) {
+        return (x + unit - 1) / unit * unit;
+    }
+}
