@@ -51,7 +51,7 @@ final class GemmBenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "1", description = "Timed duration per backend in seconds (default ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--warmup", defaultValue = "0.5", description = "Untimed warm-up per backend in seconds (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "2", description = "Untimed warm-up per backend in seconds (default ${DEFAULT-VALUE}).")
     double warmup;
 
     @Option(names = "--json", description = "Print one JSON object per backend, e.g. {\"gflops\": 95.2, ...}.")
