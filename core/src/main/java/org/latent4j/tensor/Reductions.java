@@ -102,8 +102,13 @@ public final class Reductions {
             }
         }
         Tensor y = new Tensor(out, keepDim ? p.keepShape : p.dropShape);
-        // d lse / dx = softmax(x) = exp(x − lse), written with recorded ops so it differentiates again
-        return record("logSumExp", y, x, g -> g.reshape(p.keepShape).mul(x.sub(y.reshape(p.keepShape)).exp()));
+        // d lse / dx = softmax(x) = e / Σe with e = exp(x − max): the constant shift keeps it exact where
+        // exp(x − lse) would lose digits to the rounding of lse, and it is recorded, so it differentiates again.
+        Tensor shift = Tensor.of(m, p.keepShape);
+        return record("logSumExp", y, x, g -> {
+            Tensor e = x.sub(shift).exp();
+            return g.reshape(p.keepShape).mul(e.div(e.sum(p.axes, true)));
+        });
     }
 
     public static Tensor softmax(Tensor x, int axis) {
