@@ -1,8 +1,11 @@
 package org.latent4j.cli;
 
+import org.latent4j.runtime.Threads;
 import org.latent4j.runtime.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code latent4j} command: one subcommand per job. */
 @Command(name = "latent4j",
@@ -11,8 +14,20 @@ import picocli.CommandLine.Command;
         description = "Latent-variable generative models on the JVM: VAE, Gaussian mixtures (EM), autoencoders.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                InfoCommand.class,
+                BenchCommand.class,
         })
 public final class Main {
+
+    /**
+     * The one thread setting (also OpenBLAS's; the launcher exports it as OPENBLAS_NUM_THREADS),
+     * accepted before or after any subcommand.
+     */
+    @Option(names = "--threads", paramLabel = "N", scope = ScopeType.INHERIT,
+            description = "Threads for the whole program, BLAS included (default: LATENT4J_THREADS, else all processors).")
+    void threads(int n) {
+        Threads.set(n);
+    }
 
     /** Runs the command line and returns its exit code (0 success, 1 failure, 2 usage error). */
     public static int run(String... args) {

@@ -25,7 +25,19 @@ public enum Backend {
 
     /** What this backend runs on here, or why it is not available. */
     public String describe() {
-        return this == JAVA ? JavaGemm.describe() : NativeGemm.status().detail();
+        if (this == JAVA) {
+            return JavaGemm.describe();
+        }
+        String detail = NativeGemm.status().detail();
+        return NativeGemm.status().available() ? detail + OpenBlas.config().map(c -> ", " + c).orElse("") : detail;
+    }
+
+    /**
+     * The number of threads this backend spreads a product over: {@link org.latent4j.runtime.Threads#count()}
+     * for Java; for native, OpenBLAS's own count when it can be asked, else -1.
+     */
+    public int threads() {
+        return this == JAVA ? org.latent4j.runtime.Threads.count() : available() ? OpenBlas.threads() : -1;
     }
 
     /**
@@ -50,8 +62,9 @@ public enum Backend {
         if (m == 0 || n == 0) {
             return;
         }
-        if (k == 0) {
-            // Nothing to add; netlib's native wrapper rejects k = 0, so scale here for both paths.
+        if (k == 0 || alpha == 0f) {
+            // Nothing to add (A and B are not read, as in the reference BLAS); netlib's native wrapper
+            // rejects k = 0, so both paths scale C here.
             for (int i = 0; i < m; i++) {
                 for (int j = cOff + i * ldc, end = j + n; j < end; j++) {
                     c[j] = beta == 0f ? 0f : beta * c[j];
@@ -76,7 +89,7 @@ public enum Backend {
         if (m == 0 || n == 0) {
             return;
         }
-        if (k == 0) {
+        if (k == 0 || alpha == 0.0) {
             for (int i = 0; i < m; i++) {
                 for (int j = cOff + i * ldc, end = j + n; j < end; j++) {
                     c[j] = beta == 0.0 ? 0.0 : beta * c[j];

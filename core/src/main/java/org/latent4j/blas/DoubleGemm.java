@@ -201,45 +201,39 @@ final class DoubleGemm {
         DoubleVector c50 = DoubleVector.zero(S), c51 = DoubleVector.zero(S);
         DoubleVector c60 = DoubleVector.zero(S), c61 = DoubleVector.zero(S);
         DoubleVector c70 = DoubleVector.zero(S), c71 = DoubleVector.zero(S);
-        for (int p = 0; p < kb; p++, ai += MR, bi += NR) {
-            DoubleVector b0 = DoubleVector.fromArray(S, bp, bi);
-            DoubleVector b1 = DoubleVector.fromArray(S, bp, bi + L);
-            DoubleVector x = DoubleVector.broadcast(S, ap[ai]);
+        for (int p = 0; p < kb; p++) {
+            // Indices linear in p, so the JIT can hoist the bounds checks out of the loop.
+            int bq = bi + p * NR;
+            int aq = ai + p * MR;
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bq);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, bq + L);
+            DoubleVector x = DoubleVector.broadcast(S, ap[aq]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(S, ap[ai + 1]);
+            x = DoubleVector.broadcast(S, ap[aq + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(S, ap[ai + 2]);
+            x = DoubleVector.broadcast(S, ap[aq + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(S, ap[ai + 3]);
+            x = DoubleVector.broadcast(S, ap[aq + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = DoubleVector.broadcast(S, ap[ai + 4]);
+            x = DoubleVector.broadcast(S, ap[aq + 4]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = DoubleVector.broadcast(S, ap[ai + 5]);
+            x = DoubleVector.broadcast(S, ap[aq + 5]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
-            x = DoubleVector.broadcast(S, ap[ai + 6]);
+            x = DoubleVector.broadcast(S, ap[aq + 6]);
             c60 = x.fma(b0, c60);
             c61 = x.fma(b1, c61);
-            x = DoubleVector.broadcast(S, ap[ai + 7]);
+            x = DoubleVector.broadcast(S, ap[aq + 7]);
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
-        if (rows == MR && cols == NR) {
-            store(c00, c01, c, ci, alpha, beta);
-            store(c10, c11, c, ci + ldc, alpha, beta);
-            store(c20, c21, c, ci + 2 * ldc, alpha, beta);
-            store(c30, c31, c, ci + 3 * ldc, alpha, beta);
-            store(c40, c41, c, ci + 4 * ldc, alpha, beta);
-            store(c50, c51, c, ci + 5 * ldc, alpha, beta);
-            store(c60, c61, c, ci + 6 * ldc, alpha, beta);
-            store(c70, c71, c, ci + 7 * ldc, alpha, beta);
-            return;
-        }
+        // The tile goes through memory: writing C straight from the accumulators makes C2 keep
+        // them boxed across the branches and costs several times the arithmetic.
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);
         c10.intoArray(tile, NR);
@@ -256,25 +250,27 @@ final class DoubleGemm {
         c61.intoArray(tile, 6 * NR + L);
         c70.intoArray(tile, 7 * NR);
         c71.intoArray(tile, 7 * NR + L);
+        update(tile, c, ci, ldc, rows, cols, alpha, beta);
+    }
+
+    /** C = alpha·tile + beta·C on the valid corner of a tile; beta 0 never reads C. */
+    private static void update(double[] tile, double[] c, int ci, int ldc, int rows, int cols, double alpha, double beta) {
+        int vecCols = cols - cols % L;
         for (int r = 0; r < rows; r++) {
             int row = ci + r * ldc;
-            for (int j = 0; j < cols; j++) {
-                double v = alpha * tile[r * NR + j];
+            int t = r * NR;
+            for (int j = 0; j < vecCols; j += L) {
+                DoubleVector v = DoubleVector.fromArray(S, tile, t + j).mul(alpha);
+                if (beta != 0.0) {
+                    v = v.add(DoubleVector.fromArray(S, c, row + j).mul(beta));
+                }
+                v.intoArray(c, row + j);
+            }
+            for (int j = vecCols; j < cols; j++) {
+                double v = alpha * tile[t + j];
                 c[row + j] = beta == 0.0 ? v : v + beta * c[row + j];
             }
         }
-    }
-
-    /** Writes one full row of a tile: C = alpha·acc + beta·C, with the same roundings as the scalar edge. */
-    private static void store(DoubleVector v0, DoubleVector v1, double[] c, int ci, double alpha, double beta) {
-        DoubleVector r0 = v0.mul(alpha);
-        DoubleVector r1 = v1.mul(alpha);
-        if (beta != 0.0) {
-            r0 = r0.add(DoubleVector.fromArray(S, c, ci).mul(beta));
-            r1 = r1.add(DoubleVector.fromArray(S, c, ci + L).mul(beta));
-        }
-        r0.intoArray(c, ci);
-        r1.intoArray(c, ci + L);
     }
 
     /** C = beta·C, for products with nothing to add (k = 0 or alpha = 0); beta 0 clears NaN too. */

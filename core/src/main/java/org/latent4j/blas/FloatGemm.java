@@ -201,45 +201,39 @@ final class FloatGemm {
         FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
         FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
         FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
-        for (int p = 0; p < kb; p++, ai += MR, bi += NR) {
-            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
-            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
-            FloatVector x = FloatVector.broadcast(S, ap[ai]);
+        for (int p = 0; p < kb; p++) {
+            // Indices linear in p, so the JIT can hoist the bounds checks out of the loop.
+            int bq = bi + p * NR;
+            int aq = ai + p * MR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bq);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bq + L);
+            FloatVector x = FloatVector.broadcast(S, ap[aq]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, ap[ai + 1]);
+            x = FloatVector.broadcast(S, ap[aq + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, ap[ai + 2]);
+            x = FloatVector.broadcast(S, ap[aq + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, ap[ai + 3]);
+            x = FloatVector.broadcast(S, ap[aq + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, ap[ai + 4]);
+            x = FloatVector.broadcast(S, ap[aq + 4]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, ap[ai + 5]);
+            x = FloatVector.broadcast(S, ap[aq + 5]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
-            x = FloatVector.broadcast(S, ap[ai + 6]);
+            x = FloatVector.broadcast(S, ap[aq + 6]);
             c60 = x.fma(b0, c60);
             c61 = x.fma(b1, c61);
-            x = FloatVector.broadcast(S, ap[ai + 7]);
+            x = FloatVector.broadcast(S, ap[aq + 7]);
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
         }
-        if (rows == MR && cols == NR) {
-            store(c00, c01, c, ci, alpha, beta);
-            store(c10, c11, c, ci + ldc, alpha, beta);
-            store(c20, c21, c, ci + 2 * ldc, alpha, beta);
-            store(c30, c31, c, ci + 3 * ldc, alpha, beta);
-            store(c40, c41, c, ci + 4 * ldc, alpha, beta);
-            store(c50, c51, c, ci + 5 * ldc, alpha, beta);
-            store(c60, c61, c, ci + 6 * ldc, alpha, beta);
-            store(c70, c71, c, ci + 7 * ldc, alpha, beta);
-            return;
-        }
+        // The tile goes through memory: writing C straight from the accumulators makes C2 keep
+        // them boxed across the branches and costs several times the arithmetic.
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);
         c10.intoArray(tile, NR);
@@ -256,25 +250,27 @@ final class FloatGemm {
         c61.intoArray(tile, 6 * NR + L);
         c70.intoArray(tile, 7 * NR);
         c71.intoArray(tile, 7 * NR + L);
+        update(tile, c, ci, ldc, rows, cols, alpha, beta);
+    }
+
+    /** C = alpha·tile + beta·C on the valid corner of a tile; beta 0 never reads C. */
+    private static void update(float[] tile, float[] c, int ci, int ldc, int rows, int cols, float alpha, float beta) {
+        int vecCols = cols - cols % L;
         for (int r = 0; r < rows; r++) {
             int row = ci + r * ldc;
-            for (int j = 0; j < cols; j++) {
-                float v = alpha * tile[r * NR + j];
+            int t = r * NR;
+            for (int j = 0; j < vecCols; j += L) {
+                FloatVector v = FloatVector.fromArray(S, tile, t + j).mul(alpha);
+                if (beta != 0f) {
+                    v = v.add(FloatVector.fromArray(S, c, row + j).mul(beta));
+                }
+                v.intoArray(c, row + j);
+            }
+            for (int j = vecCols; j < cols; j++) {
+                float v = alpha * tile[t + j];
                 c[row + j] = beta == 0f ? v : v + beta * c[row + j];
             }
         }
-    }
-
-    /** Writes one full row of a tile: C = alpha·acc + beta·C, with the same roundings as the scalar edge. */
-    private static void store(FloatVector v0, FloatVector v1, float[] c, int ci, float alpha, float beta) {
-        FloatVector r0 = v0.mul(alpha);
-        FloatVector r1 = v1.mul(alpha);
-        if (beta != 0f) {
-            r0 = r0.add(FloatVector.fromArray(S, c, ci).mul(beta));
-            r1 = r1.add(FloatVector.fromArray(S, c, ci + L).mul(beta));
-        }
-        r0.intoArray(c, ci);
-        r1.intoArray(c, ci + L);
     }
 
     /** C = beta·C, for products with nothing to add (k = 0 or alpha = 0); beta 0 clears NaN too. */

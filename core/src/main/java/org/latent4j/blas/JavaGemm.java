@@ -5,7 +5,7 @@ import dev.ludovic.netlib.blas.JavaBLAS;
 /**
  * The pure-Java path: the Vector API kernels ({@link FloatGemm}, {@link DoubleGemm}) when the JVM
  * was started with {@code --add-modules jdk.incubator.vector}, else netlib's scalar Java BLAS
- * (correct but several times slower).
+ * (correct but several times slower). Tiny products take plain loops ({@link SmallGemm}).
  */
 final class JavaGemm {
     /** Whether the incubating Vector API module is in the boot layer. */
@@ -16,9 +16,11 @@ final class JavaGemm {
     static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                       float beta, float[] c, int cOff, int ldc) {
-        if (VECTOR) {
+        if ((long) m * n * k <= SmallGemm.MAX_VOLUME) {
+            SmallGemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        } else if (VECTOR) {
             FloatGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        } else if (m > 0 && n > 0) {
+        } else {
             // Row-major C = A·B is column-major Cᵀ = Bᵀ·Aᵀ: swap the operands.
             JavaBLAS.getInstance().sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
                     b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc);
@@ -28,9 +30,11 @@ final class JavaGemm {
     static void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
                       double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                       double beta, double[] c, int cOff, int ldc) {
-        if (VECTOR) {
+        if ((long) m * n * k <= SmallGemm.MAX_VOLUME) {
+            SmallGemm.dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        } else if (VECTOR) {
             DoubleGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        } else if (m > 0 && n > 0) {
+        } else {
             JavaBLAS.getInstance().dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
                     b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc);
         }

@@ -3,6 +3,7 @@ package org.latent4j.blas;
 import dev.ludovic.netlib.blas.NativeBLAS;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.latent4j.runtime.Threads;
 
 /**
  * The native path: dev.ludovic.netlib's JNI binding to the system BLAS ({@code libblas.so.3},
@@ -25,6 +26,17 @@ final class NativeGemm {
 
     private static final class Holder {
         static final Status STATUS = load();
+
+        static {
+            // One thread setting for the whole program: OpenBLAS follows Threads.set from now on,
+            // and an explicit setting made before it loaded is passed on now.
+            if (STATUS.available()) {
+                Threads.onSet(OpenBlas::setThreads);
+                if (Threads.configured()) {
+                    OpenBlas.setThreads(Threads.count());
+                }
+            }
+        }
     }
 
     static Status status() {

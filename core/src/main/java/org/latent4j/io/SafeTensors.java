@@ -32,7 +32,8 @@ import java.util.TreeMap;
  *   rest      the tensors' bytes, little-endian, each at [begin, end) relative to the end of the header
  * </pre>
  *
- * Tensors are written in the order of their sorted names, back to back. Reading checks everything
+ * The header lists the tensors by sorted name; their bytes lie back to back, wider element types
+ * first (then by name), so each is aligned to its element size. Reading checks everything
  * a damaged file could get wrong and names the file and the tensor in each error.
  */
 public final class SafeTensors {
@@ -99,19 +100,32 @@ public final class SafeTensors {
             }
             sorted.put(name, e.getValue());
         }
-        byte[] header = header(sorted, metadata == null ? Map.of() : metadata);
+        List<String> layout = dataOrder(sorted);
+        byte[] header = header(sorted, layout, metadata == null ? Map.of() : metadata);
         AtomicFiles.writeStream(file, out -> {
             ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length);
             out.write(len.array());
             out.write(header);
             ByteBuffer buf = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
-            for (ArrayData a : sorted.values()) {
-                writeData(a, buf, out);
+            for (String name : layout) {
+                writeData(sorted.get(name), buf, out);
             }
         });
     }
 
-    private static byte[] header(TreeMap<String, ArrayData> sorted, Map<String, String> metadata) throws IOException {
+    /**
+     * The order of the tensors' bytes: wider elements first, then by name, as the reference
+     * implementation does, so that every tensor starts at a multiple of its element size (the data
+     * section itself starts at a multiple of 8) and readers can map it without copying.
+     */
+    private static List<String> dataOrder(TreeMap<String, ArrayData> sorted) {
+        List<String> names = new ArrayList<>(sorted.keySet());
+        names.sort(Comparator.comparingInt((String n) -> -elementBytes(sorted.get(n).dtype())).thenComparing(n -> n));
+        return names;
+    }
+
+    private static byte[] header(TreeMap<String, ArrayData> sorted, List<String> layout, Map<String, String> metadata)
+            throws IOException {
         ObjectNode root = Json.mapper().createObjectNode();
         if (!metadata.isEmpty()) {
             ObjectNode meta = root.putObject(METADATA_KEY);
@@ -122,18 +136,24 @@ public final class SafeTensors {
                 meta.put(k, v);
             });
         }
+        Map<String, long[]> offsets = new TreeMap<>();
         long offset = 0;
+        for (String name : layout) {
+            ArrayData a = sorted.get(name);
+            long bytes = (long) a.size() * elementBytes(a.dtype());
+            offsets.put(name, new long[] {offset, offset + bytes});
+            offset += bytes;
+        }
         for (Map.Entry<String, ArrayData> e : sorted.entrySet()) {
             ArrayData a = e.getValue();
-            long bytes = (long) a.size() * elementBytes(a.dtype());
             ObjectNode info = root.putObject(e.getKey());
             info.put("dtype", a.dtype());
             ArrayNode shape = info.putArray("shape");
             for (int d : a.shape()) {
                 shape.add(d);
             }
-            info.putArray("data_offsets").add(offset).add(offset + bytes);
-            offset += bytes;
+            long[] range = offsets.get(e.getKey());
+            info.putArray("data_offsets").add(range[0]).add(range[1]);
         }
         byte[] json = Json.mapper().writeValueAsBytes(root);
         int padded = (json.length + 7) / 8 * 8;

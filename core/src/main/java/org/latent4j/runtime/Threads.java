@@ -1,6 +1,9 @@
 package org.latent4j.runtime;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
 
 /**
  * The one thread setting of the whole program.
@@ -13,10 +16,15 @@ import java.util.concurrent.ForkJoinPool;
  *
  * <p>The initial value comes from the system property {@code latent4j.threads}, else the environment
  * variable {@code LATENT4J_THREADS}, else the number of available processors.
+ *
+ * <p>Libraries with threads of their own follow the setting through {@link #onSet}: the BLAS layer
+ * uses it to pass every {@link #set} on to OpenBLAS ({@code openblas_set_num_threads}) when it can.
  */
 public final class Threads {
     private static volatile int count = initialCount();
     private static volatile ForkJoinPool pool;
+    private static volatile boolean configured = initialSettingGiven();
+    private static final List<IntConsumer> LISTENERS = new CopyOnWriteArrayList<>();
 
     private Threads() {}
 
@@ -26,8 +34,24 @@ public final class Threads {
     }
 
     /**
-     * Sets the thread count for parallel loops. OpenBLAS keeps the count it was started with
-     * (see the class comment).
+     * Whether the count was chosen explicitly (system property, environment variable or {@link #set})
+     * rather than defaulted to the number of processors.
+     */
+    public static boolean configured() {
+        return configured;
+    }
+
+    /**
+     * Registers a listener called with the new count on every later {@link #set}, after the count
+     * changed. A listener that throws does not stop the others.
+     */
+    public static void onSet(IntConsumer listener) {
+        LISTENERS.add(listener);
+    }
+
+    /**
+     * Sets the thread count for parallel loops and tells the {@link #onSet} listeners (OpenBLAS
+     * follows it when it can; otherwise it keeps the count it was started with, see the class comment).
      *
      * @throws IllegalArgumentException if {@code n < 1}
      */
@@ -41,6 +65,14 @@ public final class Threads {
             pool = null;
             if (old != null) {
                 old.shutdown();
+            }
+        }
+        configured = true;
+        for (IntConsumer listener : LISTENERS) {
+            try {
+                listener.accept(n);
+            } catch (RuntimeException ignored) {
+                // A library that cannot follow the setting keeps its own; the Java side is already set.
             }
         }
     }
@@ -67,6 +99,12 @@ public final class Threads {
             t.setName("latent4j-worker-" + t.getPoolIndex());
             return t;
         };
+    }
+
+    private static boolean initialSettingGiven() {
+        String v = System.getProperty("latent4j.threads");
+        return (v != null && !v.isBlank()) || (System.getenv("LATENT4J_THREADS") != null
+                && !System.getenv("LATENT4J_THREADS").isBlank());
     }
 
     private static int initialCount() {

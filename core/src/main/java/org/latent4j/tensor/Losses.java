@@ -24,10 +24,18 @@ public final class Losses {
         Kernels.loop(out.length, (s, e) -> {
             for (int i = s; i < e; i++) {
                 float v = l[i];
-                out[i] = (float) (Math.max(v, 0.0) - v * t[i] + Math.log1p(Math.exp(-Math.abs(v))));
+                out[i] = Pointwise.softplus(v) - v * t[i];
             }
         });
         Tensor y = new Tensor(out, logits.shape.clone());
-        return record("bceWithLogits", y, logits, g -> g.mul(logits.sigmoid().sub(targets)), targets, g -> g.mul(logits).neg());
+        // Without a recorded graph the logits' gradient is one fused pass; with one, composite ops keep it differentiable.
+        GradFn dLogits = g -> Autograd.isEnabled()
+                ? g.mul(logits.sigmoid().sub(targets))
+                : Kernels.binary("bce backward", g, logits, (q, a, o, s, e) -> {
+                    for (int i = s; i < e; i++) {
+                        o[i] = q[i] * (Pointwise.sigmoid(a[i]) - t[i]);
+                    }
+                });
+        return record("bceWithLogits", y, logits, dLogits, targets, g -> g.mul(logits).neg());
     }
 }

@@ -102,7 +102,9 @@ public final class Pointwise {
 
     public static Tensor relu(Tensor x) {
         Tensor y = Kernels.unary(x, (a, o, s, e) -> { for (int i = s; i < e; i++) o[i] = Math.max(a[i], 0f); });
-        return record("relu", y, x, g -> g.mul(Kernels.unary(x, (a, o, s, e) -> { for (int i = s; i < e; i++) o[i] = a[i] > 0 ? 1f : 0f; })));
+        return record("relu", y, x, g -> Autograd.isEnabled()
+                ? g.mul(Kernels.unary(x, (a, o, s, e) -> { for (int i = s; i < e; i++) o[i] = a[i] > 0 ? 1f : 0f; }))
+                : Kernels.binary("relu backward", g, x, (q, a, o, s, e) -> { for (int i = s; i < e; i++) o[i] = a[i] > 0 ? q[i] : 0f; }));
     }
 
     public static Tensor leakyRelu(Tensor x, float slope) {
@@ -186,7 +188,13 @@ public final class Pointwise {
         return (float) (z / (1.0 + z));
     }
 
+    /**
+     * max(v, 0) + log(1 + u) with u = e^−|v| ≤ 1. Math.log is a JIT intrinsic where Math.log1p is not; for
+     * small u the series u − u²/2 + u³/3 keeps full relative accuracy where 1 + u would round.
+     */
     static float softplus(float v) {
-        return (float) (Math.max(v, 0.0) + Math.log1p(Math.exp(-Math.abs(v))));
+        double u = Math.exp(-Math.abs(v));
+        double tail = u < 1e-4 ? u * (1 - u * (0.5 - u / 3)) : Math.log(1.0 + u);
+        return (float) (Math.max(v, 0.0) + tail);
     }
 }

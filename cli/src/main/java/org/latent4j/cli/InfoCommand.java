@@ -1,0 +1,63 @@
+package org.latent4j.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.latent4j.blas.Backend;
+import org.latent4j.blas.Blas;
+import org.latent4j.io.Json;
+import org.latent4j.runtime.Threads;
+import org.latent4j.runtime.Version;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code latent4j info}: what this installation runs on (version, JVM, BLAS backend, threads). */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Print the version, the JVM, the BLAS backend in use and the thread count.")
+final class InfoCommand implements Callable<Integer> {
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Map<String, Object> info = facts();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(info));
+        } else {
+            out.println("latent4j " + info.get("version"));
+            out.println("java     " + info.get("java") + " (" + info.get("java_vm") + ")");
+            out.println("blas     " + info.get("blas") + ": " + info.get("blas_detail"));
+            if (!"java".equals(info.get("blas"))) {
+                out.println("         java path: " + info.get("java_path"));
+            }
+            int blasThreads = (Integer) info.get("blas_threads");
+            out.println("threads  " + info.get("threads")
+                    + (blasThreads > 0 ? " (BLAS " + blasThreads + ")" : "") + " of " + info.get("processors") + " processors");
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The facts, in print order; keys {@code version}, {@code java}, {@code blas}, {@code threads} and more. */
+    static Map<String, Object> facts() {
+        Backend backend = Blas.backend();
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("version", Version.get());
+        info.put("java", System.getProperty("java.version"));
+        info.put("java_vm", System.getProperty("java.vendor") + " " + System.getProperty("java.vm.name"));
+        info.put("blas", backend.label());
+        info.put("blas_detail", backend.describe());
+        info.put("java_path", Backend.JAVA.describe());
+        info.put("blas_threads", backend.threads());
+        info.put("threads", Threads.count());
+        info.put("processors", Runtime.getRuntime().availableProcessors());
+        return info;
+    }
+}

@@ -1,0 +1,48 @@
+package org.latent4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.latent4j.blas.Backend;
+
+/** The benchmark runs and reports its figures; speed itself is never asserted. */
+class GemmBenchCommandTest {
+    @Test
+    void jsonReportsPositiveGflopsForEachBackend() throws Exception {
+        String backends = Backend.NATIVE.available() ? "java,native" : "java";
+        CliRun r = CliRun.of("bench", "gemm", "--m", "17", "--k", "33", "--n", "9", "--transpose-a", "--transpose-b",
+                "--backend", backends, "--seconds", "0.02", "--warmup", "0.01", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(backends.split(",").length, lines.length, r.out());
+        for (int i = 0; i < lines.length; i++) {
+            JsonNode row = new ObjectMapper().readTree(lines[i]);
+            assertTrue(row.get("gflops").asDouble() > 0, lines[i]);
+            assertTrue(row.get("best_gflops").asDouble() >= row.get("gflops").asDouble(), lines[i]);
+            assertEquals(backends.split(",")[i], row.get("backend").asText());
+            assertEquals(17, row.get("m").asInt());
+            assertTrue(row.get("transpose_a").asBoolean() && row.get("transpose_b").asBoolean());
+        }
+    }
+
+    @Test
+    void textSaysWhichStatistic() {
+        CliRun r = CliRun.of("bench", "gemm", "--m", "8", "--k", "8", "--n", "8", "--double", "--backend", "java",
+                "--seconds", "0.02", "--warmup", "0");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("GFLOP/s median") && r.out().contains("float64"), r.out());
+    }
+
+    @Test
+    void badArgumentsAreRejectedClearly() {
+        CliRun r = CliRun.of("bench", "gemm", "--m", "0");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--m: expected a size >= 1, got 0"), r.err());
+        r = CliRun.of("bench", "gemm", "--backend", "gpu", "--seconds", "0.01");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("expected 'native' or 'java', got 'gpu'"), r.err());
+    }
+}

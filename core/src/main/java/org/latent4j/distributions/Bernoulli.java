@@ -1,0 +1,63 @@
+package org.latent4j.distributions;
+
+import java.util.Arrays;
+import org.latent4j.random.RandomSource;
+import org.latent4j.tensor.Losses;
+import org.latent4j.tensor.Tensor;
+
+/**
+ * Independent Bernoulli variables parameterized by logits l (p = σ(l)), the decoder likelihood of binary
+ * (or, as the reference VAE uses it, grey-level) pixels:
+ * {@code log p(x) = x log σ(l) + (1 − x) log(1 − σ(l))} = −BCE-with-logits(l, x), computed by
+ * {@link Losses#binaryCrossEntropyWithLogits} so that it is finite for every logit.
+ */
+public record Bernoulli(Tensor logits) implements Distribution {
+
+    public Bernoulli {
+        if (logits == null) {
+            throw new IllegalArgumentException("Bernoulli: logits must not be null");
+        }
+    }
+
+    @Override
+    public int[] shape() {
+        return logits.shape();
+    }
+
+    /** The probabilities σ(l). */
+    public Tensor probs() {
+        return logits.sigmoid();
+    }
+
+    @Override
+    public Tensor mean() {
+        return probs();
+    }
+
+    /** {@code x log σ(l) + (1 − x) log(1 − σ(l))}; the logits are broadcast to x's shape when they differ. */
+    @Override
+    public Tensor logProb(Tensor x) {
+        return Losses.binaryCrossEntropyWithLogits(broadcast(logits, x), x).neg();
+    }
+
+    /** 1 with probability σ(l), else 0 (one uniform number per element, in row-major order). */
+    @Override
+    public Tensor sample(RandomSource rng) {
+        float[] l = logits.data();
+        float[] out = new float[l.length];
+        for (int i = 0; i < l.length; i++) {
+            double p = 1 / (1 + Math.exp(-(double) l[i]));
+            out[i] = rng.nextDouble() < p ? 1f : 0f;
+        }
+        return Tensor.of(out, logits.shape());
+    }
+
+    /** The entropy {@code softplus(l) − l·σ(l)}, element-wise. */
+    public Tensor entropy() {
+        return logits.softplus().sub(logits.mul(logits.sigmoid()));
+    }
+
+    static Tensor broadcast(Tensor params, Tensor x) {
+        return Arrays.equals(params.shape(), x.shape()) ? params : params.broadcastTo(x.shape());
+    }
+}

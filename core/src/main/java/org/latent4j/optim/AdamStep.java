@@ -1,0 +1,55 @@
+package org.latent4j.optim;
+
+/**
+ * The element-wise update shared by {@link Adam} and {@link AdamW}, in float32 in the order of operations of
+ * PyTorch's single-tensor implementation (torch/optim/adam.py, adamw.py):
+ * <pre>
+ *   p ← p·(1 − lr·λ_decoupled)                       (AdamW only)
+ *   g ← g + λ·p                                      (Adam's L2 weight decay only)
+ *   m ← β₁·m + (1 − β₁)·g
+ *   v ← β₂·v + (1 − β₂)·g²          v̂ ← max(v̂, v) with AMSGrad
+ *   p ← p − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
+ * </pre>
+ * (Kingma and Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015; Loshchilov and Hutter,
+ * "Decoupled Weight Decay Regularization", ICLR 2019; Reddi et al., "On the Convergence of Adam and
+ * Beyond", ICLR 2018.)
+ */
+final class AdamStep {
+    private AdamStep() {}
+
+    static void run(float[] p, float[] g, float[] m, float[] v, float[] vMax, double lr, double beta1, double beta2,
+                    double eps, double l2, double decoupled, long step, int start, int end) {
+        double biasCorrection1 = 1 - Math.pow(beta1, step);
+        double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
+        float negStepSize = (float) -(lr / biasCorrection1);
+        float bc2 = (float) biasCorrection2Sqrt;
+        float b1 = (float) beta1, oneMinusB1 = (float) (1 - beta1);
+        float b2 = (float) beta2, oneMinusB2 = (float) (1 - beta2);
+        float e = (float) eps;
+        float wd = (float) l2;
+        float decay = (float) (1 - lr * decoupled);
+        boolean useL2 = l2 != 0;
+        boolean useDecay = decoupled != 0;
+        for (int i = start; i < end; i++) {
+            float pi = p[i];
+            float gi = g[i];
+            if (useL2) {
+                gi = gi + wd * pi;
+            }
+            if (useDecay) {
+                pi = pi * decay;
+            }
+            float mi = m[i] * b1 + oneMinusB1 * gi;
+            float vi = v[i] * b2 + oneMinusB2 * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            float second = vi;
+            if (vMax != null) {
+                second = Math.max(vMax[i], vi);
+                vMax[i] = second;
+            }
+            float denom = (float) Math.sqrt(second) / bc2 + e;
+            p[i] = pi + negStepSize * mi / denom;
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package org.latent4j.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Data named on the command line, loaded as train and (when there is one) test splits:
+ * <pre>
+ *   fashion-mnist | mnist | fashion-mnist-small       a catalogue data set; add ?fallback=subset to accept
+ *                                                    the shipped subset when the full set is unavailable
+ *   csv:FILE[?OPTIONS]                               a numeric CSV file; OPTIONS joined by &amp;:
+ *       header=yes|no|auto   delimiter=,|;|tab|space|CHAR   label=NAME|INDEX
+ *       columns=A,B,...  (names, 0-based indices or ranges like 0-3)   scale=NUMBER (values are divided by it)
+ *       test=FILE (a second CSV file, read with the same options)
+ *   idx:IMAGES[,LABELS][?test=IMAGES[,LABELS]]        IDX image files (gzip or raw), pixels scaled to [0, 1]
+ * </pre>
+ */
+public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.Idx {
+
+    String FORMS = "fashion-mnist, mnist, fashion-mnist-small (optionally ?fallback=subset), "
+            + "csv:FILE[?header=yes|no|auto&delimiter=C&label=COL&columns=COLS&scale=X&test=FILE], "
+            + "idx:IMAGES[,LABELS][?test=IMAGES[,LABELS]]";
+
+    /** Loads the data; catalogue names go through the catalogue, files are read directly. */
+    Splits load(Catalogue catalogue) throws IOException;
+
+    /** A catalogue data set. */
+    record Named(String name, Fallback fallback) implements DataSpec {
+        @Override
+        public Splits load(Catalogue catalogue) throws IOException {
+            return catalogue.loadSplits(name, fallback);
+        }
+    }
+
+    /** A CSV file, and optionally a second one for the test split. */
+    record Csv(Path train, Path test, CsvOptions options) implements DataSpec {
+        @Override
+        public Splits load(Catalogue catalogue) throws IOException {
+            Dataset tr = CsvReader.readDataset(baseName(train) + "/train", train, options);
+            Dataset te = test == null ? null : CsvReader.readDataset(baseName(test) + "/test", test, options);
+            return new Splits(tr, te);
+        }
+    }
+
+    /** IDX image files with optional labels, and optionally a test pair. */
+    record Idx(Path images, Path labels, Path testImages, Path testLabels) implements DataSpec {
+        @Override
+        public Splits load(Catalogue catalogue) throws IOException {
+            Dataset tr = IdxReader.readDataset(baseName(images) + "/train", images, labels);
+            Dataset te = testImages == null ? null : IdxReader.readDataset(baseName(testImages) + "/test", testImages, testLabels);
+            return new Splits(tr, te);
+        }
+    }
+
+    /** Parses a spec string; errors say what is wrong and which forms are accepted. */
+    static DataSpec parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("empty data spec; accepted: " + FORMS);
+        }
+        int q = spec.indexOf('?');
+        String head = q < 0 ? spec : spec.substring(0, q);
+        Map<String, String> opts = query(spec, q < 0 ? "" : spec.substring(q + 1));
+        if (head.startsWith("csv:")) {
+            allow(spec, opts, Set.of("header", "delimiter", "label", "columns", "scale", "test"));
+            Path file = path(spec, head.substring(4));
+            return new Csv(file, opts.containsKey("test") ? path(spec, opts.get("test")) : null, csvOptions(spec, opts));
+        }
+        if (head.startsWith("idx:")) {
+            allow(spec, opts, Set.of("test"));
+            Path[] train = idxPair(spec, head.substring(4));
+            Path[] test = opts.containsKey("test") ? idxPair(spec, opts.get("test")) : new Path[2];
+            return new Idx(train[0], train[1], test[0], test[1]);
+        }
+        if (!Catalogue.names().contains(head)) {
+            throw new IllegalArgumentException("unknown data spec '" + spec + "'; accepted: " + FORMS);
+        }
+        allow(spec, opts, Set.of("fallback"));
+        String fb = opts.getOrDefault("fallback", "none").toUpperCase(Locale.ROOT);
+        if (!fb.equals("NONE") && !fb.equals("SUBSET")) {
+            throw new IllegalArgumentException("data spec '" + spec + "': fallback must be none or subset, got '" + opts.get("fallback") + "'");
+        }
+        return new Named(head, Fallback.valueOf(fb));
+    }
+
+    private static Map<String, String> query(String spec, String query) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        if (query.isEmpty()) {
+            return opts;
+        }
+        for (String part : query.split("&")) {
+            int eq = part.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("data spec '" + spec + "': option '" + part + "' is not KEY=VALUE");
+            }
+            String key = part.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+            if (opts.put(key, part.substring(eq + 1)) != null) {
+                throw new IllegalArgumentException("data spec '" + spec + "': option " + key + " given twice");
+            }
+        }
+        return opts;
+    }
+
+    private static void allow(String spec, Map<String, String> opts, Set<String> allowed) {
+        for (String k : opts.keySet()) {
+            if (!allowed.contains(k)) {
+                throw new IllegalArgumentException("data spec '" + spec + "': unknown option '" + k + "'; accepted here: "
+                        + String.join(", ", new java.util.TreeSet<>(allowed)));
+            }
+        }
+    }
+
+    private static CsvOptions csvOptions(String spec, Map<String, String> opts) {
+        CsvOptions.Builder b = CsvOptions.builder();
+        try {
+            if (opts.containsKey("header")) {
+                b.header(CsvOptions.Header.valueOf(opts.get("header").strip().toUpperCase(Locale.ROOT)));
+            }
+            if (opts.containsKey("delimiter")) {
+                b.delimiter(delimiter(opts.get("delimiter")));
+            }
+            if (opts.containsKey("label")) {
+                b.label(CsvOptions.Column.parse(opts.get("label")));
+            }
+            if (opts.containsKey("columns")) {
+                for (String c : opts.get("columns").split(",")) {
+                    String t = c.strip();
+                    if (t.matches("\\d+-\\d+")) {
+                        int from = Integer.parseInt(t.substring(0, t.indexOf('-')));
+                        int to = Integer.parseInt(t.substring(t.indexOf('-') + 1));
+                        if (to < from) {
+                            throw new IllegalArgumentException("column range " + t + " runs backwards");
+                        }
+                        for (int i = from; i <= to; i++) {
+                            b.column(new CsvOptions.Column.Index(i));
+                        }
+                    } else {
+                        b.column(CsvOptions.Column.parse(t));
+                    }
+                }
+            }
+            if (opts.containsKey("scale")) {
+                b.scale(Double.parseDouble(opts.get("scale").strip()));
+            }
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("data spec '" + spec + "': " + e.getMessage()
+                    + " (header is yes, no or auto; scale a positive number)", e);
+        }
+    }
+
+    private static char delimiter(String d) {
+        return switch (d.toLowerCase(Locale.ROOT)) {
+            case "tab", "\\t", "\t" -> '\t';
+            case "space", " " -> ' ';
+            case "comma" -> ',';
+            case "semicolon" -> ';';
+            default -> {
+                if (d.length() != 1) {
+                    throw new IllegalArgumentException("delimiter must be one character, tab or space, got '" + d + "'");
+                }
+                yield d.charAt(0);
+            }
+        };
+    }
+
+    private static Path[] idxPair(String spec, String s) {
+        String[] parts = s.split(",", -1);
+        if (parts.length > 2) {
+            throw new IllegalArgumentException("data spec '" + spec + "': expected IMAGES[,LABELS], got '" + s + "'");
+        }
+        return new Path[] {path(spec, parts[0]), parts.length == 2 ? path(spec, parts[1]) : null};
+    }
+
+    private static Path path(String spec, String s) {
+        if (s.isBlank()) {
+            throw new IllegalArgumentException("data spec '" + spec + "': missing file name");
+        }
+        return Path.of(s.strip());
+    }
+
+    private static String baseName(Path p) {
+        String n = p.getFileName().toString();
+        for (String ext : new String[] {".gz", ".csv", ".tsv", ".txt", ".idx3-ubyte", ".idx1-ubyte"}) {
+            if (n.endsWith(ext)) {
+                n = n.substring(0, n.length() - ext.length());
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,90 @@
+package org.latent4j.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataSpecTest {
+    @TempDir Path dir;
+
+    private Catalogue offline() {
+        return new Catalogue(Catalogue.Config.builder(dir.resolve("cache")).build());
+    }
+
+    @Test
+    void catalogueNames() throws IOException {
+        assertEquals(new DataSpec.Named("mnist", Fallback.NONE), DataSpec.parse("mnist"));
+        assertEquals(new DataSpec.Named("fashion-mnist", Fallback.SUBSET), DataSpec.parse("fashion-mnist?fallback=subset"));
+        Splits s = DataSpec.parse("fashion-mnist-small").load(offline());
+        assertEquals(5000, s.train().rows());
+        assertEquals(1000, s.test().rows());
+        assertEquals(5000, DataSpec.parse("fashion-mnist?fallback=subset").load(offline()).train().rows());
+    }
+
+    @Test
+    void csvWithOptionsAndOptionalTestFile() throws IOException {
+        Path train = Files.writeString(dir.resolve("train.csv"), "a;b;c;y\n0;51;255;cat\n255;0;0;dog\n");
+        Path test = Files.writeString(dir.resolve("test.csv"), "a;b;c;y\n51;51;51;dog\n");
+        DataSpec spec = DataSpec.parse("csv:" + train + "?delimiter=;&label=y&columns=0-1,c&scale=255&header=yes&test=" + test);
+        DataSpec.Csv csv = (DataSpec.Csv) spec;
+        assertEquals(train, csv.train());
+        assertEquals(test, csv.test());
+        assertEquals(';', csv.options().delimiter());
+        Splits s = spec.load(offline());
+        assertArrayEquals(new float[] {0, 0.2f, 1, 1, 0, 0}, s.train().x());
+        assertEquals(List.of("a", "b", "c"), s.train().columnNames());
+        assertArrayEquals(new int[] {0, 1}, s.train().labels());
+        assertEquals("train/train", s.train().name());
+        assertEquals(1, s.test().rows());
+
+        Splits noTest = DataSpec.parse("csv:" + train + "?delimiter=;&label=3").load(offline());
+        assertFalse(noTest.hasTest());
+        assertEquals(3, noTest.train().cols());
+    }
+
+    @Test
+    void idxFilesWithAndWithoutLabels() throws IOException {
+        Path set = TinyIdx.writeSet(dir.resolve("set"), 7);
+        Path img = set.resolve("train-images-idx3-ubyte.gz");
+        Path lab = set.resolve("train-labels-idx1-ubyte.gz");
+        Splits s = DataSpec.parse("idx:" + img + "," + lab + "?test=" + set.resolve("t10k-images-idx3-ubyte.gz")).load(offline());
+        assertEquals(3, s.train().rows());
+        assertEquals(7, s.train().labels()[0]);
+        assertEquals(2, s.test().rows());
+        assertNull(s.test().labels());
+        assertEquals(new DataSpec.Idx(img, null, null, null), DataSpec.parse("idx:" + img));
+    }
+
+    @Test
+    void badSpecsSayWhatIsAccepted() {
+        assertMessage("cifar10", "unknown data spec 'cifar10'", "csv:FILE");
+        assertMessage("", "empty data spec");
+        assertMessage("mnist?fallback=maybe", "fallback must be none or subset");
+        assertMessage("mnist?scale=2", "unknown option 'scale'", "fallback");
+        assertMessage("csv:x.csv?header=perhaps", "header is yes, no or auto");
+        assertMessage("csv:x.csv?delimiter=ab", "delimiter must be one character");
+        assertMessage("csv:x.csv?scale=-1", "scale must be a positive number");
+        assertMessage("csv:x.csv?columns=3-1", "runs backwards");
+        assertMessage("csv:x.csv?label", "is not KEY=VALUE");
+        assertMessage("csv:", "missing file name");
+        assertMessage("idx:a,b,c", "expected IMAGES[,LABELS]");
+        assertMessage("csv:x.csv?test=a&test=b", "given twice");
+    }
+
+    private static void assertMessage(String spec, String... fragments) {
+        var e = assertThrows(IllegalArgumentException.class, () -> DataSpec.parse(spec));
+        for (String s : fragments) {
+            assertTrue(e.getMessage().contains(s), () -> "'" + s + "' not in: " + e.getMessage());
+        }
+    }
+}
