@@ -32,7 +32,9 @@ import java.util.TreeMap;
  *   rest      the tensors' bytes, little-endian, each at [begin, end) relative to the end of the header
  * </pre>
  *
- * Tensors are written in the order of their sorted names, back to back. Reading checks everything
+ * Tensors are written in a fixed order, I64 then F64 then F32, each group sorted by name, in the
+ * header and back to back in the data, as the reference implementation does; so each tensor is
+ * aligned to its element size. Reading accepts any order and checks everything
  * a damaged file could get wrong and names the file and the tensor in each error.
  */
 public final class SafeTensors {
@@ -41,6 +43,7 @@ public final class SafeTensors {
     private static final String METADATA_KEY = "__metadata__";
     private static final int CHUNK = 1 << 16;
     private static final List<String> DTYPES = List.of("F32", "F64", "I64");
+    private static final List<String> DTYPE_ORDER = List.of("I64", "F64", "F32");
 
     private SafeTensors() {}
 
@@ -86,7 +89,10 @@ public final class SafeTensors {
         }
     }
 
-    /** Writes atomically (temporary file in the same folder, then rename). Keys sorted. */
+    /**
+     * Writes atomically (temporary file in the same folder, then rename). Keys sorted: I64, F64, F32,
+     * each by name, the order of the reference implementation.
+     */
     public static void write(Path file, Map<String, ArrayData> arrays, Map<String, String> metadata) throws IOException {
         TreeMap<String, ArrayData> sorted = new TreeMap<>();
         for (Map.Entry<String, ArrayData> e : arrays.entrySet()) {
@@ -99,19 +105,33 @@ public final class SafeTensors {
             }
             sorted.put(name, e.getValue());
         }
-        byte[] header = header(sorted, metadata == null ? Map.of() : metadata);
+        List<String> layout = dataOrder(sorted);
+        byte[] header = header(sorted, layout, metadata == null ? Map.of() : metadata);
         AtomicFiles.writeStream(file, out -> {
             ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length);
             out.write(len.array());
             out.write(header);
             ByteBuffer buf = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
-            for (ArrayData a : sorted.values()) {
-                writeData(a, buf, out);
+            for (String name : layout) {
+                writeData(sorted.get(name), buf, out);
             }
         });
     }
 
-    private static byte[] header(TreeMap<String, ArrayData> sorted, Map<String, String> metadata) throws IOException {
+    /**
+     * The order of the tensors' bytes, as in the reference implementation (safetensors 0.8): by dtype
+     * (I64, F64, F32: its dtype order reversed, which puts wider elements first), then by name. Every
+     * tensor then starts at a multiple of its element size, and the same arrays give the same bytes
+     * as Python's {@code save_file} (with at most one metadata entry, whose order Python leaves open).
+     */
+    private static List<String> dataOrder(TreeMap<String, ArrayData> sorted) {
+        List<String> names = new ArrayList<>(sorted.keySet());
+        names.sort(Comparator.comparingInt((String n) -> DTYPE_ORDER.indexOf(sorted.get(n).dtype())).thenComparing(n -> n));
+        return names;
+    }
+
+    private static byte[] header(Map<String, ArrayData> sorted, List<String> layout, Map<String, String> metadata)
+            throws IOException {
         ObjectNode root = Json.mapper().createObjectNode();
         if (!metadata.isEmpty()) {
             ObjectNode meta = root.putObject(METADATA_KEY);
@@ -123,10 +143,10 @@ public final class SafeTensors {
             });
         }
         long offset = 0;
-        for (Map.Entry<String, ArrayData> e : sorted.entrySet()) {
-            ArrayData a = e.getValue();
+        for (String name : layout) {
+            ArrayData a = sorted.get(name);
             long bytes = (long) a.size() * elementBytes(a.dtype());
-            ObjectNode info = root.putObject(e.getKey());
+            ObjectNode info = root.putObject(name);
             info.put("dtype", a.dtype());
             ArrayNode shape = info.putArray("shape");
             for (int d : a.shape()) {
