@@ -1,0 +1,66 @@
+package org.latent4j.models.training;
+
+import org.latent4j.tensor.Tensor;
+
+/**
+ * Rows of numbers a model trains or is evaluated on: {@code rows × cols} float32 values, row-major,
+ * shared (not copied). The name appears in error messages (e.g. {@code fashion-mnist/test}).
+ */
+public record DataMatrix(String name, float[] x, int rows, int cols) {
+    public DataMatrix {
+        if (x == null || rows < 0 || cols < 1 || x.length != (long) rows * cols) {
+            throw new IllegalArgumentException((name == null ? "data" : name) + ": " + rows + " rows × " + cols
+                    + " columns need " + (long) rows * cols + " values, got " + (x == null ? "none" : x.length));
+        }
+        name = name == null ? "data" : name;
+    }
+
+    /** Rows {@code [start, end)} as a tensor (a copy). */
+    public Tensor slice(int start, int end) {
+        float[] out = new float[(end - start) * cols];
+        System.arraycopy(x, start * cols, out, 0, out.length);
+        return Tensor.of(out, end - start, cols);
+    }
+
+    /** Rows {@code order[start..end)} gathered into a new tensor (a mini-batch). */
+    public Tensor gather(int[] order, int start, int end) {
+        int n = end - start;
+        float[] out = new float[n * cols];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(x, order[start + i] * cols, out, i * cols, cols);
+        }
+        return Tensor.of(out, n, cols);
+    }
+
+    /** Checks that every value lies in [0, 1]; otherwise fails naming this data, the row, column and value. */
+    public DataMatrix requireUnitInterval(String what) {
+        for (int i = 0; i < x.length; i++) {
+            float v = x[i];
+            if (!(v >= 0f && v <= 1f)) {
+                throw new IllegalArgumentException(name + ": row " + i / cols + ", column " + i % cols + " has value " + v
+                        + "; " + what + " needs every value in [0, 1]"
+                        + (v > 1f && v <= 255f ? " (pixel values 0-255 need scaling: divide by 255)" : ""));
+            }
+        }
+        return this;
+    }
+
+    /** Checks that every value is finite; otherwise fails naming this data, the row, column and value. */
+    public DataMatrix requireFinite() {
+        for (int i = 0; i < x.length; i++) {
+            if (!Float.isFinite(x[i])) {
+                throw new IllegalArgumentException(name + ": row " + i / cols + ", column " + i % cols + " has value "
+                        + x[i] + "; values must be finite");
+            }
+        }
+        return this;
+    }
+
+    /** Checks the column count a model expects. */
+    public DataMatrix requireColumns(int expected, String model) {
+        if (cols != expected) {
+            throw new IllegalArgumentException(name + " has " + cols + " columns, but " + model + " expects " + expected);
+        }
+        return this;
+    }
+}

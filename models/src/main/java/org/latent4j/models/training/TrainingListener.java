@@ -1,0 +1,14 @@
+package org.latent4j.models.training;
+
+/** Sees training progress; every method has an empty default. Called on the training thread. */
+public interface TrainingListener {
+
+    /** Before the first epoch (or the first resumed epoch). */
+    default void onStart(int firstEpoch, int lastEpoch, int batchesPerEpoch) {}
+
+    /** After each mini-batch step, with the batch's mean reported loss per example. */
+    default void onBatch(int epoch, int batch, double meanLoss) {}
+
+    /** After each epoch, with its figures. */
+    default void onEpoch(EpochResult result) {}
+}

@@ -1,0 +1,37 @@
+package org.latent4j.models.training;
+
+import java.util.Map;
+import org.latent4j.nn.Module;
+import org.latent4j.random.RandomSource;
+import org.latent4j.tensor.Tensor;
+
+/** What a {@link Trainer} fits: a module, the loss of a mini-batch, and figures on held-out data. */
+public interface TrainingObjective {
+
+    /** The module whose parameters are trained (and checkpointed). */
+    Module module();
+
+    /**
+     * The loss of one mini-batch.
+     *
+     * @param batch         the examples, [B, D]
+     * @param epochPosition how far training has come, in epochs (0 at the start; 1.5 halfway through the second)
+     * @param noise         the random source for any sampling in the loss (reparameterization noise)
+     */
+    BatchLoss loss(Tensor batch, double epochPosition, RandomSource noise);
+
+    /**
+     * Figures on held-out data, each a mean per example; must hold {@code "loss"}, the figure early
+     * stopping watches and that is comparable with {@link BatchLoss#reported()}.
+     */
+    Map<String, Double> evaluate(DataMatrix data, RandomSource rng);
+
+    /** The loss of a batch: what the gradient descends and what is reported. */
+    record BatchLoss(Tensor objective, double reported) {
+        /**
+         * @param objective the differentiable scalar to minimize, summed (not averaged) over the batch
+         * @param reported  the batch's summed loss as reported (e.g. the negative ELBO with β = 1)
+         */
+        public BatchLoss {}
+    }
+}

@@ -1,0 +1,181 @@
+package org.latent4j.models.vae;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import org.latent4j.io.Json;
+import org.latent4j.models.training.JsonFields;
+import org.latent4j.nn.Activation;
+
+/**
+ * The hyperparameters of a VAE (learned state lives in {@link Vae}). The defaults are the reference
+ * model: 784-400-20 with ReLU and a Bernoulli likelihood.
+ *
+ * @param inputDim      D, the data dimension
+ * @param latentDim     the latent dimension
+ * @param encoderHidden hidden layer widths of the encoder MLP body
+ * @param decoderHidden hidden layer widths of the decoder MLP
+ * @param activation    hidden activation of both MLPs
+ * @param likelihood    the decoder likelihood p(x|z)
+ * @param beta          weight of the KL term (β-VAE; 1 gives the ELBO)
+ * @param samples       K, Monte Carlo samples of z per example in the training objective
+ * @param warmupEpochs  β rises linearly from 0 to {@code beta} over this many epochs (0: no warm-up)
+ * @param freeBits      λ, a floor in nats on the batch-mean KL of each latent dimension (Kingma et al. 2016); 0: off
+ * @param seed          seed of the weight initialization
+ */
+public record VaeConfig(int inputDim, int latentDim, int[] encoderHidden, int[] decoderHidden, Activation activation,
+                        LikelihoodKind likelihood, double beta, int samples, double warmupEpochs, double freeBits,
+                        long seed) {
+
+    public VaeConfig {
+        require(inputDim >= 1, "inputDim must be >= 1, got " + inputDim);
+        require(latentDim >= 1, "latentDim must be >= 1, got " + latentDim);
+        encoderHidden = checkHidden("encoderHidden", encoderHidden);
+        decoderHidden = checkHidden("decoderHidden", decoderHidden);
+        require(activation != null, "activation is required");
+        require(likelihood != null, "likelihood is required");
+        require(beta >= 0 && Double.isFinite(beta), "beta must be finite and >= 0, got " + beta);
+        require(samples >= 1, "samples (K) must be >= 1, got " + samples);
+        require(warmupEpochs >= 0 && Double.isFinite(warmupEpochs), "warmupEpochs must be >= 0, got " + warmupEpochs);
+        require(freeBits >= 0 && Double.isFinite(freeBits), "freeBits must be >= 0, got " + freeBits);
+    }
+
+    private static int[] checkHidden(String what, int[] sizes) {
+        require(sizes != null, what + " is required (may be empty)");
+        for (int s : sizes) {
+            require(s >= 1, what + " sizes must be >= 1, got " + Arrays.toString(sizes));
+        }
+        return sizes.clone();
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("VaeConfig: " + message);
+        }
+    }
+
+    @Override
+    public int[] encoderHidden() {
+        return encoderHidden.clone();
+    }
+
+    @Override
+    public int[] decoderHidden() {
+        return decoderHidden.clone();
+    }
+
+    /** β for a training step at a fractional epoch position (0 at the start of training). */
+    public double betaAt(double epochsDone) {
+        return warmupEpochs <= 0 ? beta : beta * Math.min(1.0, epochsDone / warmupEpochs);
+    }
+
+    public static Builder builder(int inputDim) {
+        return new Builder(inputDim);
+    }
+
+    /** A builder starting from this config. */
+    public Builder toBuilder() {
+        return new Builder(inputDim).latentDim(latentDim).encoderHidden(encoderHidden).decoderHidden(decoderHidden)
+                .activation(activation).likelihood(likelihood).beta(beta).samples(samples).warmupEpochs(warmupEpochs)
+                .freeBits(freeBits).seed(seed);
+    }
+
+    /** The config as JSON (the {@code config.json} of a model directory). */
+    public ObjectNode toJson() {
+        ObjectNode o = Json.mapper().createObjectNode();
+        o.put("architecture", "mlp");
+        o.put("input_dim", inputDim);
+        o.put("latent_dim", latentDim);
+        ArrayNode enc = o.putArray("encoder_hidden");
+        Arrays.stream(encoderHidden).forEach(enc::add);
+        ArrayNode dec = o.putArray("decoder_hidden");
+        Arrays.stream(decoderHidden).forEach(dec::add);
+        o.put("activation", activation.cliName());
+        o.put("likelihood", likelihood.id());
+        o.put("beta", beta);
+        o.put("samples", samples);
+        o.put("warmup_epochs", warmupEpochs);
+        o.put("free_bits", freeBits);
+        o.put("seed", seed);
+        return o;
+    }
+
+    /** Reads {@link #toJson()}; errors name the field and what it should be. */
+    public static VaeConfig fromJson(JsonNode o, String source) {
+        JsonFields r = new JsonFields(o, source);
+        String arch = r.text("architecture");
+        if (!arch.equals("mlp")) {
+            throw new IllegalArgumentException(source + ": architecture '" + arch + "' is not supported (expected mlp)");
+        }
+        try {
+            return new Builder(r.integer("input_dim")).latentDim(r.integer("latent_dim"))
+                    .encoderHidden(r.intArray("encoder_hidden")).decoderHidden(r.intArray("decoder_hidden"))
+                    .activation(Activation.parse(r.text("activation")))
+                    .likelihood(LikelihoodKind.parse(r.text("likelihood")))
+                    .beta(r.number("beta")).samples(r.integer("samples")).warmupEpochs(r.number("warmup_epochs"))
+                    .freeBits(r.number("free_bits")).seed(r.longValue("seed")).build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof VaeConfig c && toJson().equals(c.toJson());
+    }
+
+    @Override
+    public int hashCode() {
+        return toJson().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "VaeConfig" + toJson();
+    }
+
+    /** Builds a {@link VaeConfig}; every field but the input dimension has the reference default. */
+    public static final class Builder {
+        private final int inputDim;
+        private int latentDim = 20;
+        private int[] encoderHidden = {400};
+        private int[] decoderHidden = {400};
+        private Activation activation = Activation.RELU;
+        private LikelihoodKind likelihood = LikelihoodKind.BERNOULLI;
+        private double beta = 1;
+        private int samples = 1;
+        private double warmupEpochs = 0;
+        private double freeBits = 0;
+        private long seed = 1;
+
+        private Builder(int inputDim) {
+            this.inputDim = inputDim;
+        }
+
+        public Builder latentDim(int v) { latentDim = v; return this; }
+        /** Same hidden widths for encoder and decoder (the decoder's in reverse order). */
+        public Builder hidden(int... v) {
+            encoderHidden = v.clone();
+            decoderHidden = new int[v.length];
+            for (int i = 0; i < v.length; i++) {
+                decoderHidden[i] = v[v.length - 1 - i];
+            }
+            return this;
+        }
+        public Builder encoderHidden(int... v) { encoderHidden = v.clone(); return this; }
+        public Builder decoderHidden(int... v) { decoderHidden = v.clone(); return this; }
+        public Builder activation(Activation v) { activation = v; return this; }
+        public Builder likelihood(LikelihoodKind v) { likelihood = v; return this; }
+        public Builder beta(double v) { beta = v; return this; }
+        public Builder samples(int v) { samples = v; return this; }
+        public Builder warmupEpochs(double v) { warmupEpochs = v; return this; }
+        public Builder freeBits(double v) { freeBits = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+
+        public VaeConfig build() {
+            return new VaeConfig(inputDim, latentDim, encoderHidden, decoderHidden, activation, likelihood, beta,
+                    samples, warmupEpochs, freeBits, seed);
+        }
+    }
+}

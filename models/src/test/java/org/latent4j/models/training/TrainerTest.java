@@ -1,0 +1,162 @@
+package org.latent4j.models.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.latent4j.nn.Linear;
+import org.latent4j.nn.Module;
+import org.latent4j.random.RandomSource;
+import org.latent4j.tensor.Tensor;
+
+class TrainerTest {
+
+    /** Least squares of the last column on the others, with a scripted failure and held-out losses. */
+    static final class Regression implements TrainingObjective {
+        final Linear linear = new Linear(2, 1, new RandomSource(1));
+        int calls;
+        int failAt = -1;
+        double[] scriptedTest;
+
+        @Override
+        public Module module() {
+            return linear;
+        }
+
+        @Override
+        public BatchLoss loss(Tensor batch, double epochPosition, RandomSource noise) {
+            calls++;
+            Tensor x = batch.slice(1, 0, 2);
+            Tensor y = batch.slice(1, 2, 3);
+            Tensor loss = linear.forward(x).sub(y).square().sum();
+            if (calls == failAt) {
+                loss = loss.mul(Float.NaN);
+            }
+            return new BatchLoss(loss, loss.item());
+        }
+
+        @Override
+        public Map<String, Double> evaluate(DataMatrix data, RandomSource rng) {
+            if (scriptedTest != null) {
+                return Map.of("loss", scriptedTest[Math.min(scriptedTest.length - 1, calls / 10 - 1)]);
+            }
+            Tensor x = data.slice(0, data.rows());
+            double l = linear.forward(x.slice(1, 0, 2)).sub(x.slice(1, 2, 3)).square().sum().item();
+            return Map.of("loss", l / data.rows());
+        }
+    }
+
+    static DataMatrix data(int n, long seed) {
+        RandomSource rng = new RandomSource(seed);
+        float[] x = new float[n * 3];
+        for (int i = 0; i < n; i++) {
+            float a = (float) rng.nextGaussian(), b = (float) rng.nextGaussian();
+            x[i * 3] = a;
+            x[i * 3 + 1] = b;
+            x[i * 3 + 2] = 2 * a - b + 0.5f + 0.1f * (float) rng.nextGaussian();
+        }
+        return new DataMatrix("regression", x, n, 3);
+    }
+
+    @Test
+    void lossDecreasesAndListenersSeeEveryEpochAndBatch() {
+        Regression r = new Regression();
+        List<EpochResult> epochs = new ArrayList<>();
+        int[] batches = {0};
+        TrainingHistory h = new Trainer(TrainingConfig.builder().epochs(5).batchSize(10).learningRate(0.05).build())
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onBatch(int epoch, int batch, double meanLoss) {
+                        batches[0]++;
+                    }
+
+                    @Override
+                    public void onEpoch(EpochResult result) {
+                        epochs.add(result);
+                    }
+                })
+                .fit(r, data(100, 1), data(50, 2));
+        assertEquals(5, epochs.size());
+        assertEquals(50, batches[0]);
+        assertTrue(h.last().testLoss() < 0.1 * h.epochs().get(0).trainLoss(), h.toString());
+        assertTrue(h.last().seconds() >= 0);
+    }
+
+    @Test
+    void batchSizeOneIsPerExampleSgd() {
+        Regression r = new Regression();
+        TrainingHistory h = new Trainer(TrainingConfig.builder().epochs(2).batchSize(1).optimizer("sgd").learningRate(0.02).build())
+                .fit(r, data(60, 1), data(30, 2));
+        assertEquals(120, r.calls);
+        assertTrue(h.last().testLoss() < 0.05, "test loss " + h.last().testLoss());
+    }
+
+    @Test
+    void nonFiniteLossStopsWithEpochAndBatchAndKeepsTheLastGoodParameters() {
+        Regression r = new Regression();
+        r.failAt = 13; // epoch 2, batch 3 with 10 batches per epoch
+        float[][] before = new float[2][];
+        Trainer trainer = new Trainer(TrainingConfig.builder().epochs(3).batchSize(10).learningRate(0.05).build())
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onBatch(int epoch, int batch, double meanLoss) {
+                        if (epoch == 2 && batch == 1) {
+                            before[0] = r.linear.weight().toArray();
+                            before[1] = r.linear.bias().toArray();
+                        }
+                    }
+                });
+        NonFiniteLossException e = assertThrows(NonFiniteLossException.class, () -> trainer.fit(r, data(100, 1), null));
+        assertEquals(2, e.epoch());
+        assertEquals(3, e.batch());
+        assertTrue(e.getMessage().contains("epoch 2, batch 3"), e.getMessage());
+        // the parameters batch 2's finite loss was computed with (those after batch 1's step)
+        assertArrayEquals(before[0], r.linear.weight().toArray());
+        assertArrayEquals(before[1], r.linear.bias().toArray());
+    }
+
+    @Test
+    void earlyStoppingRestoresTheBestEpoch() {
+        Regression r = new Regression();
+        r.scriptedTest = new double[] {5, 3, 4, 4.5, 6, 7, 8};
+        float[][] bestWeights = new float[1][];
+        TrainingHistory h = new Trainer(TrainingConfig.builder().epochs(7).batchSize(10).patience(2).build())
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onEpoch(EpochResult result) {
+                        if (result.epoch() == 2) {
+                            bestWeights[0] = r.linear.weight().toArray();
+                        }
+                    }
+                })
+                .fit(r, data(100, 1), data(20, 2));
+        assertTrue(h.stoppedEarly());
+        assertEquals(4, h.epochs().size());
+        assertEquals(2, h.bestEpoch());
+        assertArrayEquals(bestWeights[0], r.linear.weight().toArray());
+    }
+
+    @Test
+    void withoutHeldOutDataThereIsNoEarlyStopping() {
+        Regression r = new Regression();
+        TrainingHistory h = new Trainer(TrainingConfig.builder().epochs(2).batchSize(50).patience(1).build())
+                .fit(r, data(100, 1), null);
+        assertFalse(h.stoppedEarly());
+        assertTrue(h.last().test().isEmpty());
+    }
+
+    @Test
+    void configRejectsBadValuesClearly() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfig.builder().optimizer("adamax").build());
+        assertTrue(e.getMessage().contains("adamax") && e.getMessage().contains("adam"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TrainingConfig.builder().batchSize(0).build());
+        assertThrows(IllegalArgumentException.class, () -> TrainingConfig.builder().schedule("sometimes").build());
+    }
+}
