@@ -16,6 +16,12 @@ import picocli.CommandLine.ScopeType;
                 CommandLine.HelpCommand.class,
                 InfoCommand.class,
                 BenchCommand.class,
+                TrainCommand.class,
+                org.latent4j.cli.vae.EvaluateCommand.class,
+                org.latent4j.cli.vae.SampleCommand.class,
+                org.latent4j.cli.vae.ReconstructCommand.class,
+                org.latent4j.cli.vae.EncodeCommand.class,
+                org.latent4j.cli.vae.ScoreCommand.class,
         })
 public final class Main {
 
