@@ -58,6 +58,14 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
 
     /** Parses a spec string; errors say what is wrong and which forms are accepted. */
     static DataSpec parse(String spec) {
+        return parse(spec, Fallback.NONE);
+    }
+
+    /**
+     * Parses a spec string; a catalogue name without a {@code fallback=} option gets defaultFallback
+     * (a demo may accept the shipped subset where a benchmark must not).
+     */
+    static DataSpec parse(String spec, Fallback defaultFallback) {
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException("empty data spec; accepted: " + FORMS);
         }
@@ -79,7 +87,7 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
             throw new IllegalArgumentException("unknown data spec '" + spec + "'; accepted: " + FORMS);
         }
         allow(spec, opts, Set.of("fallback"));
-        String fb = opts.getOrDefault("fallback", "none").toUpperCase(Locale.ROOT);
+        String fb = opts.getOrDefault("fallback", defaultFallback.name()).toUpperCase(Locale.ROOT);
         if (!fb.equals("NONE") && !fb.equals("SUBSET")) {
             throw new IllegalArgumentException("data spec '" + spec + "': fallback must be none or subset, got '" + opts.get("fallback") + "'");
         }

@@ -25,6 +25,8 @@ class DataSpecTest {
     void catalogueNames() throws IOException {
         assertEquals(new DataSpec.Named("mnist", Fallback.NONE), DataSpec.parse("mnist"));
         assertEquals(new DataSpec.Named("fashion-mnist", Fallback.SUBSET), DataSpec.parse("fashion-mnist?fallback=subset"));
+        assertEquals(new DataSpec.Named("fashion-mnist", Fallback.SUBSET), DataSpec.parse("fashion-mnist", Fallback.SUBSET));
+        assertEquals(new DataSpec.Named("fashion-mnist", Fallback.NONE), DataSpec.parse("fashion-mnist?fallback=none", Fallback.SUBSET));
         Splits s = DataSpec.parse("fashion-mnist-small").load(offline());
         assertEquals(5000, s.train().rows());
         assertEquals(1000, s.test().rows());
