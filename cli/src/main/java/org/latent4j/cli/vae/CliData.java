@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.latent4j.data.Catalogue;
 import org.latent4j.data.DataSpec;
 import org.latent4j.data.Dataset;
+import org.latent4j.data.Fallback;
 import org.latent4j.data.Splits;
 import org.latent4j.models.training.DataMatrix;
 
@@ -11,9 +12,17 @@ import org.latent4j.models.training.DataMatrix;
 final class CliData {
     private CliData() {}
 
-    /** Train and test splits (test may be null for a single CSV file). */
+    /**
+     * Train and test splits (test may be null for a single CSV file). A catalogue name falls back to its
+     * shipped subset when the full set is not installed (with a warning; the dataset's source says so).
+     */
     static Splits load(String spec) throws IOException {
-        return DataSpec.parse(spec).load(Catalogue.standard());
+        return load(spec, Fallback.SUBSET);
+    }
+
+    /** Train and test splits with the given default fallback ({@link Fallback#NONE} for benchmarks). */
+    static Splits load(String spec, Fallback fallback) throws IOException {
+        return DataSpec.parse(spec, fallback).load(Catalogue.standard());
     }
 
     /** One split, by name: {@code train} or {@code test}. */

@@ -33,7 +33,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default ${DEFAULT-VALUE}).")
     int epochs;
-    @Option(names = "--data", defaultValue = "fashion-mnist?fallback=subset", description = "Data (default ${DEFAULT-VALUE}).")
+    @Option(names = "--data", defaultValue = "fashion-mnist", description = "Data (default ${DEFAULT-VALUE}).")
     String data;
 
     @Spec

@@ -49,7 +49,7 @@ public final class VaeBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Splits s = CliData.load(data);
+        Splits s = CliData.load(data, org.latent4j.data.Fallback.NONE);
         DataMatrix train = CliData.matrix(s.train());
         DataMatrix test = s.test() == null ? null : CliData.matrix(s.test());
         Vae vae = Vae.create(VaeConfig.builder(train.cols()).hidden(hidden).latentDim(latent).seed(seed).build());
