@@ -17,11 +17,13 @@ import picocli.CommandLine.ScopeType;
                 InfoCommand.class,
                 BenchCommand.class,
                 TrainCommand.class,
+                GmmModelCommands.Predict.class,
+                ModelCommands.Score.class,
+                ModelCommands.Sample.class,
                 org.latent4j.cli.vae.EvaluateCommand.class,
-                org.latent4j.cli.vae.SampleCommand.class,
                 org.latent4j.cli.vae.ReconstructCommand.class,
                 org.latent4j.cli.vae.EncodeCommand.class,
-                org.latent4j.cli.vae.ScoreCommand.class,
+                DemoCommand.class,
         })
 public final class Main {
 

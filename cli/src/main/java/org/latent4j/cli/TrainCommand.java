@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code latent4j train MODEL}: one subcommand per model kind. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a model; see 'latent4j train MODEL --help'.",
-        subcommands = {org.latent4j.cli.vae.TrainVaeCommand.class})
+        description = "Fit a model to data and write it to a folder; see 'latent4j train MODEL --help'.",
+        subcommands = {TrainGmmCommand.class, org.latent4j.cli.vae.TrainVaeCommand.class})
 final class TrainCommand {
 }

@@ -108,7 +108,7 @@ class VaeCommandsTest {
     void demoTrainsAndWritesPictures() throws Exception {
         java.io.StringWriter text = new java.io.StringWriter();
         Path out = dir.resolve("demo");
-        assertEquals(0, org.latent4j.cli.vae.DemoCommand.run(DATA, out, 1, new java.io.PrintWriter(text)));
+        assertEquals(0, org.latent4j.cli.vae.VaeDemoCommand.run(DATA, out, 1, new java.io.PrintWriter(text)));
         assertTrue(text.toString().contains("epoch 1/1"), text.toString());
         assertTrue(ImageIO.read(out.resolve("samples.png").toFile()).getWidth() > 100);
         assertTrue(ImageIO.read(out.resolve("reconstructions.png").toFile()).getHeight() > 100);

@@ -21,14 +21,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code latent4j demo}: trains the reference VAE (784-400-20, Bernoulli, Adam 1e-3, batch 128) for a
+ * {@code latent4j demo vae}: trains the reference VAE (784-400-20, Bernoulli, Adam 1e-3, batch 128) for a
  * few epochs on Fashion-MNIST (the shipped subset when the full set is not installed), prints the loss
  * of each epoch and writes samples and reconstructions as PNG files.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "vae", mixinStandardHelpOptions = true,
         description = {"Train the reference VAE on Fashion-MNIST for a few epochs (the shipped subset when the full set is",
                 "not installed) and write OUT/samples.png, OUT/reconstructions.png and the model OUT/model."})
-public final class DemoCommand implements Callable<Integer> {
+public final class VaeDemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "latent4j-demo", description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
     @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default ${DEFAULT-VALUE}).")
