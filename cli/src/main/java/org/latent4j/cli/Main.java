@@ -16,6 +16,11 @@ import picocli.CommandLine.ScopeType;
                 CommandLine.HelpCommand.class,
                 InfoCommand.class,
                 BenchCommand.class,
+                TrainCommand.class,
+                GmmModelCommands.Predict.class,
+                GmmModelCommands.Score.class,
+                GmmModelCommands.Sample.class,
+                DemoCommand.class,
         })
 public final class Main {
 
