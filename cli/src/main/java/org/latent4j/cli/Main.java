@@ -16,6 +16,14 @@ import picocli.CommandLine.ScopeType;
                 CommandLine.HelpCommand.class,
                 InfoCommand.class,
                 BenchCommand.class,
+                TrainCommand.class,
+                GmmModelCommands.Predict.class,
+                ModelCommands.Score.class,
+                ModelCommands.Sample.class,
+                org.latent4j.cli.vae.EvaluateCommand.class,
+                org.latent4j.cli.vae.ReconstructCommand.class,
+                org.latent4j.cli.vae.EncodeCommand.class,
+                DemoCommand.class,
         })
 public final class Main {
 

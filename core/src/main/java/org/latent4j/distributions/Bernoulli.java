@@ -1,6 +1,5 @@
 package org.latent4j.distributions;
 
-import java.util.Arrays;
 import org.latent4j.random.RandomSource;
 import org.latent4j.tensor.Losses;
 import org.latent4j.tensor.Tensor;
@@ -34,10 +33,11 @@ public record Bernoulli(Tensor logits) implements Distribution {
         return probs();
     }
 
-    /** {@code x log σ(l) + (1 − x) log(1 − σ(l))}; the logits are broadcast to x's shape when they differ. */
+    /** {@code x log σ(l) + (1 − x) log(1 − σ(l))}, broadcasting logits and x against each other. */
     @Override
     public Tensor logProb(Tensor x) {
-        return Losses.binaryCrossEntropyWithLogits(broadcast(logits, x), x).neg();
+        Tensor[] lx = Broadcast.pair("Bernoulli.logProb", logits, x);
+        return Losses.binaryCrossEntropyWithLogits(lx[0], lx[1]).neg();
     }
 
     /** 1 with probability σ(l), else 0 (one uniform number per element, in row-major order). */
@@ -55,9 +55,5 @@ public record Bernoulli(Tensor logits) implements Distribution {
     /** The entropy {@code softplus(l) − l·σ(l)}, element-wise. */
     public Tensor entropy() {
         return logits.softplus().sub(logits.mul(logits.sigmoid()));
-    }
-
-    static Tensor broadcast(Tensor params, Tensor x) {
-        return Arrays.equals(params.shape(), x.shape()) ? params : params.broadcastTo(x.shape());
     }
 }

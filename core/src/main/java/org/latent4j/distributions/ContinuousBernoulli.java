@@ -28,11 +28,11 @@ public record ContinuousBernoulli(Tensor logits) implements Distribution {
         return logits.shape();
     }
 
-    /** {@code x log λ + (1 − x) log(1 − λ) + log C(λ)} for x in [0, 1]; logits broadcast to x's shape when they differ. */
+    /** {@code x log λ + (1 − x) log(1 − λ) + log C(λ)} for x in [0, 1], broadcasting logits and x against each other. */
     @Override
     public Tensor logProb(Tensor x) {
-        Tensor l = Bernoulli.broadcast(logits, x);
-        return ContinuousBernoulliOps.logNormalizer(l).sub(Losses.binaryCrossEntropyWithLogits(l, x));
+        Tensor[] lx = Broadcast.pair("ContinuousBernoulli.logProb", logits, x);
+        return ContinuousBernoulliOps.logNormalizer(lx[0]).sub(Losses.binaryCrossEntropyWithLogits(lx[0], lx[1]));
     }
 
     /** {@code log C(λ)} element-wise. */

@@ -32,8 +32,9 @@ import java.util.TreeMap;
  *   rest      the tensors' bytes, little-endian, each at [begin, end) relative to the end of the header
  * </pre>
  *
- * The header lists the tensors by sorted name; their bytes lie back to back, wider element types
- * first (then by name), so each is aligned to its element size. Reading checks everything
+ * Tensors are written in a fixed order, I64 then F64 then F32, each group sorted by name, in the
+ * header and back to back in the data, as the reference implementation does; so each tensor is
+ * aligned to its element size. Reading accepts any order and checks everything
  * a damaged file could get wrong and names the file and the tensor in each error.
  */
 public final class SafeTensors {
@@ -42,6 +43,7 @@ public final class SafeTensors {
     private static final String METADATA_KEY = "__metadata__";
     private static final int CHUNK = 1 << 16;
     private static final List<String> DTYPES = List.of("F32", "F64", "I64");
+    private static final List<String> DTYPE_ORDER = List.of("I64", "F64", "F32");
 
     private SafeTensors() {}
 
@@ -87,7 +89,10 @@ public final class SafeTensors {
         }
     }
 
-    /** Writes atomically (temporary file in the same folder, then rename). Keys sorted. */
+    /**
+     * Writes atomically (temporary file in the same folder, then rename). Keys sorted: I64, F64, F32,
+     * each by name, the order of the reference implementation.
+     */
     public static void write(Path file, Map<String, ArrayData> arrays, Map<String, String> metadata) throws IOException {
         TreeMap<String, ArrayData> sorted = new TreeMap<>();
         for (Map.Entry<String, ArrayData> e : arrays.entrySet()) {
@@ -114,17 +119,18 @@ public final class SafeTensors {
     }
 
     /**
-     * The order of the tensors' bytes: wider elements first, then by name, as the reference
-     * implementation does, so that every tensor starts at a multiple of its element size (the data
-     * section itself starts at a multiple of 8) and readers can map it without copying.
+     * The order of the tensors' bytes, as in the reference implementation (safetensors 0.8): by dtype
+     * (I64, F64, F32: its dtype order reversed, which puts wider elements first), then by name. Every
+     * tensor then starts at a multiple of its element size, and the same arrays give the same bytes
+     * as Python's {@code save_file} (with at most one metadata entry, whose order Python leaves open).
      */
     private static List<String> dataOrder(TreeMap<String, ArrayData> sorted) {
         List<String> names = new ArrayList<>(sorted.keySet());
-        names.sort(Comparator.comparingInt((String n) -> -elementBytes(sorted.get(n).dtype())).thenComparing(n -> n));
+        names.sort(Comparator.comparingInt((String n) -> DTYPE_ORDER.indexOf(sorted.get(n).dtype())).thenComparing(n -> n));
         return names;
     }
 
-    private static byte[] header(TreeMap<String, ArrayData> sorted, List<String> layout, Map<String, String> metadata)
+    private static byte[] header(Map<String, ArrayData> sorted, List<String> layout, Map<String, String> metadata)
             throws IOException {
         ObjectNode root = Json.mapper().createObjectNode();
         if (!metadata.isEmpty()) {
@@ -136,24 +142,18 @@ public final class SafeTensors {
                 meta.put(k, v);
             });
         }
-        Map<String, long[]> offsets = new TreeMap<>();
         long offset = 0;
         for (String name : layout) {
             ArrayData a = sorted.get(name);
             long bytes = (long) a.size() * elementBytes(a.dtype());
-            offsets.put(name, new long[] {offset, offset + bytes});
-            offset += bytes;
-        }
-        for (Map.Entry<String, ArrayData> e : sorted.entrySet()) {
-            ArrayData a = e.getValue();
-            ObjectNode info = root.putObject(e.getKey());
+            ObjectNode info = root.putObject(name);
             info.put("dtype", a.dtype());
             ArrayNode shape = info.putArray("shape");
             for (int d : a.shape()) {
                 shape.add(d);
             }
-            long[] range = offsets.get(e.getKey());
-            info.putArray("data_offsets").add(range[0]).add(range[1]);
+            info.putArray("data_offsets").add(offset).add(offset + bytes);
+            offset += bytes;
         }
         byte[] json = Json.mapper().writeValueAsBytes(root);
         int padded = (json.length + 7) / 8 * 8;

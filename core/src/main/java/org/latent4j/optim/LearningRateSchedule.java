@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * A learning rate as a function of the epoch (counted from 0), in the closed forms of PyTorch's
  * {@code torch.optim.lr_scheduler} classes. Apply it once per epoch:
- * {@code optimizer.setLearningRate(schedule.rate(baseLr, epoch))}.
+ * {@code schedule.apply(optimizer, baseLr, epoch)}.
  *
  * <p>{@link #parse} reads the command-line forms {@code const}, {@code step:<size>:<gamma>},
  * {@code exp:<gamma>}, {@code cos:<tMax>[:<etaMin>]} and {@code warmup:<epochs>:<schedule>}.
@@ -14,6 +14,11 @@ public sealed interface LearningRateSchedule {
 
     /** The learning rate for {@code epoch} (0 for the first) given the base rate. */
     double rate(double baseLr, int epoch);
+
+    /** Sets {@code optimizer}'s learning rate for {@code epoch}. */
+    default void apply(Optimizer optimizer, double baseLr, int epoch) {
+        optimizer.setLearningRate(rate(baseLr, epoch));
+    }
 
     /** The base rate at every epoch. */
     record Constant() implements LearningRateSchedule {

@@ -29,8 +29,12 @@ import org.latent4j.tensor.Tensor;
  * An optimizer is not thread-safe.
  */
 public abstract class Optimizer {
-    /** Parameters with at least this many elements are updated in parallel chunks. */
-    static final int PARALLEL_MIN = 1 << 15;
+    /**
+     * Parameters with at least this many elements are updated in parallel chunks. An element costs about
+     * a quarter of a nanosecond (Adam, measured on the 784-400-20 VAE's parameters), so smaller chunks
+     * would cost more in hand-offs than they save.
+     */
+    static final int PARALLEL_MIN = 1 << 18;
 
     private final String kind;
     private final String[] names;

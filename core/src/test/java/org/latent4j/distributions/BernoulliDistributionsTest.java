@@ -1,5 +1,6 @@
 package org.latent4j.distributions;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -106,6 +107,35 @@ class BernoulliDistributionsTest {
             double cdf = l == 0 ? 0.3 : (Math.pow(lambda, 0.3) * Math.pow(1 - lambda, 0.7) + lambda - 1) / (2 * lambda - 1);
             assertEquals(cdf, (double) below / n, 5 * Math.sqrt(cdf * (1 - cdf) / n) + 1e-9, "CDF at logit " + l);
         }
+    }
+
+    @Test
+    void logProbBroadcastsSampledLogitsAgainstABatchBothWays() {
+        // decoder logits for K = 2 latent samples [2, 1, 3] against observations [2, 3] give [2, 2, 3]
+        Tensor logits = Tensor.of(new float[] {-1f, 0.5f, 2f, 0.3f, -0.2f, 4f}, 2, 1, 3).requiresGrad(true);
+        Tensor x = Tensor.matrix(new float[][] {{0f, 1f, 0.5f}, {1f, 0.2f, 0.9f}});
+        for (boolean continuous : new boolean[] {false, true}) {
+            Distribution d = continuous ? new ContinuousBernoulli(logits) : new Bernoulli(logits);
+            Tensor lp = d.logProb(x);
+            assertArrayEquals(new int[] {2, 2, 3}, lp.shape());
+            for (int k = 0; k < 2; k++) {
+                for (int b = 0; b < 2; b++) {
+                    for (int j = 0; j < 3; j++) {
+                        Tensor one = Tensor.vector(logits.get(k, 0, j));
+                        Tensor xj = Tensor.vector(x.get(b, j));
+                        float expected = (continuous ? new ContinuousBernoulli(one) : new Bernoulli(one)).logProb(xj).item();
+                        assertEquals(expected, lp.get(k, b, j), 1e-6f);
+                    }
+                }
+            }
+            lp.sum().backward();
+            assertArrayEquals(new int[] {2, 1, 3}, logits.grad().shape());
+            logits.zeroGrad();
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Bernoulli(Tensor.zeros(4)).logProb(Tensor.zeros(2, 3)));
+        assertEquals("Bernoulli.logProb: parameter shape [4] and observation shape [2, 3] do not broadcast (dimension 1)",
+                e.getMessage());
     }
 
     @Test

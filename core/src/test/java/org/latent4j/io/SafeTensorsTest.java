@@ -39,15 +39,15 @@ class SafeTensorsTest {
     }
 
     @Test
-    void writesMetadataFirstThenTensorsSortedWithWiderElementsFirstInTheData() throws IOException {
+    void writesMetadataFirstThenI64BeforeF32AsTheReferenceDoes() throws IOException {
         Path f = dir.resolve("two.safetensors");
         Map<String, ArrayData> arrays = new LinkedHashMap<>();
         arrays.put("b", new ArrayData.I64(new int[] {}, new long[] {258}));
         arrays.put("a", new ArrayData.F32(new int[] {2}, new float[] {1.0f, -2.0f}));
         SafeTensors.write(f, arrays, Map.of("k", "v"));
         // 132 bytes of JSON + 4 spaces = 136 = 0x88.
-        String json = "{\"__metadata__\":{\"k\":\"v\"},\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8,16]},"
-                + "\"b\":{\"dtype\":\"I64\",\"shape\":[],\"data_offsets\":[0,8]}}    ";
+        String json = "{\"__metadata__\":{\"k\":\"v\"},\"b\":{\"dtype\":\"I64\",\"shape\":[],\"data_offsets\":[0,8]},"
+                + "\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8,16]}}    ";
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         expected.writeBytes(new byte[] {(byte) 0x88, 0, 0, 0, 0, 0, 0, 0});
         expected.writeBytes(json.getBytes(StandardCharsets.US_ASCII));

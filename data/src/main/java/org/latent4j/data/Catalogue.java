@@ -251,9 +251,9 @@ public final class Catalogue {
     }
 
     /** The named data sets are 28x28 images; anything else under their names is a mistake worth reporting. */
-    private static Dataset checked(Dataset d, String source) throws DataFormatError {
+    private static Dataset checked(Dataset d, String source) throws BadDataException {
         if (d.height() != 28 || d.width() != 28) {
-            throw new DataFormatError(source, d.name() + " should hold 28x28 images, found " + d.height() + "x" + d.width());
+            throw new BadDataException(source, d.name() + " should hold 28x28 images, found " + d.height() + "x" + d.width());
         }
         return new Dataset(d.name(), source, d.x(), d.rows(), d.cols(), d.labels(), null, null, d.height(), d.width());
     }

@@ -18,7 +18,12 @@ import java.util.Map;
 public record CatalogueEntry(String name, String description, Remote remote, List<String> systemDirs,
                              String systemPackage, String resource, String subset) {
 
-    /** Fashion-MNIST's canonical address (Zalando Research); the checksums are those its README publishes. */
+    /**
+     * Fashion-MNIST's canonical address (Zalando Research); the checksums are those its README publishes
+     * (also in Debian's copy of it, /usr/share/doc/dataset-fashion-mnist/README.md.gz). They check
+     * downloads only: Debian recompressed the .gz files when packaging them, so its files hold the same
+     * images under other checksums.
+     */
     public static final Remote FASHION_MNIST_REMOTE = new Remote(
             "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
             Map.of("train-images-idx3-ubyte.gz", "8d4fb7e6c68d591d4c3dfef9ec88bf0d",

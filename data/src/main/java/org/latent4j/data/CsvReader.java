@@ -83,7 +83,7 @@ public final class CsvReader {
                 rows++;
             }
             if (rows == 0) {
-                throw new DataFormatError(source, fieldCount < 0 ? "empty: no header and no data rows" : "no data rows after the header");
+                throw new BadDataException(source, fieldCount < 0 ? "empty: no header and no data rows" : "no data rows after the header");
             }
             double[] x = Arrays.copyOf(values, valueCount);
             List<String> names = null;
@@ -121,7 +121,7 @@ public final class CsvReader {
             return false;
         }
 
-        private void resolveColumns() throws DataFormatError {
+        private void resolveColumns() throws BadDataException {
             if (options.label() != null) {
                 labelIndex = resolve(options.label(), "label");
             }
@@ -137,39 +137,39 @@ public final class CsvReader {
                 for (int k = 0; k < featureIndex.length; k++) {
                     int c = resolve(options.columns().get(k), "feature");
                     if (c == labelIndex) {
-                        throw new DataFormatError(source, "column " + options.columns().get(k) + " is the label column; it cannot also be a feature");
+                        throw new BadDataException(source, "column " + options.columns().get(k) + " is the label column; it cannot also be a feature");
                     }
                     for (int j = 0; j < k; j++) {
                         if (featureIndex[j] == c) {
-                            throw new DataFormatError(source, "column " + options.columns().get(k) + " is chosen twice");
+                            throw new BadDataException(source, "column " + options.columns().get(k) + " is chosen twice");
                         }
                     }
                     featureIndex[k] = c;
                 }
             }
             if (featureIndex.length == 0) {
-                throw new DataFormatError(source, "no feature columns (line " + firstLine + " has " + fieldCount + " fields)");
+                throw new BadDataException(source, "no feature columns (line " + firstLine + " has " + fieldCount + " fields)");
             }
         }
 
-        private int resolve(CsvOptions.Column col, String role) throws DataFormatError {
+        private int resolve(CsvOptions.Column col, String role) throws BadDataException {
             return switch (col) {
                 case CsvOptions.Column.Index(int i) -> {
                     int c = i < 0 ? fieldCount + i : i;
                     if (c < 0 || c >= fieldCount) {
-                        throw new DataFormatError(source, role + " column index " + i + " is outside the " + fieldCount
+                        throw new BadDataException(source, role + " column index " + i + " is outside the " + fieldCount
                                 + " columns of line " + firstLine + " (indices start at 0; -1 is the last)");
                     }
                     yield c;
                 }
                 case CsvOptions.Column.Name(String n) -> {
                     if (header == null) {
-                        throw new DataFormatError(source, role + " column '" + n + "' is chosen by name, but the file has no header"
+                        throw new BadDataException(source, role + " column '" + n + "' is chosen by name, but the file has no header"
                                 + " (choose it by 0-based index, or set header=yes)");
                     }
                     int c = header.indexOf(n);
                     if (c < 0) {
-                        throw new DataFormatError(source, "no " + role + " column '" + n + "' in the header on line "
+                        throw new BadDataException(source, "no " + role + " column '" + n + "' in the header on line "
                                 + firstLine + "; the columns are " + header);
                     }
                     yield c;
@@ -177,7 +177,7 @@ public final class CsvReader {
             };
         }
 
-        private void addRow(List<String> fields) throws DataFormatError {
+        private void addRow(List<String> fields) throws BadDataException {
             if (valueCount + featureIndex.length > values.length) {
                 values = Arrays.copyOf(values, Math.max(values.length * 2, valueCount + featureIndex.length));
             }
@@ -193,7 +193,7 @@ public final class CsvReader {
             }
         }
 
-        private double number(String cell, int c) throws DataFormatError {
+        private double number(String cell, int c) throws BadDataException {
             if (cell.isEmpty()) {
                 throw error("column " + columnName(c) + ": empty cell, expected a number");
             }
@@ -242,7 +242,7 @@ public final class CsvReader {
         }
 
         /** Splits one line on the delimiter, honouring double quotes; fields are trimmed. */
-        private List<String> split(String line) throws DataFormatError {
+        private List<String> split(String line) throws BadDataException {
             List<String> fields = new ArrayList<>();
             StringBuilder cur = new StringBuilder();
             char d = options.delimiter();
@@ -277,8 +277,8 @@ public final class CsvReader {
             return fields;
         }
 
-        private DataFormatError error(String problem) {
-            return new DataFormatError(source, "line " + lineNo + (problem.startsWith("column") ? ", " : ": ") + problem);
+        private BadDataException error(String problem) {
+            return new BadDataException(source, "line " + lineNo + (problem.startsWith("column") ? ", " : ": ") + problem);
         }
     }
 

@@ -39,17 +39,17 @@ public final class IdxReader {
             InputStream in = decompressIfGzip(raw);
             byte[] magic = readExactly(in, 4, source, "the 4-byte magic number");
             if (magic[0] != 0 || magic[1] != 0) {
-                throw new DataFormatError(source, String.format("magic number 0x%08X is not an IDX magic number"
+                throw new BadDataException(source, String.format("magic number 0x%08X is not an IDX magic number"
                         + " (expected 0x%08X for images or 0x%08X for labels)", beInt(magic, 0), IMAGES_MAGIC, LABELS_MAGIC));
             }
             int type = magic[2] & 0xFF;
             int ndims = magic[3] & 0xFF;
             if (type != UBYTE) {
-                throw new DataFormatError(source, String.format("IDX element type 0x%02X (%s) is not supported;"
+                throw new BadDataException(source, String.format("IDX element type 0x%02X (%s) is not supported;"
                         + " latent4j reads unsigned bytes (0x08)", type, typeName(type)));
             }
             if (ndims == 0) {
-                throw new DataFormatError(source, "IDX header declares 0 dimensions");
+                throw new BadDataException(source, "IDX header declares 0 dimensions");
             }
             byte[] dimBytes = readExactly(in, 4 * ndims, source, "the " + ndims + " dimension sizes of the IDX header");
             int[] dims = new int[ndims];
@@ -57,26 +57,26 @@ public final class IdxReader {
             for (int i = 0; i < ndims; i++) {
                 dims[i] = beInt(dimBytes, 4 * i);
                 if (dims[i] < 0) {
-                    throw new DataFormatError(source, "IDX dimension " + i + " is negative: " + dims[i]);
+                    throw new BadDataException(source, "IDX dimension " + i + " is negative: " + dims[i]);
                 }
                 n *= dims[i];
                 if (n > Integer.MAX_VALUE - 16) {
-                    throw new DataFormatError(source, "IDX dimensions " + Arrays.toString(Arrays.copyOf(dims, i + 1))
+                    throw new BadDataException(source, "IDX dimensions " + Arrays.toString(Arrays.copyOf(dims, i + 1))
                             + "... describe more than 2^31 values");
                 }
             }
             byte[] data = in.readNBytes((int) n);
             if (data.length < n) {
-                throw new DataFormatError(source, "truncated: the header's dimensions " + Arrays.toString(dims)
+                throw new BadDataException(source, "truncated: the header's dimensions " + Arrays.toString(dims)
                         + " need " + n + " data bytes, the file has only " + data.length);
             }
             if (in.read() != -1) {
-                throw new DataFormatError(source, "more data than the header's dimensions " + Arrays.toString(dims)
+                throw new BadDataException(source, "more data than the header's dimensions " + Arrays.toString(dims)
                         + " describe (" + n + " bytes): not a single IDX array or damaged");
             }
             return new IdxArray(dims, data, source);
         } catch (ZipException | EOFException e) {
-            throw new DataFormatError(source, "damaged or truncated gzip data (" + e.getMessage() + ")", e);
+            throw new BadDataException(source, "damaged or truncated gzip data (" + e.getMessage() + ")", e);
         }
     }
 
@@ -111,7 +111,7 @@ public final class IdxReader {
         if (labels != null) {
             expect(labels, 1, "labels");
             if (labels.count() != count) {
-                throw new DataFormatError(labels.source(), labels.count() + " labels, but " + images.source()
+                throw new BadDataException(labels.source(), labels.count() + " labels, but " + images.source()
                         + " has " + count + " images");
             }
             y = labels(labels);
@@ -125,14 +125,14 @@ public final class IdxReader {
         return Dataset.builder(name, x, count, h * w).source(source).labels(y).image(h, w).build();
     }
 
-    static IdxArray expect(IdxArray a, int ndims, String what) throws DataFormatError {
+    static IdxArray expect(IdxArray a, int ndims, String what) throws BadDataException {
         if (a.dims().length != ndims) {
             String found = switch (a.dims().length) {
                 case 1 -> "labels (magic 0x00000801)";
                 case 3 -> "images (magic 0x00000803)";
                 default -> a.dims().length + "-dimensional data";
             };
-            throw new DataFormatError(a.source(), String.format("holds %s, expected %s (magic 0x%08X)", found, what,
+            throw new BadDataException(a.source(), String.format("holds %s, expected %s (magic 0x%08X)", found, what,
                     ndims == 3 ? IMAGES_MAGIC : LABELS_MAGIC));
         }
         return a;
@@ -171,7 +171,7 @@ public final class IdxReader {
     private static byte[] readExactly(InputStream in, int n, String source, String what) throws IOException {
         byte[] b = in.readNBytes(n);
         if (b.length < n) {
-            throw new DataFormatError(source, "truncated: the file ends inside " + what
+            throw new BadDataException(source, "truncated: the file ends inside " + what
                     + (b.length == 0 ? "" : " (" + b.length + " of " + n + " bytes)"));
         }
         return b;

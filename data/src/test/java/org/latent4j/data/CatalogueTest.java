@@ -154,7 +154,7 @@ class CatalogueTest {
         byte[] b = Files.readAllBytes(labels);
         Files.write(labels, java.util.Arrays.copyOf(b, b.length - 12));
         Catalogue c = catalogue(tmp.resolve("user"), null, null);
-        var e = assertThrows(DataFormatError.class, () -> c.load("fashion-mnist", Split.TRAIN, Fallback.SUBSET));
+        var e = assertThrows(BadDataException.class, () -> c.load("fashion-mnist", Split.TRAIN, Fallback.SUBSET));
         assertTrue(e.getMessage().startsWith(labels.toString()), e.getMessage());
     }
 
@@ -163,7 +163,7 @@ class CatalogueTest {
         Path user = tmp.resolve("user/mnist");
         IdxWriter.writeImages(user.resolve("train-images-idx3-ubyte.gz"), 1, 2, 2, new byte[4], true);
         IdxWriter.writeLabels(user.resolve("train-labels-idx1-ubyte.gz"), new byte[1], true);
-        var e = assertThrows(DataFormatError.class, () -> catalogue(tmp.resolve("user"), null, null).load("mnist", Split.TRAIN));
+        var e = assertThrows(BadDataException.class, () -> catalogue(tmp.resolve("user"), null, null).load("mnist", Split.TRAIN));
         assertTrue(e.getMessage().contains("28x28") && e.getMessage().contains("2x2"), e.getMessage());
     }
 

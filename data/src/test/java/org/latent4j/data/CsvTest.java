@@ -41,7 +41,7 @@ class CsvTest {
         assertEquals(1, CsvReader.read(f, CsvOptions.builder().header(CsvOptions.Header.YES).build()).rows());
         assertEquals(List.of("10", "20"), CsvReader.read(f, CsvOptions.builder().header(CsvOptions.Header.YES).build()).columnNames());
         assertEquals(2, CsvReader.read(f, CsvOptions.builder().header(CsvOptions.Header.NO).build()).rows());
-        var e = assertThrows(DataFormatError.class,
+        var e = assertThrows(BadDataException.class,
                 () -> CsvReader.read(file("x,y\n1,2\n"), CsvOptions.builder().header(CsvOptions.Header.NO).build()));
         assertTrue(e.getMessage().contains("line 1, column 0: 'x' is not a number"), e.getMessage());
     }
@@ -105,18 +105,18 @@ class CsvTest {
     @Test
     void raggedRowNamesTheLine() throws IOException {
         Path f = file("a,b\n1,2\n\n3\n");
-        var e = assertThrows(DataFormatError.class, () -> CsvReader.read(f, CsvOptions.defaults()));
+        var e = assertThrows(BadDataException.class, () -> CsvReader.read(f, CsvOptions.defaults()));
         assertEquals(f + ": line 4: has 1 fields, expected 2 (as on line 1)", e.getMessage());
     }
 
     @Test
     void nonNumericCellNamesLineColumnAndValue() throws IOException {
         Path f = file("a,b\n1,2\n3,abc\n");
-        var e = assertThrows(DataFormatError.class, () -> CsvReader.read(f, CsvOptions.defaults()));
+        var e = assertThrows(BadDataException.class, () -> CsvReader.read(f, CsvOptions.defaults()));
         assertEquals(f + ": line 3, column 1 (b): 'abc' is not a number", e.getMessage());
         for (String bad : new String[] {"1f", "0x10", "1e", ".", "1.2.3", "--1"}) {
             Path g = file("1,2\n3," + bad + "\n");
-            var ex = assertThrows(DataFormatError.class, () -> CsvReader.read(g, CsvOptions.defaults()), bad);
+            var ex = assertThrows(BadDataException.class, () -> CsvReader.read(g, CsvOptions.defaults()), bad);
             assertTrue(ex.getMessage().contains("line 2, column 1: '" + bad + "'"), ex.getMessage());
         }
     }
@@ -125,14 +125,14 @@ class CsvTest {
     void nanInfinityAndEmptyCellsAreRejected() throws IOException {
         for (String bad : new String[] {"NaN", "nan", "Infinity", "-inf"}) {
             Path f = file("1,2\n3," + bad + "\n");
-            var e = assertThrows(DataFormatError.class, () -> CsvReader.read(f, CsvOptions.defaults()));
+            var e = assertThrows(BadDataException.class, () -> CsvReader.read(f, CsvOptions.defaults()));
             assertTrue(e.getMessage().contains("line 2, column 1: '" + bad + "' is not a finite number"), e.getMessage());
         }
         Path overflow = file("1e999\n");
-        assertTrue(assertThrows(DataFormatError.class, () -> CsvReader.read(overflow, CsvOptions.defaults()))
+        assertTrue(assertThrows(BadDataException.class, () -> CsvReader.read(overflow, CsvOptions.defaults()))
                 .getMessage().contains("not finite"));
         Path empty = file("1,2\n3,\n");
-        assertTrue(assertThrows(DataFormatError.class, () -> CsvReader.read(empty, CsvOptions.defaults()))
+        assertTrue(assertThrows(BadDataException.class, () -> CsvReader.read(empty, CsvOptions.defaults()))
                 .getMessage().contains("line 2, column 1: empty cell"));
     }
 
@@ -159,7 +159,7 @@ class CsvTest {
     }
 
     private static void assertMessage(Path f, CsvOptions o, String... fragments) {
-        var e = assertThrows(DataFormatError.class, () -> CsvReader.read(f, o));
+        var e = assertThrows(BadDataException.class, () -> CsvReader.read(f, o));
         assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
         for (String s : fragments) {
             assertTrue(e.getMessage().contains(s), () -> "'" + s + "' not in: " + e.getMessage());

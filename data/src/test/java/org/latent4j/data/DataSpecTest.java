@@ -25,6 +25,8 @@ class DataSpecTest {
     void catalogueNames() throws IOException {
         assertEquals(new DataSpec.Named("mnist", Fallback.NONE), DataSpec.parse("mnist"));
         assertEquals(new DataSpec.Named("fashion-mnist", Fallback.SUBSET), DataSpec.parse("fashion-mnist?fallback=subset"));
+        assertEquals(new DataSpec.Named("fashion-mnist", Fallback.SUBSET), DataSpec.parse("fashion-mnist", Fallback.SUBSET));
+        assertEquals(new DataSpec.Named("fashion-mnist", Fallback.NONE), DataSpec.parse("fashion-mnist?fallback=none", Fallback.SUBSET));
         Splits s = DataSpec.parse("fashion-mnist-small").load(offline());
         assertEquals(5000, s.train().rows());
         assertEquals(1000, s.test().rows());
@@ -50,6 +52,18 @@ class DataSpecTest {
         Splits noTest = DataSpec.parse("csv:" + train + "?delimiter=;&label=3").load(offline());
         assertFalse(noTest.hasTest());
         assertEquals(3, noTest.train().cols());
+    }
+
+    @Test
+    void csvRowsAsImages() throws IOException {
+        Path f = Files.writeString(dir.resolve("pixels.csv"), "label,p1,p2,p3,p4,p5,p6\n3,0,255,0,255,0,255\n");
+        Dataset d = DataSpec.parse("csv:" + f + "?label=label&scale=255&image=2x3").load(offline()).train();
+        assertEquals(2, d.height());
+        assertEquals(3, d.width());
+        assertArrayEquals(new int[] {3}, d.labels());
+        var e = assertThrows(BadDataException.class, () -> DataSpec.parse("csv:" + f + "?label=label&image=2x2").load(offline()));
+        assertTrue(e.getMessage().contains("image=2x2 needs 4 feature columns, the file has 6"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> DataSpec.parse("csv:" + f + "?image=28"));
     }
 
     @Test

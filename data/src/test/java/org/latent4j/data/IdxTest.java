@@ -75,12 +75,12 @@ class IdxTest {
     void imagesWhereLabelsExpectedAndTheReverse() throws IOException {
         Path img = dir.resolve("i");
         IdxWriter.writeImages(img, 1, 1, 1, new byte[1], false);
-        var e = assertThrows(DataFormatError.class, () -> IdxReader.readLabels(img));
+        var e = assertThrows(BadDataException.class, () -> IdxReader.readLabels(img));
         assertTrue(e.getMessage().contains("holds images") && e.getMessage().contains("expected labels"), e.getMessage());
         Path lab = dir.resolve("l");
         IdxWriter.writeLabels(lab, new byte[2], false);
-        assertThrows(DataFormatError.class, () -> IdxReader.readImages(lab));
-        var c = assertThrows(DataFormatError.class, () -> IdxReader.readDataset("t", img, lab));
+        assertThrows(BadDataException.class, () -> IdxReader.readImages(lab));
+        var c = assertThrows(BadDataException.class, () -> IdxReader.readDataset("t", img, lab));
         assertTrue(c.getMessage().contains("2 labels") && c.getMessage().contains("1 images"), c.getMessage());
     }
 
@@ -126,7 +126,7 @@ class IdxTest {
     }
 
     private static void assertError(Path f, String... fragments) {
-        DataFormatError e = assertThrows(DataFormatError.class, () -> IdxReader.read(f));
+        BadDataException e = assertThrows(BadDataException.class, () -> IdxReader.read(f));
         assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
         for (String s : fragments) {
             assertTrue(e.getMessage().contains(s), () -> "'" + s + "' not in: " + e.getMessage());

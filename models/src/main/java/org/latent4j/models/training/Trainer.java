@@ -36,6 +36,11 @@ public final class Trainer {
         this.config = config;
     }
 
+    /** The training settings. */
+    public TrainingConfig config() {
+        return config;
+    }
+
     /** Adds a listener; returns this. */
     public Trainer listener(TrainingListener l) {
         listeners.add(l);

@@ -6,16 +6,16 @@ import java.io.IOException;
  * Data that cannot be read as what it claims to be. The message names the source (file or resource),
  * where in it (record, line, column) and the offending value.
  */
-public class DataFormatError extends IOException {
+public class BadDataException extends IOException {
     private static final long serialVersionUID = 1L;
     private final String source;
 
-    public DataFormatError(String source, String problem) {
+    public BadDataException(String source, String problem) {
         super(source + ": " + problem);
         this.source = source;
     }
 
-    public DataFormatError(String source, String problem, Throwable cause) {
+    public BadDataException(String source, String problem, Throwable cause) {
         super(source + ": " + problem, cause);
         this.source = source;
     }

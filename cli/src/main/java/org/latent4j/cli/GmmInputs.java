@@ -1,0 +1,92 @@
+package org.latent4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.latent4j.data.Catalogue;
+import org.latent4j.data.CsvReader;
+import org.latent4j.data.DataSpec;
+import org.latent4j.data.Dataset;
+import org.latent4j.io.AtomicFiles;
+import org.latent4j.models.mixture.GaussianMixtureFiles;
+
+/** Data in and out of the mixture commands: a data spec read as doubles, CSV written out, model paths. */
+final class GmmInputs {
+    private GmmInputs() {}
+
+    /** A row-major matrix and where it came from. */
+    record Matrix(String source, double[] x, int rows, int cols) {}
+
+    /**
+     * Reads the training split of a data spec. CSV files are read in double precision (the catalogue's
+     * datasets are float32 and widened).
+     */
+    static Matrix load(String spec) throws IOException {
+        DataSpec parsed = DataSpec.parse(spec);
+        if (parsed instanceof DataSpec.Csv csv) {
+            var table = CsvReader.read(csv.train(), csv.options());
+            return new Matrix(table.source(), table.x(), table.rows(), table.cols());
+        }
+        Dataset train = parsed.load(Catalogue.standard()).train();
+        return new Matrix(train.source() == null ? train.name() : train.source(), train.toDoubleArray(),
+                train.rows(), train.cols());
+    }
+
+    /** The model directory: DIR itself, or DIR/model when DIR is the output folder of {@code train gmm}. */
+    static Path modelDir(Path dir) {
+        Path inner = dir.resolve("model");
+        return Files.isDirectory(inner) ? inner : dir;
+    }
+
+    static GaussianMixtureFiles.Stored loadModel(Path dir) throws IOException {
+        return GaussianMixtureFiles.load(modelDir(dir));
+    }
+
+    /** Checks that the input has the columns the model expects. */
+    static void requireColumns(Matrix m, int expected) {
+        if (m.cols() != expected) {
+            throw new IllegalArgumentException(m.source() + ": has " + m.cols() + " columns but the model expects "
+                    + expected);
+        }
+    }
+
+    /** Writes a CSV with a header atomically; values in full precision. */
+    static void writeCsv(Path file, String[] header, int rows, RowWriter row) throws IOException {
+        StringBuilder sb = new StringBuilder(rows * 16 * header.length + 64);
+        sb.append(String.join(",", header)).append('\n');
+        for (int i = 0; i < rows; i++) {
+            row.write(i, sb);
+            sb.append('\n');
+        }
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Appends row i (comma-separated, no newline). */
+    @FunctionalInterface
+    interface RowWriter {
+        void write(int i, StringBuilder sb);
+    }
+
+    static String[] names(String prefix, int n) {
+        String[] s = new String[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = prefix + i;
+        }
+        return s;
+    }
+
+    static String number(double v) {
+        return Double.toString(v);
+    }
+
+    static void println(PrintWriter out, String format, Object... args) {
+        out.println(String.format(Locale.ROOT, format, args));
+        out.flush();
+    }
+}

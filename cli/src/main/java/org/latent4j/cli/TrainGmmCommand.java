@@ -1,0 +1,228 @@
+package org.latent4j.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.latent4j.io.AtomicFiles;
+import org.latent4j.io.Json;
+import org.latent4j.models.gaussian.CovarianceType;
+import org.latent4j.models.mixture.BicSelection;
+import org.latent4j.models.mixture.FitResult;
+import org.latent4j.models.mixture.GaussianMixture;
+import org.latent4j.models.mixture.GaussianMixtureConfig;
+import org.latent4j.models.mixture.GaussianMixtureFiles;
+import org.latent4j.models.mixture.InitMethod;
+import org.latent4j.models.mixture.MixtureParameters;
+import org.latent4j.models.mixture.ParameterJson;
+import org.latent4j.models.pca.Pca;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code latent4j train gmm}: fits a Gaussian mixture by EM and writes OUT/model (config.json,
+ * model.safetensors, metadata.json), OUT/metrics.jsonl (one line per EM iteration) and OUT/summary.json.
+ */
+@Command(name = "gmm", mixinStandardHelpOptions = true,
+        description = {"Fit a Gaussian mixture by Expectation-Maximization.",
+                "Writes OUT/model, OUT/metrics.jsonl ({iteration, mean_loglik} per EM iteration) and OUT/summary.json"
+                        + " (seconds, iterations, converged, mean_loglik, bic, aic)."})
+final class TrainGmmCommand implements Callable<Integer> {
+    private static final Pattern RANGE = Pattern.compile("(\\d+)\\s*\\.\\.\\s*(\\d+)");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "SPEC",
+            description = "Training data: csv:FILE[?options], fashion-mnist, mnist, idx:FILES (see `latent4j info`).")
+    String data;
+
+    @Option(names = "--k", defaultValue = "1", paramLabel = "K|A..B",
+            description = "Number of components, or a range A..B to choose k by BIC (default ${DEFAULT-VALUE}).")
+    String k;
+
+    @Option(names = "--covariance", defaultValue = "full", paramLabel = "TYPE",
+            description = "full, tied, diag or spherical (default ${DEFAULT-VALUE}).")
+    String covariance;
+
+    @Option(names = "--max-iter", defaultValue = "100", description = "EM iterations at most (default ${DEFAULT-VALUE}).")
+    int maxIter;
+
+    @Option(names = "--tol", defaultValue = "1e-3",
+            description = "Stop when the mean log-likelihood per row changes by less than this (default ${DEFAULT-VALUE}).")
+    double tol;
+
+    @Option(names = "--n-init", defaultValue = "1", description = "Initializations; the best is kept (default ${DEFAULT-VALUE}).")
+    int nInit;
+
+    @Option(names = "--init", defaultValue = "k-means++", paramLabel = "METHOD|FILE.json",
+            description = "k-means++, kmeans, random, random-from-data, or a JSON file"
+                    + " {\"weights\":[k],\"means\":[k][d],\"covariances\":[k][d][d]} to start from (default ${DEFAULT-VALUE}).")
+    String init;
+
+    @Option(names = "--reg-covar", defaultValue = "1e-6",
+            description = "Added to every covariance diagonal (default ${DEFAULT-VALUE}).")
+    double regCovar;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the initialization (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--pca", defaultValue = "0", paramLabel = "M",
+            description = "Project the data on their M leading principal components first (0: no projection).")
+    int pca;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter log = spec.commandLine().getOut();
+        CovarianceType type = parse(() -> CovarianceType.parse(covariance), "--covariance");
+        int[] ks = parseK();
+        GmmInputs.Matrix m = GmmInputs.load(data);
+
+        double[] x = m.x();
+        int d = m.cols();
+        Pca projection = null;
+        if (pca > 0) {
+            if (pca > d) {
+                throw new ParameterException(spec.commandLine(), "--pca " + pca + ": the data have only " + d + " columns");
+            }
+            projection = Pca.fit(x, d, pca);
+            x = projection.transform(x);
+            d = pca;
+            double kept = 0;
+            for (double r : projection.explainedVarianceRatio()) {
+                kept += r;
+            }
+            GmmInputs.println(log, "pca: %d of %d dimensions keep %.4f of the variance", pca, m.cols(), kept);
+        }
+        MixtureParameters start = initialParameters(type);
+        GaussianMixtureConfig.Builder cfg = GaussianMixtureConfig.builder().k(ks[0]).covarianceType(type)
+                .maxIter(maxIter).tol(tol).nInit(nInit).regCovar(regCovar).seed(seed).init(initMethod);
+        if (start != null) {
+            if (ks.length > 1) {
+                throw new ParameterException(spec.commandLine(), "--init FILE gives k; it cannot be combined with a --k range");
+            }
+            cfg.initialParameters(start);
+        }
+        GaussianMixtureConfig config = parse(cfg::build, "options");
+        long t0 = System.nanoTime();
+        GaussianMixture g;
+        BicSelection selection = null;
+        if (ks.length > 1) {
+            selection = GaussianMixture.selectByBic(config, x, d, ks[0], ks[1]);
+            g = selection.best();
+        } else {
+            g = new GaussianMixture(config).fit(x, d);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        write(g, projection, selection, x, m, seconds, log);
+        return 0;
+    }
+
+    private void write(GaussianMixture g, Pca projection, BicSelection selection, double[] x, GmmInputs.Matrix m,
+                       double seconds, PrintWriter log) throws IOException {
+        FitResult r = g.fitResult();
+        double bic = g.bic(x);
+        double aic = g.aic(x);
+        ObjectNode summary = Json.mapper().createObjectNode();
+        summary.put("seconds", seconds);
+        summary.put("iterations", r.iterations());
+        summary.put("converged", r.converged());
+        summary.put("mean_loglik", r.meanLogLikelihood());
+        summary.put("bic", bic);
+        summary.put("aic", aic);
+        summary.put("k", g.parameters().k());
+        summary.put("covariance", g.parameters().type().label());
+        summary.put("rows", m.rows());
+        summary.put("columns", g.parameters().d());
+        summary.put("collapsed_components", r.collapsedComponents());
+        summary.put("data", data);
+        if (selection != null) {
+            ArrayNode byK = summary.putArray("bic_by_k");
+            for (int t = 0; t < selection.ks().length; t++) {
+                byK.addObject().put("k", selection.ks()[t]).put("bic", selection.bics()[t]);
+            }
+        }
+        Files.createDirectories(out);
+        ObjectNode meta = Json.mapper().createObjectNode();
+        meta.put("dataset", data);
+        meta.put("seed", seed);
+        meta.set("metrics", summary.deepCopy());
+        GaussianMixtureFiles.save(out.resolve("model"), g, projection, meta);
+        StringBuilder lines = new StringBuilder();
+        double[] trace = r.trace();
+        for (int i = 0; i < trace.length; i++) {
+            ObjectNode line = Json.mapper().createObjectNode();
+            line.put("iteration", i + 1);
+            line.put("mean_loglik", trace[i]);
+            lines.append(Json.write(line)).append('\n');
+        }
+        AtomicFiles.writeString(out.resolve("metrics.jsonl"), lines.toString());
+        AtomicFiles.writeString(out.resolve("summary.json"), Json.writePretty(summary));
+        if (selection != null) {
+            StringBuilder sb = new StringBuilder("bic:");
+            for (int t = 0; t < selection.ks().length; t++) {
+                sb.append(String.format(java.util.Locale.ROOT, " k=%d %.1f", selection.ks()[t], selection.bics()[t]));
+            }
+            GmmInputs.println(log, "%s -> k=%d", sb, selection.bestK());
+        }
+        GmmInputs.println(log, "gmm k=%d %s on %d×%d: %d iterations (%s), mean log-likelihood %.6f, BIC %.3f, AIC %.3f, %.3f s%s",
+                g.parameters().k(), g.parameters().type().label(), m.rows(), g.parameters().d(), r.iterations(),
+                r.converged() ? "converged" : "not converged", r.meanLogLikelihood(), bic, aic, seconds,
+                r.collapsedComponents() > 0 ? ", " + r.collapsedComponents() + " collapsed component(s) with weight 0" : "");
+        GmmInputs.println(log, "wrote %s", out);
+    }
+
+    private int[] parseK() {
+        String v = k.trim();
+        Matcher mm = RANGE.matcher(v);
+        if (mm.matches()) {
+            int a = Integer.parseInt(mm.group(1));
+            int b = Integer.parseInt(mm.group(2));
+            if (a < 1 || b < a) {
+                throw new ParameterException(spec.commandLine(), "--k " + k + ": expected a range A..B with 1 <= A <= B");
+            }
+            return a == b ? new int[] {a} : new int[] {a, b};
+        }
+        try {
+            int one = Integer.parseInt(v);
+            if (one >= 1) {
+                return new int[] {one};
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ParameterException(spec.commandLine(), "--k " + k + ": expected a number of components >= 1 or a range like 2..12");
+    }
+
+    private MixtureParameters initialParameters(CovarianceType type) throws IOException {
+        String v = init.trim();
+        boolean file = v.toLowerCase(java.util.Locale.ROOT).endsWith(".json") || Files.isRegularFile(Path.of(v));
+        if (!file) {
+            InitMethod method = parse(() -> InitMethod.parse(v), "--init");
+            initMethod = method;
+            return null;
+        }
+        return ParameterJson.read(Path.of(v), type);
+    }
+
+    private InitMethod initMethod = InitMethod.KMEANS_PLUS_PLUS;
+
+    private <T> T parse(java.util.function.Supplier<T> f, String what) {
+        try {
+            return f.get();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), what + ": " + e.getMessage());
+        }
+    }
+}

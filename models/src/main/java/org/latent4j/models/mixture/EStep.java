@@ -1,0 +1,187 @@
+package org.latent4j.models.mixture;
+
+import org.latent4j.blas.Blas;
+import org.latent4j.models.gaussian.CovarianceType;
+import org.latent4j.runtime.Parallel;
+import org.latent4j.runtime.Threads;
+
+/**
+ * The E-step in log space: for each row x_i and component j,
+ * log α_j + log N(x_i; μ_j, Σ_j), then the row's log-likelihood ℓ_i = logsumexp_j(…) and the
+ * responsibilities q_ij = exp(log α_j + log N(x_i; μ_j, Σ_j) − ℓ_i).
+ *
+ * <p>Rows are processed in blocks: for full and tied covariances one matrix product per block gives
+ * xᵀU_j for every row and component (BLAS, on the calling thread); the distances, the logsumexp and
+ * the exponentials run in deterministic parallel loops over the rows of the block. The buffers are
+ * sized by the block, not by the data.
+ */
+final class EStep {
+    /** Target size of the per-block product buffer, in doubles (4 MiB). */
+    private static final int BUFFER_DOUBLES = 1 << 19;
+    private static final int MIN_CHUNK = 64;
+
+    private final int blockRows;
+    private final double[] product;
+    private double[] partial;
+
+    /** Buffers for n rows and components of this type, k and d. */
+    EStep(CovarianceType type, int k, int d, int n) {
+        int width = switch (type) {
+            case FULL -> k * d;
+            case TIED -> d;
+            case DIAG, SPHERICAL -> 0;
+        };
+        this.blockRows = Math.max(1, Math.min(n, Math.max(MIN_CHUNK * Threads.count(), BUFFER_DOUBLES / Math.max(1, width))));
+        this.product = width > 0 ? new double[blockRows * width] : null;
+        this.partial = new double[Threads.count() + 1];
+    }
+
+    /**
+     * Fills {@code resp} (n×k) with responsibilities, multiplied by the row weight when
+     * {@code weightResp} and weights are given, and {@code rowLogLik} (if not null) with ℓ_i.
+     *
+     * @return Σ_i w_i ℓ_i (w_i = 1 without weights)
+     */
+    double run(Components comp, double[] x, int n, double[] weights, boolean weightResp, double[] resp,
+               double[] rowLogLik) {
+        int d = comp.d;
+        int k = comp.k;
+        double total = 0.0;
+        for (int r0 = 0; r0 < n; r0 += blockRows) {
+            int rows = Math.min(blockRows, n - r0);
+            if (comp.usesFactor()) {
+                int width = comp.factorWidth();
+                Blas.dgemm(false, false, rows, width, d, 1.0, x, r0 * d, d, comp.factor, 0, width,
+                        0.0, product, 0, width);
+            }
+            final int start = r0;
+            int chunks = Parallel.chunkCount(rows, MIN_CHUNK);
+            if (partial.length < chunks) {
+                partial = new double[chunks];
+            }
+            final double[] partialSums = partial;
+            Parallel.forChunks(rows, MIN_CHUNK, (chunk, s, e) -> {
+                double sum = 0.0;
+                for (int li = s; li < e; li++) {
+                    int i = start + li;
+                    int ro = i * k;
+                    distances(comp, x, i, li, resp, ro);
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int j = 0; j < k; j++) {
+                        double v = comp.logWeights[j] + comp.logNorm[j] - 0.5 * resp[ro + j];
+                        resp[ro + j] = v;
+                        if (v > max) {
+                            max = v;
+                        }
+                    }
+                    double ll;
+                    if (max == Double.NEGATIVE_INFINITY) {
+                        // Every component's density underflows at this row: it takes no part in the M-step.
+                        for (int j = 0; j < k; j++) {
+                            resp[ro + j] = 0.0;
+                        }
+                        ll = Double.NEGATIVE_INFINITY;
+                    } else {
+                        double se = 0.0;
+                        for (int j = 0; j < k; j++) {
+                            double e1 = Math.exp(resp[ro + j] - max);
+                            resp[ro + j] = e1;
+                            se += e1;
+                        }
+                        ll = max + Math.log(se);
+                        double scale = ((weightResp && weights != null) ? weights[i] : 1.0) / se;
+                        for (int j = 0; j < k; j++) {
+                            resp[ro + j] *= scale;
+                        }
+                    }
+                    if (rowLogLik != null) {
+                        rowLogLik[i] = ll;
+                    }
+                    double w = weights == null ? 1.0 : weights[i];
+                    if (w != 0.0) {
+                        sum += w * ll;
+                    }
+                }
+                partialSums[chunk] = sum;
+            });
+            for (int c = 0; c < chunks; c++) {
+                total += partialSums[c];
+            }
+        }
+        return total;
+    }
+
+    /** Writes the squared Mahalanobis distances of row i to every component into out[o .. o+k). */
+    private void distances(Components comp, double[] x, int i, int li, double[] out, int o) {
+        int d = comp.d;
+        int k = comp.k;
+        switch (comp.type) {
+            case FULL -> {
+                int width = k * d;
+                int yo = li * width;
+                for (int j = 0; j < k; j++) {
+                    out[o + j] = squaredDistance(product, yo + j * d, comp.shiftedMeans, j * d, d);
+                }
+            }
+            case TIED -> {
+                int yo = li * d;
+                for (int j = 0; j < k; j++) {
+                    out[o + j] = squaredDistance(product, yo, comp.shiftedMeans, j * d, d);
+                }
+            }
+            case DIAG -> {
+                int xo = i * d;
+                for (int j = 0; j < k; j++) {
+                    out[o + j] = weightedSquaredDistance(x, xo, comp.means, j * d, comp.precisions, j * d, d);
+                }
+            }
+            case SPHERICAL -> {
+                int xo = i * d;
+                for (int j = 0; j < k; j++) {
+                    out[o + j] = comp.precisions[j] * squaredDistance(x, xo, comp.means, j * d, d);
+                }
+            }
+        }
+    }
+
+    /** Σ_c (a_c − b_c)², with four accumulators so the additions pipeline (a fixed order: deterministic). */
+    static double squaredDistance(double[] a, int ao, double[] b, int bo, int d) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int c = 0;
+        for (; c + 3 < d; c += 4) {
+            double t0 = a[ao + c] - b[bo + c];
+            double t1 = a[ao + c + 1] - b[bo + c + 1];
+            double t2 = a[ao + c + 2] - b[bo + c + 2];
+            double t3 = a[ao + c + 3] - b[bo + c + 3];
+            s0 += t0 * t0;
+            s1 += t1 * t1;
+            s2 += t2 * t2;
+            s3 += t3 * t3;
+        }
+        for (; c < d; c++) {
+            double t = a[ao + c] - b[bo + c];
+            s0 += t * t;
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static double weightedSquaredDistance(double[] a, int ao, double[] b, int bo, double[] p, int po, int d) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        int c = 0;
+        for (; c + 1 < d; c += 2) {
+            double t0 = a[ao + c] - b[bo + c];
+            double t1 = a[ao + c + 1] - b[bo + c + 1];
+            s0 += t0 * t0 * p[po + c];
+            s1 += t1 * t1 * p[po + c + 1];
+        }
+        for (; c < d; c++) {
+            double t = a[ao + c] - b[bo + c];
+            s0 += t * t * p[po + c];
+        }
+        return s0 + s1;
+    }
+}
