@@ -18,8 +18,11 @@ import picocli.CommandLine.ScopeType;
                 BenchCommand.class,
                 TrainCommand.class,
                 GmmModelCommands.Predict.class,
-                GmmModelCommands.Score.class,
-                GmmModelCommands.Sample.class,
+                ModelCommands.Score.class,
+                ModelCommands.Sample.class,
+                org.latent4j.cli.vae.EvaluateCommand.class,
+                org.latent4j.cli.vae.ReconstructCommand.class,
+                org.latent4j.cli.vae.EncodeCommand.class,
                 DemoCommand.class,
         })
 public final class Main {

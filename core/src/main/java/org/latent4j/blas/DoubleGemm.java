@@ -50,24 +50,35 @@ final class DoubleGemm {
             scale(m, n, beta, c, cOff, ldc);
             return;
         }
-        Operands op = new Operands(transA, transB, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, k);
-        int rowPanels = (m + MR - 1) / MR;
-        int colPanels = (n + NR - 1) / NR;
+        // A narrow C (n well under a panel's width) wastes most of each micro-tile; computing
+        // Cᵀ = op(B)ᵀ·op(A)ᵀ instead fills the tiles, and gives the same bits (each element is the
+        // same sum of the same products in the same order).
+        boolean swap = n <= NR * 3 / 4 && m >= 2 * NR;
+        Operands op = swap
+                ? new Operands(!transB, !transA, alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, 1, ldc, k)
+                : new Operands(transA, transB, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, 1, k);
+        int rows = swap ? n : m;
+        int cols = swap ? m : n;
+        int rowPanels = (rows + MR - 1) / MR;
+        int colPanels = (cols + NR - 1) / NR;
         int threads = 2L * m * n * k < PARALLEL_MIN_FLOPS ? 1 : Threads.count();
         if (threads == 1) {
-            block(op, 0, m, 0, n);
+            block(op, 0, rows, 0, cols);
         } else if (colPanels >= 2 * threads || colPanels >= rowPanels) {
             // Column split: each thread packs its own part of B and all of A (A is usually the smaller).
-            Parallel.forRange(colPanels, 1, (s, e) -> block(op, 0, m, s * NR, Math.min(n, e * NR)));
+            Parallel.forRange(colPanels, 1, (s, e) -> block(op, 0, rows, s * NR, Math.min(cols, e * NR)));
         } else {
-            Parallel.forRange(rowPanels, 1, (s, e) -> block(op, s * MR, Math.min(m, e * MR), 0, n));
+            Parallel.forRange(rowPanels, 1, (s, e) -> block(op, s * MR, Math.min(rows, e * MR), 0, cols));
         }
     }
 
-    /** The operands of one product, so the parallel bodies capture a single object. */
+    /**
+     * The operands of one product, so the parallel bodies capture a single object. C's element
+     * (i, j) is at {@code cOff + i·cRow + j·cCol}: (ldc, 1) normally, (1, ldc) when computing Cᵀ.
+     */
     private record Operands(boolean transA, boolean transB, double alpha,
                             double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
-                            double beta, double[] c, int cOff, int ldc, int k) {}
+                            double beta, double[] c, int cOff, int cRow, int cCol, int k) {}
 
     /** Per-thread packing buffers, grown on demand and reused across calls. */
     private static final class Buffers {
@@ -111,7 +122,7 @@ final class DoubleGemm {
                         int cols = Math.min(NR, nb - jr);
                         for (int ir = 0; ir < mb; ir += MR) {
                             kernel(kb, ap, ir * kb, bp, jr * kb, op.c(),
-                                    op.cOff() + (ic + ir) * op.ldc() + jc + jr, op.ldc(),
+                                    op.cOff() + (ic + ir) * op.cRow() + (jc + jr) * op.cCol(), op.cRow(), op.cCol(),
                                     Math.min(MR, mb - ir), cols, op.alpha(), beta, buf.tile);
                         }
                     }
@@ -191,7 +202,7 @@ final class DoubleGemm {
      * C = alpha·acc + beta·C for the valid {@code rows × cols} corner (beta 0 never reads C).
      */
     private static void kernel(int kb, double[] ap, int ai, double[] bp, int bi,
-                               double[] c, int ci, int ldc, int rows, int cols,
+                               double[] c, int ci, int cRow, int cCol, int rows, int cols,
                                double alpha, double beta, double[] tile) {
         DoubleVector c00 = DoubleVector.zero(S), c01 = DoubleVector.zero(S);
         DoubleVector c10 = DoubleVector.zero(S), c11 = DoubleVector.zero(S);
@@ -250,7 +261,11 @@ final class DoubleGemm {
         c61.intoArray(tile, 6 * NR + L);
         c70.intoArray(tile, 7 * NR);
         c71.intoArray(tile, 7 * NR + L);
-        update(tile, c, ci, ldc, rows, cols, alpha, beta);
+        if (cCol == 1) {
+            update(tile, c, ci, cRow, rows, cols, alpha, beta);
+        } else {
+            updateTransposed(tile, c, ci, cCol, rows, cols, alpha, beta);
+        }
     }
 
     /** C = alpha·tile + beta·C on the valid corner of a tile; beta 0 never reads C. */
@@ -269,6 +284,17 @@ final class DoubleGemm {
             for (int j = vecCols; j < cols; j++) {
                 double v = alpha * tile[t + j];
                 c[row + j] = beta == 0.0 ? v : v + beta * c[row + j];
+            }
+        }
+    }
+
+    /** Like {@link #update} for a tile of Cᵀ: tile element (r, j) goes to {@code c[ci + j·ldc + r]}. */
+    private static void updateTransposed(double[] tile, double[] c, int ci, int ldc, int rows, int cols, double alpha, double beta) {
+        for (int j = 0; j < cols; j++) {
+            int col = ci + j * ldc;
+            for (int r = 0; r < rows; r++) {
+                double v = alpha * tile[r * NR + j];
+                c[col + r] = beta == 0.0 ? v : v + beta * c[col + r];
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.latent4j.blas;
 
 import dev.ludovic.netlib.blas.NativeBLAS;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.latent4j.runtime.Threads;
@@ -59,6 +60,7 @@ final class NativeGemm {
         Level previous = netlibLog.getLevel();
         netlibLog.setLevel(Level.SEVERE);
         try {
+            Optional<String> kernels = OpenBlas.chooseKernels();
             NativeBLAS blas = NativeBLAS.getInstance();
             if (!blas.getClass().getName().equals(JNI_CLASS)) {
                 return new Status(null, "netlib's native instance is " + blas.getClass().getName() + ", not " + JNI_CLASS);
@@ -71,7 +73,8 @@ final class NativeGemm {
             if (c[0] != 19f || c[1] != 22f || c[2] != 43f || c[3] != 50f) {
                 return new Status(null, "a test product through the native library gave a wrong result");
             }
-            return new Status(blas, "JNI to " + System.getProperty("dev.ludovic.netlib.blas.nativeLib", "libblas.so.3"));
+            return new Status(blas, "JNI to " + System.getProperty("dev.ludovic.netlib.blas.nativeLib", "libblas.so.3")
+                    + kernels.map(k -> " (" + k + ")").orElse(""));
         } catch (Throwable e) { // UnsatisfiedLinkError, RuntimeException from netlib's loader
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
             Throwable cause = e.getCause();

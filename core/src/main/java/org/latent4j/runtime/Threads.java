@@ -8,9 +8,11 @@ import java.util.function.IntConsumer;
 /**
  * The one thread setting of the whole program.
  *
- * <p>Java-side parallel loops ({@link Parallel}) use exactly {@link #count()} threads. OpenBLAS reads
- * its own thread count ({@code OPENBLAS_NUM_THREADS}) once, when it is loaded; the {@code ./latent4j}
- * launcher exports it from the same setting, so the two never oversubscribe the cores. Code must not
+ * <p>Java-side parallel loops ({@link Parallel}) and the pure-Java GEMM use exactly {@link #count()}
+ * threads. OpenBLAS starts with the count in {@code OPENBLAS_NUM_THREADS}, which the {@code ./latent4j}
+ * launcher exports from the same setting; on JDK 22 and later every {@link #set} (and an explicit
+ * setting made before OpenBLAS loaded) is also passed on to it in-process, so the two never
+ * oversubscribe the cores. Code must not
  * call BLAS from inside a {@link Parallel} loop: large products run on the calling thread and let
  * BLAS spread them; element-wise work runs in {@link Parallel} loops.
  *
@@ -18,7 +20,7 @@ import java.util.function.IntConsumer;
  * variable {@code LATENT4J_THREADS}, else the number of available processors.
  *
  * <p>Libraries with threads of their own follow the setting through {@link #onSet}: the BLAS layer
- * uses it to pass every {@link #set} on to OpenBLAS ({@code openblas_set_num_threads}) when it can.
+ * uses it to call {@code openblas_set_num_threads}.
  */
 public final class Threads {
     private static volatile int count = initialCount();

@@ -39,6 +39,8 @@ class GemmTest {
                 {1, 1, 1}, {1, 1, 7}, {3, 5, 0}, {0, 4, 3}, {4, 0, 3}, {1, 37, 5}, {37, 1, 5}, {2, 3, 4},
                 {7, 33, 9}, {8, 32, 16}, {9, 31, 17}, {17, 65, 3}, {16, 48, 1}, {13, 20, 400},
                 {130, 40, 260}, {40, 1030, 5}, {129, 33, 513},
+                // Narrow C, which the kernel computes as its transpose.
+                {100, 20, 50}, {70, 1, 9}, {300, 24, 40}, {64, 12, 33}, {33, 5, 300},
         };
         SplittableRandom r = new SplittableRandom(7);
         float[] alphas = {1f, -0.75f, 0f};
@@ -243,6 +245,7 @@ class GemmTest {
             // Wide (column split) and tall-narrow (row split) products, each above the parallel threshold.
             for (Case t : List.of(new Case(128, 400, 300, false, false, 0, 0, 1f, 0f),
                     new Case(700, 20, 300, true, false, 3, 1, 1f, 1f),
+                    new Case(2000, 7, 300, false, true, 0, 0, 1f, 0f),
                     new Case(300, 70, 260, true, true, 2, 0, -1f, 0.5f))) {
                 Operands o = Operands.of(t, 5);
                 Operands got = o.copy();

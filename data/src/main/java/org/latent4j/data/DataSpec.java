@@ -15,14 +15,14 @@ import java.util.Set;
  *   csv:FILE[?OPTIONS]                               a numeric CSV file; OPTIONS joined by &amp;:
  *       header=yes|no|auto   delimiter=,|;|tab|space|CHAR   label=NAME|INDEX
  *       columns=A,B,...  (names, 0-based indices or ranges like 0-3)   scale=NUMBER (values are divided by it)
- *       test=FILE (a second CSV file, read with the same options)
+ *       test=FILE (a second CSV file, read with the same options)   image=HxW (rows are images, e.g. 28x28)
  *   idx:IMAGES[,LABELS][?test=IMAGES[,LABELS]]        IDX image files (gzip or raw), pixels scaled to [0, 1]
  * </pre>
  */
 public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.Idx {
 
     String FORMS = "fashion-mnist, mnist, fashion-mnist-small (optionally ?fallback=subset), "
-            + "csv:FILE[?header=yes|no|auto&delimiter=C&label=COL&columns=COLS&scale=X&test=FILE], "
+            + "csv:FILE[?header=yes|no|auto&delimiter=C&label=COL&columns=COLS&scale=X&test=FILE&image=HxW], "
             + "idx:IMAGES[,LABELS][?test=IMAGES[,LABELS]]";
 
     /** Loads the data; catalogue names go through the catalogue, files are read directly. */
@@ -36,13 +36,33 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
         }
     }
 
-    /** A CSV file, and optionally a second one for the test split. */
-    record Csv(Path train, Path test, CsvOptions options) implements DataSpec {
+    /**
+     * A CSV file, and optionally a second one for the test split; with an image size (height and
+     * width both above 0) each row is an image of that many pixels.
+     */
+    record Csv(Path train, Path test, CsvOptions options, int imageHeight, int imageWidth) implements DataSpec {
+        public Csv(Path train, Path test, CsvOptions options) {
+            this(train, test, options, 0, 0);
+        }
+
         @Override
         public Splits load(Catalogue catalogue) throws IOException {
-            Dataset tr = CsvReader.readDataset(baseName(train) + "/train", train, options);
-            Dataset te = test == null ? null : CsvReader.readDataset(baseName(test) + "/test", test, options);
+            Dataset tr = read(train, "/train");
+            Dataset te = test == null ? null : read(test, "/test");
             return new Splits(tr, te);
+        }
+
+        private Dataset read(Path file, String split) throws IOException {
+            Dataset d = CsvReader.readDataset(baseName(file) + split, file, options);
+            if (imageHeight == 0) {
+                return d;
+            }
+            if ((long) imageHeight * imageWidth != d.cols()) {
+                throw new BadDataException(file.toString(), "image=" + imageHeight + "x" + imageWidth + " needs "
+                        + (long) imageHeight * imageWidth + " feature columns, the file has " + d.cols());
+            }
+            return new Dataset(d.name(), d.source(), d.x(), d.rows(), d.cols(), d.labels(), d.labelNames(),
+                    d.columnNames(), imageHeight, imageWidth);
         }
     }
 
@@ -73,9 +93,11 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
         String head = q < 0 ? spec : spec.substring(0, q);
         Map<String, String> opts = query(spec, q < 0 ? "" : spec.substring(q + 1));
         if (head.startsWith("csv:")) {
-            allow(spec, opts, Set.of("header", "delimiter", "label", "columns", "scale", "test"));
+            allow(spec, opts, Set.of("header", "delimiter", "label", "columns", "scale", "test", "image"));
             Path file = path(spec, head.substring(4));
-            return new Csv(file, opts.containsKey("test") ? path(spec, opts.get("test")) : null, csvOptions(spec, opts));
+            int[] image = opts.containsKey("image") ? imageSize(spec, opts.get("image")) : new int[2];
+            return new Csv(file, opts.containsKey("test") ? path(spec, opts.get("test")) : null, csvOptions(spec, opts),
+                    image[0], image[1]);
         }
         if (head.startsWith("idx:")) {
             allow(spec, opts, Set.of("test"));
@@ -158,6 +180,14 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
             throw new IllegalArgumentException("data spec '" + spec + "': " + e.getMessage()
                     + " (header is yes, no or auto; scale a positive number)", e);
         }
+    }
+
+    private static int[] imageSize(String spec, String s) {
+        String[] hw = s.strip().toLowerCase(Locale.ROOT).split("x");
+        if (hw.length != 2 || !hw[0].matches("[1-9]\\d{0,4}") || !hw[1].matches("[1-9]\\d{0,4}")) {
+            throw new IllegalArgumentException("data spec '" + spec + "': image must be HEIGHTxWIDTH, e.g. 28x28, got '" + s + "'");
+        }
+        return new int[] {Integer.parseInt(hw[0]), Integer.parseInt(hw[1])};
     }
 
     private static char delimiter(String d) {

@@ -55,6 +55,18 @@ class DataSpecTest {
     }
 
     @Test
+    void csvRowsAsImages() throws IOException {
+        Path f = Files.writeString(dir.resolve("pixels.csv"), "label,p1,p2,p3,p4,p5,p6\n3,0,255,0,255,0,255\n");
+        Dataset d = DataSpec.parse("csv:" + f + "?label=label&scale=255&image=2x3").load(offline()).train();
+        assertEquals(2, d.height());
+        assertEquals(3, d.width());
+        assertArrayEquals(new int[] {3}, d.labels());
+        var e = assertThrows(BadDataException.class, () -> DataSpec.parse("csv:" + f + "?label=label&image=2x2").load(offline()));
+        assertTrue(e.getMessage().contains("image=2x2 needs 4 feature columns, the file has 6"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> DataSpec.parse("csv:" + f + "?image=28"));
+    }
+
+    @Test
     void idxFilesWithAndWithoutLabels() throws IOException {
         Path set = TinyIdx.writeSet(dir.resolve("set"), 7);
         Path img = set.resolve("train-images-idx3-ubyte.gz");

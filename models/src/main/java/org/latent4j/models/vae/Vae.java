@@ -1,5 +1,7 @@
 package org.latent4j.models.vae;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.training.TrainingConfig;
@@ -94,15 +96,32 @@ public final class Vae extends Module {
      * Data outside the likelihood's support fails before training starts, naming the row and value.
      */
     public TrainingHistory fit(DataMatrix train, DataMatrix test, TrainingConfig training, TrainingListener... listeners) {
-        checkData(train);
-        if (test != null) {
-            checkData(test);
-        }
         Trainer trainer = new Trainer(training);
         for (TrainingListener l : listeners) {
             trainer.listener(l);
         }
-        return trainer.fit(new VaeObjective(this, training.evalBatchSize()), train, test);
+        return fit(trainer, train, test);
+    }
+
+    /** Trains with a configured trainer (its settings and listeners). */
+    public TrainingHistory fit(Trainer trainer, DataMatrix train, DataMatrix test) {
+        checkData(train);
+        if (test != null) {
+            checkData(test);
+        }
+        return trainer.fit(new VaeObjective(this, trainer.config().evalBatchSize()), train, test);
+    }
+
+    /**
+     * Continues a run from a checkpoint directory written by a trainer with the same settings: this
+     * model's weights are replaced by the checkpoint's, and the result equals an uninterrupted run.
+     */
+    public TrainingHistory resume(Trainer trainer, DataMatrix train, DataMatrix test, Path checkpointDir) throws IOException {
+        checkData(train);
+        if (test != null) {
+            checkData(test);
+        }
+        return trainer.resume(new VaeObjective(this, trainer.config().evalBatchSize()), train, test, checkpointDir);
     }
 
     /** Checks the width and the support of the data for this model's likelihood. */

@@ -1,0 +1,53 @@
+package org.latent4j.cli.vae;
+
+import java.io.IOException;
+import org.latent4j.data.Catalogue;
+import org.latent4j.data.DataSpec;
+import org.latent4j.data.Dataset;
+import org.latent4j.data.Fallback;
+import org.latent4j.data.Splits;
+import org.latent4j.models.training.DataMatrix;
+
+/** Loading the data named by a {@code --data} option, as the models want it. */
+final class CliData {
+    private CliData() {}
+
+    /**
+     * Train and test splits (test may be null for a single CSV file). A catalogue name falls back to its
+     * shipped subset when the full set is not installed (with a warning; the dataset's source says so).
+     */
+    static Splits load(String spec) throws IOException {
+        return load(spec, Fallback.SUBSET);
+    }
+
+    /** Train and test splits with the given default fallback ({@link Fallback#NONE} for benchmarks). */
+    static Splits load(String spec, Fallback fallback) throws IOException {
+        return DataSpec.parse(spec, fallback).load(Catalogue.standard());
+    }
+
+    /** One split, by name: {@code train} or {@code test}. */
+    static Dataset split(String spec, String split) throws IOException {
+        Splits s = load(spec);
+        return switch (split) {
+            case "train" -> s.train();
+            case "test" -> {
+                if (s.test() == null) {
+                    throw new IllegalArgumentException("--data " + spec + " has no test split; use --split train");
+                }
+                yield s.test();
+            }
+            default -> throw new IllegalArgumentException("--split must be train or test, got '" + split + "'");
+        };
+    }
+
+    /** The dataset as a model's data matrix; its name (with its source) appears in error messages. */
+    static DataMatrix matrix(Dataset d) {
+        String name = d.source().equals(d.name()) ? d.name() : d.name() + " (" + d.source() + ")";
+        return new DataMatrix(name, d.x(), d.rows(), d.cols());
+    }
+
+    /** The first n rows of a dataset as a matrix (all when n <= 0 or n >= rows). */
+    static DataMatrix matrix(Dataset d, int n) {
+        return matrix(n > 0 && n < d.rows() ? d.first(n) : d);
+    }
+}

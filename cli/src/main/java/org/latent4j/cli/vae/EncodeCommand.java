@@ -1,0 +1,78 @@
+package org.latent4j.cli.vae;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.latent4j.data.Dataset;
+import org.latent4j.io.AtomicFiles;
+import org.latent4j.models.training.DataMatrix;
+import org.latent4j.models.vae.GaussianEncoder;
+import org.latent4j.models.vae.VaeFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code latent4j encode DIR --data X --out FILE.csv}: μ and σ of q(z|x) for each example. */
+@Command(name = "encode", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Encode examples with a trained VAE: write mu_j and sigma_j of q(z|x) per example to CSV (with the label when the data has one).")
+public final class EncodeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "A model directory, or a training output folder holding model/.")
+    Path dir;
+    @Option(names = "--data", required = true, description = "Data, as for training.")
+    String data;
+    @Option(names = "--split", defaultValue = "test", description = "train or test (default ${DEFAULT-VALUE}).")
+    String split;
+    @Option(names = "--limit", defaultValue = "0", description = "Only the first N examples (default: all).")
+    int limit;
+    @Option(names = "--out", required = true, description = "Output CSV file.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        VaeFiles.Loaded m = ModelDir.loadVae(dir);
+        Dataset d = CliData.split(data, split);
+        DataMatrix x = m.vae().checkData(CliData.matrix(d, limit));
+        int latent = m.vae().config().latentDim();
+        StringBuilder sb = new StringBuilder("index");
+        if (d.hasLabels()) {
+            sb.append(",label");
+        }
+        for (int j = 0; j < latent; j++) {
+            sb.append(",mu_").append(j);
+        }
+        for (int j = 0; j < latent; j++) {
+            sb.append(",sigma_").append(j);
+        }
+        sb.append('\n');
+        for (int s = 0; s < x.rows(); s += 1000) {
+            int e = Math.min(x.rows(), s + 1000);
+            GaussianEncoder.Encoding q = m.vae().encode(x.slice(s, e));
+            float[] mu = q.mu().data();
+            float[] sigma = q.sigma().data();
+            for (int i = 0; i < e - s; i++) {
+                sb.append(s + i);
+                if (d.hasLabels()) {
+                    sb.append(',').append(d.labels()[s + i]);
+                }
+                for (int j = 0; j < latent; j++) {
+                    sb.append(',').append(mu[i * latent + j]);
+                }
+                for (int j = 0; j < latent; j++) {
+                    sb.append(',').append(sigma[i * latent + j]);
+                }
+                sb.append('\n');
+            }
+        }
+        AtomicFiles.writeString(out, sb.toString());
+        PrintWriter w = spec.commandLine().getOut();
+        w.println("wrote the latent codes of " + x.rows() + " examples to " + out);
+        w.flush();
+        return 0;
+    }
+}

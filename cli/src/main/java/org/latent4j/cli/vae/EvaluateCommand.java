@@ -1,0 +1,64 @@
+package org.latent4j.cli.vae;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.latent4j.models.training.DataMatrix;
+import org.latent4j.models.vae.VaeEvaluation;
+import org.latent4j.models.vae.VaeFiles;
+import org.latent4j.random.RandomSource;
+import org.latent4j.io.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code latent4j evaluate DIR}: the ELBO, the importance-weighted log-likelihood, their gap, active units. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluate a trained VAE on data: ELBO (= reconstruction - KL), importance-weighted log-likelihood,",
+                "their gap, active units and the KL of each latent dimension (per example, in nats)."})
+public final class EvaluateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "A model directory, or a training output folder holding model/.")
+    Path dir;
+    @Option(names = "--data", required = true, description = "Data, as for training (e.g. fashion-mnist).")
+    String data;
+    @Option(names = "--split", defaultValue = "test", description = "train or test (default ${DEFAULT-VALUE}).")
+    String split;
+    @Option(names = {"--importance-samples", "-k"}, defaultValue = "100", description = "Importance samples K per example (default ${DEFAULT-VALUE}).")
+    int samples;
+    @Option(names = "--limit", defaultValue = "0", description = "Only the first N examples (default: all).")
+    int limit;
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the sampling (default ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        VaeFiles.Loaded m = ModelDir.loadVae(dir);
+        DataMatrix x = CliData.matrix(CliData.split(data, split), limit);
+        VaeEvaluation e = m.vae().evaluate(x, samples, new RandomSource(seed));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(e.toJson()));
+        } else {
+            out.printf("data            %s, %d examples%n", x.name(), e.examples());
+            out.printf("elbo            %.3f  (reconstruction %.3f, kl %.3f)%n", e.elbo(), e.reconstruction(), e.kl());
+            out.printf("log_likelihood  %.3f  (importance-weighted, K=%d)%n", e.logLikelihood(), e.importanceSamples());
+            out.printf("gap             %.3f  (estimate of KL(q(z|x) || p(z|x)))%n", e.gap());
+            out.printf("active_units    %d of %d%n", e.activeUnits(), e.klPerDim().length);
+            StringBuilder kl = new StringBuilder();
+            for (double v : e.klPerDim()) {
+                kl.append(kl.isEmpty() ? "" : " ").append(String.format("%.3f", v));
+            }
+            out.println("kl_per_dim      " + kl);
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,34 @@
+package org.latent4j.cli.vae;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.latent4j.io.ModelFiles;
+import org.latent4j.models.vae.VaeFiles;
+
+/** Finds the model directory in what the user named: a model directory, or a training output holding {@code model/}. */
+final class ModelDir {
+    private ModelDir() {}
+
+    static Path resolve(Path dir) {
+        Path inner = dir.resolve("model");
+        if (!Files.isRegularFile(dir.resolve(ModelFiles.METADATA)) && Files.isRegularFile(inner.resolve(ModelFiles.METADATA))) {
+            return inner;
+        }
+        return dir;
+    }
+
+    static VaeFiles.Loaded loadVae(Path dir) throws IOException {
+        return VaeFiles.load(resolve(dir));
+    }
+
+    /** The image height and width recorded at training, or a square guess, or null. */
+    static int[] imageShape(VaeFiles.Loaded m) {
+        int h = m.metadata().path("image_height").asInt(0);
+        int w = m.metadata().path("image_width").asInt(0);
+        if (h > 0 && w > 0 && h * w == m.vae().config().inputDim()) {
+            return new int[] {h, w};
+        }
+        return ImageGrid.squareShape(m.vae().config().inputDim());
+    }
+}

@@ -1,0 +1,207 @@
+package org.latent4j.cli.vae;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.latent4j.data.Dataset;
+import org.latent4j.data.Splits;
+import org.latent4j.io.AtomicFiles;
+import org.latent4j.io.Json;
+import org.latent4j.models.training.DataMatrix;
+import org.latent4j.models.training.EpochResult;
+import org.latent4j.models.training.TrainingConfig;
+import org.latent4j.models.training.TrainingHistory;
+import org.latent4j.models.training.TrainingListener;
+import org.latent4j.models.vae.LikelihoodKind;
+import org.latent4j.models.vae.Vae;
+import org.latent4j.models.vae.VaeConfig;
+import org.latent4j.models.vae.VaeEvaluation;
+import org.latent4j.models.vae.VaeFiles;
+import org.latent4j.nn.Activation;
+import org.latent4j.random.RandomSource;
+import org.latent4j.runtime.Threads;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code latent4j train vae}: trains a VAE and writes OUT/model (the model directory), OUT/metrics.jsonl
+ * (one JSON object per epoch) and OUT/summary.json (the final figures).
+ */
+@Command(name = "vae", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a variational autoencoder (MLP encoder and decoder).",
+                "Writes OUT/model, OUT/metrics.jsonl (one line per epoch) and OUT/summary.json."})
+public final class TrainVaeCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, description = "Data: fashion-mnist, fashion-mnist-small, csv:FILE, idx:FILE, ...")
+    String data;
+    @Option(names = "--out", required = true, description = "Output folder.")
+    Path out;
+    @Option(names = "--epochs", defaultValue = "10", description = "Epochs (default ${DEFAULT-VALUE}).")
+    int epochs;
+    @Option(names = "--latent", defaultValue = "20", description = "Latent dimension (default ${DEFAULT-VALUE}).")
+    int latent;
+    @Option(names = "--hidden", defaultValue = "400", split = ",", description = "Hidden widths, comma-separated (default ${DEFAULT-VALUE}).")
+    int[] hidden;
+    @Option(names = "--activation", defaultValue = "relu", description = "relu, tanh, leaky-relu, elu, softplus, sigmoid (default ${DEFAULT-VALUE}).")
+    String activation;
+    @Option(names = "--likelihood", defaultValue = "bernoulli",
+            description = "bernoulli, gaussian, gaussian-learned, continuous-bernoulli (default ${DEFAULT-VALUE}).")
+    String likelihood;
+    @Option(names = "--beta", defaultValue = "1", description = "Weight of the KL term (default ${DEFAULT-VALUE}).")
+    double beta;
+    @Option(names = {"--samples", "-k"}, defaultValue = "1", description = "Monte Carlo samples of z per example (default ${DEFAULT-VALUE}).")
+    int samples;
+    @Option(names = "--warmup", defaultValue = "0", description = "KL warm-up: epochs over which beta rises from 0 (default ${DEFAULT-VALUE}).")
+    double warmup;
+    @Option(names = "--free-bits", defaultValue = "0", description = "Floor in nats on each latent dimension's KL (default ${DEFAULT-VALUE}: off).")
+    double freeBits;
+    @Option(names = "--batch", defaultValue = "128", description = "Batch size (default ${DEFAULT-VALUE}).")
+    int batch;
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Learning rate (default ${DEFAULT-VALUE}).")
+    double lr;
+    @Option(names = "--optimizer", defaultValue = "adam", description = "sgd, adam, adamw, rmsprop, adagrad (default ${DEFAULT-VALUE}).")
+    String optimizer;
+    @Option(names = "--schedule", defaultValue = "const", description = "Learning-rate schedule: const, step:N:G, exp:G, cos:T[:MIN], warmup:N:... (default ${DEFAULT-VALUE}).")
+    String schedule;
+    @Option(names = "--clip", defaultValue = "0", description = "Clip gradients to this global norm (default ${DEFAULT-VALUE}: off).")
+    double clip;
+    @Option(names = "--patience", defaultValue = "0", description = "Early stopping after this many epochs without improvement (default ${DEFAULT-VALUE}: off).")
+    int patience;
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of initialization, shuffling and noise (default ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--eval-samples", defaultValue = "50",
+            description = "Importance samples for the final log-likelihood in summary.json (0: skip; default ${DEFAULT-VALUE}).")
+    int evalSamples;
+    @Option(names = "--limit", defaultValue = "0", description = "Use only the first N training examples (default: all).")
+    int limit;
+    @Option(names = "--checkpoint", description = "Write OUT/checkpoint after every epoch (resumable).")
+    boolean checkpoint;
+    @Option(names = "--resume", description = "Continue the run saved in OUT/checkpoint (same settings; --epochs may be raised).")
+    boolean resume;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        Splits splits = CliData.load(data);
+        Dataset trainSet = splits.train();
+        DataMatrix train = CliData.matrix(trainSet, limit);
+        DataMatrix test = splits.test() == null ? null : CliData.matrix(splits.test());
+        VaeConfig config = VaeConfig.builder(train.cols()).latentDim(latent).hidden(hidden)
+                .activation(Activation.parse(activation)).likelihood(LikelihoodKind.parse(likelihood)).beta(beta)
+                .samples(samples).warmupEpochs(warmup).freeBits(freeBits).seed(seed).build();
+        Path checkpointDir = out.resolve("checkpoint");
+        TrainingConfig training = TrainingConfig.builder().epochs(epochs).batchSize(batch).optimizer(optimizer)
+                .learningRate(lr).schedule(schedule).clipNorm(clip).patience(patience).seed(seed)
+                .checkpointDir(checkpoint || resume ? checkpointDir : null).build();
+        Vae vae = Vae.create(config);
+        vae.checkData(train);
+        if (test != null) {
+            vae.checkData(test);
+        }
+        Files.createDirectories(out);
+        stdout.printf("training a VAE %d-%s-%d (%s likelihood) on %s: %d examples%s, %d threads%n", config.inputDim(),
+                Arrays.toString(config.encoderHidden()), latent, config.likelihood().id(), train.name(), train.rows(),
+                test == null ? "" : ", held out " + test.rows(), Threads.count());
+        stdout.flush();
+        List<EpochResult> done = new ArrayList<>();
+        TrainingListener progress = new TrainingListener() {
+            @Override
+            public void onEpoch(EpochResult r) {
+                done.add(r);
+                printEpoch(stdout, r, epochs);
+                writeMetrics(done);
+            }
+        };
+        TrainingHistory history;
+        org.latent4j.models.training.Trainer trainer = new org.latent4j.models.training.Trainer(training).listener(progress);
+        if (resume) {
+            history = vae.resume(trainer, train, test, checkpointDir);
+            done.clear();
+            done.addAll(history.epochs());
+            writeMetrics(done);
+        } else {
+            history = vae.fit(trainer, train, test);
+        }
+        ObjectNode summary = summary(history, train, test, trainSet);
+        if (test != null && evalSamples > 0) {
+            stdout.printf("evaluating log-likelihood with %d importance samples...%n", evalSamples);
+            stdout.flush();
+            VaeEvaluation e = vae.evaluate(test, evalSamples, new RandomSource(seed));
+            summary.set("evaluation", e.toJson());
+            stdout.printf("test ELBO %.2f, log-likelihood %.2f (K=%d), active units %d/%d%n", e.elbo(), e.logLikelihood(),
+                    evalSamples, e.activeUnits(), latent);
+        }
+        ObjectNode meta = Json.mapper().createObjectNode();
+        meta.put("dataset", trainSet.name());
+        meta.put("data_source", trainSet.source());
+        meta.put("data_spec", data);
+        meta.put("seed", seed);
+        if (trainSet.isImage()) {
+            meta.put("image_height", trainSet.height());
+            meta.put("image_width", trainSet.width());
+        }
+        meta.set("training", training.toJson());
+        meta.set("metrics", summary);
+        VaeFiles.save(vae, out.resolve("model"), meta);
+        AtomicFiles.writeString(out.resolve("summary.json"), Json.writePretty(summary));
+        stdout.printf("wrote %s, %s and %s%n", out.resolve("model"), out.resolve("metrics.jsonl"), out.resolve("summary.json"));
+        return 0;
+    }
+
+    /** The median of sorted values (0 for none). */
+    static double median(double[] sorted) {
+        int n = sorted.length;
+        return n == 0 ? 0 : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    static void printEpoch(PrintWriter out, EpochResult r, int epochs) {
+        String test = r.test().isEmpty() ? "" : String.format("  test %.2f (recon %.2f, kl %.2f)", r.testLoss(),
+                r.test().get("recon"), r.test().get("kl"));
+        out.printf("epoch %d/%d  train %.2f%s  %.2f s%n", r.epoch(), epochs, r.trainLoss(), test, r.seconds());
+        out.flush();
+    }
+
+    private void writeMetrics(List<EpochResult> results) {
+        StringBuilder sb = new StringBuilder();
+        for (EpochResult r : results) {
+            sb.append(Json.write(r.toRecord())).append('\n');
+        }
+        try {
+            AtomicFiles.writeString(out.resolve("metrics.jsonl"), sb.toString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + out.resolve("metrics.jsonl"), e);
+        }
+    }
+
+    private ObjectNode summary(TrainingHistory h, DataMatrix train, DataMatrix test, Dataset trainSet) {
+        ObjectNode s = Json.mapper().createObjectNode();
+        s.put("dataset", trainSet.name());
+        s.put("train_examples", train.rows());
+        s.put("test_examples", test == null ? 0 : test.rows());
+        s.put("epochs", h.epochs().size());
+        s.put("stopped_early", h.stoppedEarly());
+        s.put("best_epoch", h.bestEpoch());
+        double[] seconds = h.epochs().stream().mapToDouble(EpochResult::seconds).sorted().toArray();
+        s.put("median_epoch_seconds", median(seconds));
+        s.put("total_train_seconds", Arrays.stream(seconds).sum());
+        s.put("threads", Threads.count());
+        if (!h.epochs().isEmpty()) {
+            h.last().toRecord().forEach((k, v) -> {
+                if (!k.equals("epoch") && !k.equals("seconds")) {
+                    s.put(k, ((Number) v).doubleValue());
+                }
+            });
+        }
+        return s;
+    }
+}

@@ -1,0 +1,82 @@
+package org.latent4j.cli.vae;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.latent4j.blas.Blas;
+import org.latent4j.data.Splits;
+import org.latent4j.io.Json;
+import org.latent4j.models.training.DataMatrix;
+import org.latent4j.models.training.EpochResult;
+import org.latent4j.models.training.TrainingConfig;
+import org.latent4j.models.training.TrainingHistory;
+import org.latent4j.models.training.TrainingListener;
+import org.latent4j.models.vae.Vae;
+import org.latent4j.models.vae.VaeConfig;
+import org.latent4j.runtime.Threads;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code latent4j bench vae}: the reference VAE setup (784-400-20, ReLU, Bernoulli, Adam 1e-3, batch 128,
+ * seed 1) timed per epoch, as {@code bench/torch_vae.py} times PyTorch: training steps only, then the
+ * held-out loss with one sample of z per example.
+ */
+@Command(name = "vae", mixinStandardHelpOptions = true,
+        description = {"Time the reference VAE (784-400-20, Bernoulli, Adam 1e-3, batch 128) per epoch,",
+                "printing 'epoch E seconds S train L test T' lines as bench/torch_vae.py does, then the median."})
+public final class VaeBenchCommand implements Callable<Integer> {
+    @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default ${DEFAULT-VALUE}).")
+    int epochs;
+    @Option(names = "--data", defaultValue = "fashion-mnist", description = "Data (default ${DEFAULT-VALUE}).")
+    String data;
+    @Option(names = "--hidden", defaultValue = "400", description = "Hidden width (default ${DEFAULT-VALUE}).")
+    int hidden;
+    @Option(names = "--latent", defaultValue = "20", description = "Latent dimension (default ${DEFAULT-VALUE}).")
+    int latent;
+    @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--json", description = "Also print a JSON line with the figures.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Splits s = CliData.load(data, org.latent4j.data.Fallback.NONE);
+        DataMatrix train = CliData.matrix(s.train());
+        DataMatrix test = s.test() == null ? null : CliData.matrix(s.test());
+        Vae vae = Vae.create(VaeConfig.builder(train.cols()).hidden(hidden).latentDim(latent).seed(seed).build());
+        out.printf("latent4j VAE %d-%d-%d on %s (%d images), %d threads, BLAS %s%n", train.cols(), hidden, latent,
+                train.name(), train.rows(), Threads.count(), Blas.backend().label());
+        out.flush();
+        TrainingHistory h = vae.fit(train, test, TrainingConfig.builder().epochs(epochs).seed(seed).build(),
+                new TrainingListener() {
+                    @Override
+                    public void onEpoch(EpochResult r) {
+                        out.printf("epoch %d seconds %.3f train %.3f test %.3f%n", r.epoch(), r.seconds(), r.trainLoss(),
+                                r.testLoss());
+                        out.flush();
+                    }
+                });
+        double[] seconds = h.epochs().stream().mapToDouble(EpochResult::seconds).sorted().toArray();
+        double median = TrainVaeCommand.median(seconds);
+        out.printf("median epoch seconds %.3f%n", median);
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("median_epoch_seconds", median);
+            m.put("epoch_seconds", h.epochs().stream().mapToDouble(EpochResult::seconds).toArray());
+            m.put("final_test_loss", h.last().testLoss());
+            m.put("threads", Threads.count());
+            out.println(Json.write(m));
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,129 @@
+package org.latent4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latent4j.io.Json;
+import org.latent4j.io.SafeTensors;
+
+/** End to end on the shipped Fashion-MNIST subset: train one short epoch, then use the model from every command. */
+class VaeCommandsTest {
+    static final String DATA = "fashion-mnist-small";
+    @TempDir
+    static Path dir;
+    static Path run;
+    static CliRun trained;
+
+    @BeforeAll
+    static void train() {
+        run = dir.resolve("run");
+        trained = CliRun.of("train", "vae", "--data", DATA, "--epochs", "1", "--limit", "400", "--hidden", "64",
+                "--latent", "5", "--batch", "50", "--eval-samples", "5", "--seed", "3", "--out", run.toString());
+    }
+
+    @Test
+    void trainWritesModelMetricsAndSummary() throws Exception {
+        assertEquals(0, trained.exitCode(), trained.err() + trained.out());
+        assertTrue(trained.out().contains("epoch 1/1"), trained.out());
+        List<String> lines = Files.readAllLines(run.resolve("metrics.jsonl"));
+        assertEquals(1, lines.size());
+        JsonNode m = Json.mapper().readTree(lines.get(0));
+        for (String key : new String[] {"epoch", "seconds", "train_loss", "test_loss", "test_recon", "test_kl"}) {
+            assertTrue(m.has(key), key + " missing in " + lines.get(0));
+        }
+        assertEquals(m.get("test_loss").asDouble(), m.get("test_recon").asDouble() + m.get("test_kl").asDouble(), 1e-6);
+        JsonNode summary = Json.read(run.resolve("summary.json"));
+        assertEquals(m.get("test_loss").asDouble(), summary.get("test_loss").asDouble(), 1e-9);
+        assertTrue(summary.get("evaluation").get("log_likelihood").asDouble() < 0);
+        JsonNode meta = Json.read(run.resolve("model").resolve("metadata.json"));
+        assertEquals(28, meta.get("image_height").asInt());
+        assertEquals(3, meta.get("seed").asInt());
+        assertTrue(meta.get("metrics").has("test_loss"));
+        var weights = SafeTensors.read(run.resolve("model").resolve("model.safetensors"));
+        assertEquals(2, weights.arrays().get("encoder.body.layers.0.weight").shape().length);
+    }
+
+    @Test
+    void evaluatePrintsTheFiguresWithTheirNaturalSigns() throws Exception {
+        CliRun r = CliRun.of("evaluate", run.toString(), "--data", DATA, "--split", "test", "--importance-samples", "20",
+                "--limit", "100", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode e = Json.mapper().readTree(r.out());
+        assertTrue(e.get("elbo").asDouble() < 0);
+        assertTrue(e.get("log_likelihood").asDouble() >= e.get("elbo").asDouble(), r.out());
+        assertEquals(5, e.get("kl_per_dim").size());
+        assertTrue(e.get("active_units").asInt() <= 5);
+        CliRun text = CliRun.of("evaluate", run.toString(), "--data", DATA, "-k", "5", "--limit", "50");
+        assertEquals(0, text.exitCode(), text.err());
+        for (String key : new String[] {"elbo", "log_likelihood", "active_units", "kl_per_dim"}) {
+            assertTrue(text.out().contains(key), text.out());
+        }
+    }
+
+    @Test
+    void sampleAndReconstructWritePngGrids() throws Exception {
+        Path samples = dir.resolve("samples.png");
+        CliRun s = CliRun.of("sample", run.toString(), "--n", "16", "--out", samples.toString());
+        assertEquals(0, s.exitCode(), s.err());
+        BufferedImage img = ImageIO.read(samples.toFile());
+        assertEquals(2 + 8 * (56 + 2), img.getWidth());
+        assertEquals(2 + 2 * (56 + 2), img.getHeight());
+        Path rec = dir.resolve("rec.png");
+        CliRun r = CliRun.of("reconstruct", run.resolve("model").toString(), "--data", DATA, "--n", "8", "--out", rec.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2 + 2 * (56 + 2), ImageIO.read(rec.toFile()).getHeight());
+        Path csv = dir.resolve("samples.csv");
+        assertEquals(0, CliRun.of("sample", run.toString(), "--n", "3", "--draw", "--out", csv.toString()).exitCode());
+        assertEquals(4, Files.readAllLines(csv).size());
+    }
+
+    @Test
+    void encodeAndScoreWriteCsv() throws Exception {
+        Path codes = dir.resolve("codes.csv");
+        CliRun e = CliRun.of("encode", run.toString(), "--data", DATA, "--limit", "30", "--out", codes.toString());
+        assertEquals(0, e.exitCode(), e.err());
+        List<String> lines = Files.readAllLines(codes);
+        assertEquals(31, lines.size());
+        assertTrue(lines.get(0).startsWith("index,label,mu_0"), lines.get(0));
+        assertEquals(1 + 1 + 5 + 5, lines.get(1).split(",").length);
+        Path scores = dir.resolve("scores.csv");
+        CliRun s = CliRun.of("score", run.toString(), "--data", DATA, "--limit", "20", "-k", "10", "--out", scores.toString());
+        assertEquals(0, s.exitCode(), s.err());
+        List<String> rows = Files.readAllLines(scores);
+        assertEquals(21, rows.size());
+        assertEquals("index,label,neg_log_likelihood,log_reconstruction_probability,elbo", rows.get(0));
+        assertTrue(Double.parseDouble(rows.get(1).split(",")[2]) > 0);
+    }
+
+    @Test
+    void demoTrainsAndWritesPictures() throws Exception {
+        java.io.StringWriter text = new java.io.StringWriter();
+        Path out = dir.resolve("demo");
+        assertEquals(0, org.latent4j.cli.vae.VaeDemoCommand.run(DATA, out, 1, new java.io.PrintWriter(text)));
+        assertTrue(text.toString().contains("epoch 1/1"), text.toString());
+        assertTrue(ImageIO.read(out.resolve("samples.png").toFile()).getWidth() > 100);
+        assertTrue(ImageIO.read(out.resolve("reconstructions.png").toFile()).getHeight() > 100);
+        assertTrue(Files.isRegularFile(out.resolve("model").resolve("model.safetensors")));
+    }
+
+    @Test
+    void clearErrorsForBadInput() {
+        CliRun missing = CliRun.of("evaluate", dir.resolve("nothing").toString(), "--data", DATA);
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.err().contains("nothing"), missing.err());
+        CliRun badLikelihood = CliRun.of("train", "vae", "--data", DATA, "--likelihood", "poisson", "--out",
+                dir.resolve("x").toString());
+        assertEquals(1, badLikelihood.exitCode());
+        assertTrue(badLikelihood.err().contains("poisson") && badLikelihood.err().contains("continuous-bernoulli"),
+                badLikelihood.err());
+    }
+}
