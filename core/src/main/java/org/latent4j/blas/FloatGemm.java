@@ -141,6 +141,16 @@ final class FloatGemm {
             if (op.transA()) {
                 // op(A)[i][p] = A[p][i]: each step p is a contiguous run of rows.
                 int src = op.aOff() + p0 * lda + i0 + q;
+                if (rows == MR) {
+                    // A fixed-length copy the JIT unrolls: arraycopy's call costs more than 8 elements.
+                    for (int p = 0; p < kb; p++, src += lda) {
+                        int d = base + p * MR;
+                        for (int r = 0; r < MR; r++) {
+                            dst[d + r] = a[src + r];
+                        }
+                    }
+                    continue;
+                }
                 for (int p = 0; p < kb; p++, src += lda) {
                     int d = base + p * MR;
                     System.arraycopy(a, src, dst, d, rows);
@@ -186,6 +196,14 @@ final class FloatGemm {
                 }
             } else {
                 int src = op.bOff() + p0 * ldb + j0 + q;
+                if (cols == NR) {
+                    for (int p = 0; p < kb; p++, src += ldb) {
+                        int d = base + p * NR;
+                        FloatVector.fromArray(S, b, src).intoArray(dst, d);
+                        FloatVector.fromArray(S, b, src + L).intoArray(dst, d + L);
+                    }
+                    continue;
+                }
                 for (int p = 0; p < kb; p++, src += ldb) {
                     int d = base + p * NR;
                     System.arraycopy(b, src, dst, d, cols);
