@@ -23,8 +23,8 @@ final class GemmChecks {
     }
 
     private static void matrix(String name, int rows, int cols, int len, int off, int ld, boolean trans) {
-        String shape = name + (trans ? " (transposed)" : "") + " stored as " + rows + "×" + cols;
         if (ld < Math.max(1, cols)) {
+            String shape = name + (trans ? " (transposed)" : "") + " stored as " + rows + "×" + cols;
             throw new IllegalArgumentException("gemm: leading dimension of " + shape + " must be >= "
                     + Math.max(1, cols) + ", got " + ld);
         }
@@ -36,6 +36,8 @@ final class GemmChecks {
         }
         long end = off + (long) (rows - 1) * ld + cols;
         if (end > len) {
+            // the message is built only on failure: this check runs on every product
+            String shape = name + (trans ? " (transposed)" : "") + " stored as " + rows + "×" + cols;
             throw new IllegalArgumentException("gemm: " + shape + " with offset " + off + " and leading dimension "
                     + ld + " needs an array of at least " + end + " elements, got " + len);
         }

@@ -40,16 +40,7 @@ public final class RowLosses {
         float[] out = new float[rows];
         forRows(rows, d, (s, e) -> {
             for (int r = s; r < e; r++) {
-                double acc = 0;
-                for (int i = r * d, end = i + d; i < end; i++) {
-                    float v = l[i];
-                    double ex = Math.exp(-Math.abs(v));
-                    if (expNegAbs != null) {
-                        expNegAbs[i] = (float) ex;
-                    }
-                    acc += Math.max(v, 0f) - v * t[i] + Math.log(1.0 + ex);
-                }
-                out[r] = (float) acc;
+                out[r] = (float) RowKernels.bceRow(l, t, expNegAbs, r * d, d);
             }
         });
         int[] rowShape = Arrays.copyOf(logits.shape, logits.rank() - 1);
@@ -71,13 +62,7 @@ public final class RowLosses {
         float[] out = new float[l.length];
         forRows(rows, d, (s, e) -> {
             for (int r = s; r < e; r++) {
-                float gr = g[r];
-                for (int i = r * d, end = i + d; i < end; i++) {
-                    float ex = expNegAbs != null ? expNegAbs[i] : (float) Math.exp(-Math.abs(l[i]));
-                    float inv = 1f / (1f + ex);
-                    float sig = l[i] >= 0 ? inv : ex * inv;
-                    out[i] = gr * (sig - t[i]);
-                }
+                RowKernels.bceGradRow(g[r], l, t, expNegAbs, out, r * d, d);
             }
         });
         return new Tensor(out, shape.clone());

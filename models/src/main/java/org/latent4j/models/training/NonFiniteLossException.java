@@ -1,8 +1,8 @@
 package org.latent4j.models.training;
 
 /**
- * Training met a NaN or infinite loss or gradient. The model holds the last parameters that gave a finite
- * loss when this is thrown.
+ * Training met a NaN or infinite loss or gradient. No step is taken with it: the model keeps the
+ * parameters of the last step taken with a finite loss and gradient.
  */
 public final class NonFiniteLossException extends RuntimeException {
     private final int epoch;
@@ -10,7 +10,7 @@ public final class NonFiniteLossException extends RuntimeException {
 
     public NonFiniteLossException(int epoch, int batch, String what, double value) {
         super("training diverged: " + what + " is " + value + " at epoch " + epoch + ", batch " + batch
-                + "; the model keeps the last parameters with a finite loss (try a lower learning rate or gradient clipping)");
+                + "; the model keeps the parameters of the last finite step (try a lower learning rate or gradient clipping)");
         this.epoch = epoch;
         this.batch = batch;
     }

@@ -26,7 +26,8 @@ import org.latent4j.tensor.Tensor;
  * epoch, a resumed run therefore takes exactly the steps of an uninterrupted one.
  *
  * <p>Safety: a NaN or infinite loss or gradient stops training with a {@link NonFiniteLossException}
- * naming the epoch and batch, after putting back the parameters of the last finite step.
+ * naming the epoch and batch, before any step with it: the parameters stay those of the last step
+ * taken with a finite loss and gradient.
  */
 public final class Trainer {
     private final TrainingConfig config;
@@ -89,14 +90,13 @@ public final class Trainer {
         }
         int batches = (train.rows() + config.batchSize() - 1) / config.batchSize();
         listeners.forEach(l -> l.onStart(state.epoch + 1, config.epochs(), batches));
-        ParameterSnapshot lastGood = new ParameterSnapshot(params);
         boolean stopped = false;
         module.train(true);
         while (state.epoch < config.epochs() && !stopped) {
             int epoch = state.epoch + 1;
             opt.setLearningRate(schedule.rate(config.learningRate(), epoch - 1));
             long t0 = System.nanoTime();
-            double total = trainEpoch(objective, opt, train, epoch, shuffle, noise, lastGood, params);
+            double total = trainEpoch(objective, opt, train, epoch, shuffle, noise, params);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Double> figures = test == null ? Map.of() : evaluate(objective, test, epoch);
             EpochResult result = new EpochResult(epoch, seconds, total / train.rows(), figures, opt.learningRate());
@@ -115,8 +115,7 @@ public final class Trainer {
     }
 
     private double trainEpoch(TrainingObjective objective, Optimizer opt, DataMatrix train, int epoch,
-                              RandomSource shuffle, RandomSource noise, ParameterSnapshot lastGood,
-                              Map<String, Tensor> params) {
+                              RandomSource shuffle, RandomSource noise, Map<String, Tensor> params) {
         int n = train.rows();
         int[] order = shuffle.permutation(n);
         int bs = config.batchSize();
@@ -128,20 +127,17 @@ public final class Trainer {
             TrainingObjective.BatchLoss loss = objective.loss(batch, position, noise);
             double objectiveValue = loss.objective().item();
             if (!Double.isFinite(objectiveValue) || !Double.isFinite(loss.reported())) {
-                lastGood.restore();
                 throw new NonFiniteLossException(epoch, b + 1, "the loss",
                         Double.isFinite(objectiveValue) ? loss.reported() : objectiveValue);
             }
             opt.zeroGrad();
             loss.objective().backward();
-            if (config.clipNorm() > 0) {
-                double norm = GradientClipping.clipByGlobalNorm(params, config.clipNorm());
-                if (!Double.isFinite(norm)) {
-                    lastGood.restore();
-                    throw new NonFiniteLossException(epoch, b + 1, "the gradient norm", norm);
-                }
+            if (!FiniteCheck.gradientsFinite(params.values())) {
+                throw new NonFiniteLossException(epoch, b + 1, "the gradient", Double.NaN);
             }
-            lastGood.save();
+            if (config.clipNorm() > 0) {
+                GradientClipping.clipByGlobalNorm(params, config.clipNorm());
+            }
             opt.step();
             total += loss.reported();
             int batchIndex = b + 1;

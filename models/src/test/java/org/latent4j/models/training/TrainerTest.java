@@ -22,6 +22,7 @@ class TrainerTest {
         final Linear linear = new Linear(2, 1, new RandomSource(1));
         int calls;
         int failAt = -1;
+        int infiniteGradientAt = -1;
         double[] scriptedTest;
 
         @Override
@@ -37,6 +38,10 @@ class TrainerTest {
             Tensor loss = linear.forward(x).sub(y).square().sum();
             if (calls == failAt) {
                 loss = loss.mul(Float.NaN);
+            }
+            if (calls == infiniteGradientAt) {
+                // sqrt at 0: a finite loss whose gradient is infinite
+                loss = loss.add(linear.bias().sub(linear.bias().detach()).sqrt().sum());
             }
             return new BatchLoss(loss, loss.item());
         }
@@ -106,7 +111,7 @@ class TrainerTest {
                 .listener(new TrainingListener() {
                     @Override
                     public void onBatch(int epoch, int batch, double meanLoss) {
-                        if (epoch == 2 && batch == 1) {
+                        if (epoch == 2 && batch == 2) {
                             before[0] = r.linear.weight().toArray();
                             before[1] = r.linear.bias().toArray();
                         }
@@ -116,9 +121,43 @@ class TrainerTest {
         assertEquals(2, e.epoch());
         assertEquals(3, e.batch());
         assertTrue(e.getMessage().contains("epoch 2, batch 3"), e.getMessage());
-        // the parameters batch 2's finite loss was computed with (those after batch 1's step)
+        // no step was taken with the NaN: the parameters are those after batch 2's step
         assertArrayEquals(before[0], r.linear.weight().toArray());
         assertArrayEquals(before[1], r.linear.bias().toArray());
+    }
+
+    @Test
+    void infiniteGradientStopsBeforeTheStep() {
+        Regression r = new Regression();
+        r.infiniteGradientAt = 4;
+        float[][] before = new float[1][];
+        Trainer trainer = new Trainer(TrainingConfig.builder().epochs(1).batchSize(10).learningRate(0.05).build())
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onBatch(int epoch, int batch, double meanLoss) {
+                        before[0] = r.linear.bias().toArray();
+                    }
+                });
+        NonFiniteLossException e = assertThrows(NonFiniteLossException.class, () -> trainer.fit(r, data(100, 1), null));
+        assertEquals(4, e.batch());
+        assertTrue(e.getMessage().contains("gradient"), e.getMessage());
+        assertArrayEquals(before[0], r.linear.bias().toArray());
+        assertTrue(Float.isFinite(r.linear.bias().data()[0]));
+    }
+
+    @Test
+    void finiteCheckFindsEveryKindOfNonFiniteValue() {
+        float[] x = new float[37];
+        assertTrue(FiniteCheck.finite(x));
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+            for (int at : new int[] {0, 17, 36}) {
+                float[] y = x.clone();
+                y[at] = bad;
+                assertFalse(FiniteCheck.finite(y), bad + " at " + at);
+            }
+        }
+        x[5] = Float.MAX_VALUE;
+        assertTrue(FiniteCheck.finite(x));
     }
 
     @Test
