@@ -3,17 +3,17 @@ package org.latent4j.models.mixture;
 import org.latent4j.blas.Blas;
 import org.latent4j.models.gaussian.CovarianceType;
 import org.latent4j.runtime.Parallel;
-import org.latent4j.runtime.Threads;
 
 /**
  * The E-step in log space: for each row x_i and component j,
  * log α_j + log N(x_i; μ_j, Σ_j), then the row's log-likelihood ℓ_i = logsumexp_j(…) and the
  * responsibilities q_ij = exp(log α_j + log N(x_i; μ_j, Σ_j) − ℓ_i).
  *
- * <p>Rows are processed in blocks: for full and tied covariances one matrix product per block gives
- * xᵀU_j for every row and component (BLAS, on the calling thread); the distances, the logsumexp and
- * the exponentials run in deterministic parallel loops over the rows of the block. The buffers are
- * sized by the block, not by the data.
+ * <p>Rows are processed in blocks. For full covariances a few matrix products per block (one per panel
+ * of columns of the triangular precision factors, {@link Components#panelFactors}) give xᵀU_j for every
+ * row and component; for tied covariances one product gives xᵀU. The products run on BLAS from the
+ * calling thread; the squared distances, the logsumexp and the exponentials run in deterministic
+ * parallel loops over the rows of the block. The buffers are sized by the block, not by the data.
  */
 final class EStep {
     /** Target size of the per-block product buffer, in doubles (4 MiB). */
@@ -22,18 +22,24 @@ final class EStep {
 
     private final int blockRows;
     private final double[] product;
-    private double[] partial;
+    private double[] partial = new double[0];
 
     /** Buffers for n rows and components of this type, k and d. */
     EStep(CovarianceType type, int k, int d, int n) {
         int width = switch (type) {
-            case FULL -> k * d;
+            case FULL -> {
+                int[] starts = Components.panelStarts(d);
+                int widest = 0;
+                for (int p = 0; p + 1 < starts.length; p++) {
+                    widest = Math.max(widest, starts[p + 1] - starts[p]);
+                }
+                yield k * widest;
+            }
             case TIED -> d;
             case DIAG, SPHERICAL -> 0;
         };
-        this.blockRows = Math.max(1, Math.min(n, Math.max(MIN_CHUNK * Threads.count(), BUFFER_DOUBLES / Math.max(1, width))));
+        this.blockRows = Math.max(1, Math.min(n, Math.max(4 * MIN_CHUNK, BUFFER_DOUBLES / Math.max(1, width))));
         this.product = width > 0 ? new double[blockRows * width] : null;
-        this.partial = new double[Threads.count() + 1];
     }
 
     /**
@@ -44,85 +50,116 @@ final class EStep {
      */
     double run(Components comp, double[] x, int n, double[] weights, boolean weightResp, double[] resp,
                double[] rowLogLik) {
-        int d = comp.d;
-        int k = comp.k;
         double total = 0.0;
         for (int r0 = 0; r0 < n; r0 += blockRows) {
             int rows = Math.min(blockRows, n - r0);
-            if (comp.usesFactor()) {
-                int width = comp.factorWidth();
-                Blas.dgemm(false, false, rows, width, d, 1.0, x, r0 * d, d, comp.factor, 0, width,
-                        0.0, product, 0, width);
+            switch (comp.type) {
+                case FULL -> fullDistances(comp, x, r0, rows, resp);
+                case TIED -> Blas.dgemm(false, false, rows, comp.d, comp.d, 1.0, x, r0 * comp.d, comp.d,
+                        comp.factor, 0, comp.d, 0.0, product, 0, comp.d);
+                case DIAG, SPHERICAL -> { }
             }
-            final int start = r0;
-            int chunks = Parallel.chunkCount(rows, MIN_CHUNK);
-            if (partial.length < chunks) {
-                partial = new double[chunks];
-            }
-            final double[] partialSums = partial;
-            Parallel.forChunks(rows, MIN_CHUNK, (chunk, s, e) -> {
-                double sum = 0.0;
-                for (int li = s; li < e; li++) {
-                    int i = start + li;
-                    int ro = i * k;
-                    distances(comp, x, i, li, resp, ro);
-                    double max = Double.NEGATIVE_INFINITY;
-                    for (int j = 0; j < k; j++) {
-                        double v = comp.logWeights[j] + comp.logNorm[j] - 0.5 * resp[ro + j];
-                        resp[ro + j] = v;
-                        if (v > max) {
-                            max = v;
-                        }
-                    }
-                    double ll;
-                    if (max == Double.NEGATIVE_INFINITY) {
-                        // Every component's density underflows at this row: it takes no part in the M-step.
-                        for (int j = 0; j < k; j++) {
-                            resp[ro + j] = 0.0;
-                        }
-                        ll = Double.NEGATIVE_INFINITY;
-                    } else {
-                        double se = 0.0;
-                        for (int j = 0; j < k; j++) {
-                            double e1 = Math.exp(resp[ro + j] - max);
-                            resp[ro + j] = e1;
-                            se += e1;
-                        }
-                        ll = max + Math.log(se);
-                        double scale = ((weightResp && weights != null) ? weights[i] : 1.0) / se;
-                        for (int j = 0; j < k; j++) {
-                            resp[ro + j] *= scale;
-                        }
-                    }
-                    if (rowLogLik != null) {
-                        rowLogLik[i] = ll;
-                    }
-                    double w = weights == null ? 1.0 : weights[i];
-                    if (w != 0.0) {
-                        sum += w * ll;
-                    }
-                }
-                partialSums[chunk] = sum;
-            });
-            for (int c = 0; c < chunks; c++) {
-                total += partialSums[c];
-            }
+            total += finish(comp, x, r0, rows, weights, weightResp, resp, rowLogLik);
         }
         return total;
     }
 
-    /** Writes the squared Mahalanobis distances of row i to every component into out[o .. o+k). */
+    /**
+     * Squared distances to every component for the rows of a block, into resp: per panel, one product
+     * X[:, 0:c1]·F_p (all components at once) and a parallel pass adding Σ_c (y − μᵀU)² over its columns.
+     */
+    private void fullDistances(Components comp, double[] x, int r0, int rows, double[] resp) {
+        int d = comp.d;
+        int k = comp.k;
+        int[] starts = comp.panelStarts;
+        for (int p = 0; p + 1 < starts.length; p++) {
+            int c0 = starts[p];
+            int c1 = starts[p + 1];
+            int w = c1 - c0;
+            int width = k * w;
+            Blas.dgemm(false, false, rows, width, c1, 1.0, x, r0 * d, d, comp.panelFactors[p], 0, width,
+                    0.0, product, 0, width);
+            final boolean first = p == 0;
+            Parallel.forRange(rows, MIN_CHUNK, (s, e) -> {
+                for (int li = s; li < e; li++) {
+                    int ro = (r0 + li) * k;
+                    int yo = li * width;
+                    for (int j = 0; j < k; j++) {
+                        double q = squaredDistance(product, yo + j * w, comp.shiftedMeans, j * d + c0, w);
+                        resp[ro + j] = first ? q : resp[ro + j] + q;
+                    }
+                }
+            });
+        }
+    }
+
+    /** Log densities, logsumexp and responsibilities for the rows of a block; returns Σ w_i ℓ_i. */
+    private double finish(Components comp, double[] x, int r0, int rows, double[] weights, boolean weightResp,
+                          double[] resp, double[] rowLogLik) {
+        int k = comp.k;
+        int chunks = Parallel.chunkCount(rows, MIN_CHUNK);
+        if (partial.length < chunks) {
+            partial = new double[chunks];
+        }
+        final double[] partialSums = partial;
+        Parallel.forChunks(rows, MIN_CHUNK, (chunk, s, e) -> {
+            double sum = 0.0;
+            for (int li = s; li < e; li++) {
+                int i = r0 + li;
+                int ro = i * k;
+                if (comp.type != CovarianceType.FULL) {
+                    distances(comp, x, i, li, resp, ro);
+                }
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < k; j++) {
+                    double v = comp.logWeights[j] + comp.logNorm[j] - 0.5 * resp[ro + j];
+                    resp[ro + j] = v;
+                    if (v > max) {
+                        max = v;
+                    }
+                }
+                double ll;
+                if (max == Double.NEGATIVE_INFINITY) {
+                    // Every component's density underflows at this row: it takes no part in the M-step.
+                    for (int j = 0; j < k; j++) {
+                        resp[ro + j] = 0.0;
+                    }
+                    ll = Double.NEGATIVE_INFINITY;
+                } else {
+                    double se = 0.0;
+                    for (int j = 0; j < k; j++) {
+                        double e1 = Math.exp(resp[ro + j] - max);
+                        resp[ro + j] = e1;
+                        se += e1;
+                    }
+                    ll = max + Math.log(se);
+                    double scale = ((weightResp && weights != null) ? weights[i] : 1.0) / se;
+                    for (int j = 0; j < k; j++) {
+                        resp[ro + j] *= scale;
+                    }
+                }
+                if (rowLogLik != null) {
+                    rowLogLik[i] = ll;
+                }
+                double w = weights == null ? 1.0 : weights[i];
+                if (w != 0.0) {
+                    sum += w * ll;
+                }
+            }
+            partialSums[chunk] = sum;
+        });
+        double total = 0.0;
+        for (int c = 0; c < chunks; c++) {
+            total += partialSums[c];
+        }
+        return total;
+    }
+
+    /** Writes the squared Mahalanobis distances of row i to every component into out[o .. o+k) (not FULL). */
     private void distances(Components comp, double[] x, int i, int li, double[] out, int o) {
         int d = comp.d;
         int k = comp.k;
         switch (comp.type) {
-            case FULL -> {
-                int width = k * d;
-                int yo = li * width;
-                for (int j = 0; j < k; j++) {
-                    out[o + j] = squaredDistance(product, yo + j * d, comp.shiftedMeans, j * d, d);
-                }
-            }
             case TIED -> {
                 int yo = li * d;
                 for (int j = 0; j < k; j++) {
@@ -141,6 +178,7 @@ final class EStep {
                     out[o + j] = comp.precisions[j] * squaredDistance(x, xo, comp.means, j * d, d);
                 }
             }
+            case FULL -> throw new IllegalStateException("full distances come from the panel products");
         }
     }
 

@@ -96,6 +96,19 @@ public final class GaussianMixture {
                     + " dimensions but the data have " + d + " columns");
         }
         int inits = start != null ? 1 : config.nInit();
+        // EM runs on data centered on their (weighted) mean: the likelihood is unchanged, and the
+        // M-step's second moments lose less to cancellation. Parameters are shifted back at the end.
+        double[] center = weightedMean(x, n, d, sampleWeights, totalWeight);
+        double[] xc = new double[x.length];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < d; c++) {
+                xc[i * d + c] = x[i * d + c] - center[c];
+            }
+        }
+        x = xc;
+        if (start != null) {
+            start = shift(start, center, -1.0);
+        }
         double[] resp = new double[n * k];
         EStep eStep = new EStep(config.covarianceType(), k, d, n);
         MStep mStep = new MStep(x, n, d, k, config.covarianceType(), config.regCovar(), sampleWeights);
@@ -115,9 +128,35 @@ public final class GaussianMixture {
                 bestResult = run.result;
             }
         }
-        setParameters(best);
+        setParameters(shift(best, center, 1.0));
         fitResult = bestResult;
         return this;
+    }
+
+    private static double[] weightedMean(double[] x, int n, int d, double[] w, double total) {
+        double[] m = new double[d];
+        for (int i = 0; i < n; i++) {
+            double wi = w == null ? 1.0 : w[i];
+            for (int c = 0; c < d; c++) {
+                m[c] += wi * x[i * d + c];
+            }
+        }
+        for (int c = 0; c < d; c++) {
+            m[c] /= total;
+        }
+        return m;
+    }
+
+    /** The same parameters with every mean moved by sign·delta. */
+    private static MixtureParameters shift(MixtureParameters p, double[] delta, double sign) {
+        double[] mu = p.means();
+        int d = p.d();
+        for (int j = 0; j < p.k(); j++) {
+            for (int c = 0; c < d; c++) {
+                mu[j * d + c] += sign * delta[c];
+            }
+        }
+        return new MixtureParameters(p.type(), p.k(), d, p.weightsView(), mu, p.covariancesView());
     }
 
     private record Run(MixtureParameters params, FitResult result) {}
