@@ -48,7 +48,7 @@ final class NativeGemm {
         Status s = status();
         if (!s.available()) {
             throw new IllegalStateException("native BLAS is not available (" + s.detail()
-                    + "); install OpenBLAS (Debian: apt-get install libopenblas0-pthread) or use the Java path");
+                    + "); install OpenBLAS (Debian: apt-get install libopenblas0-pthread) or use the Java path (LATENT4J_BLAS=java)");
         }
         return s.blas();
     }

@@ -46,9 +46,12 @@ public final class Threads {
     /**
      * Registers a listener called with the new count on every later {@link #set}, after the count
      * changed. A listener that throws does not stop the others.
+     *
+     * @return an action that removes the listener again
      */
-    public static void onSet(IntConsumer listener) {
+    public static Runnable onSet(IntConsumer listener) {
         LISTENERS.add(listener);
+        return () -> LISTENERS.remove(listener);
     }
 
     /**
