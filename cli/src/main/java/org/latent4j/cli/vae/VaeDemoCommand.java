@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = {"Train the reference VAE on Fashion-MNIST for a few epochs (the shipped subset when the full set is",
                 "not installed) and write OUT/samples.png, OUT/reconstructions.png and the model OUT/model."})
 public final class VaeDemoCommand implements Callable<Integer> {
-    @Option(names = "--out", defaultValue = "latent4j-demo", description = "Output folder (default ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "runs/demo", description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
     @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default ${DEFAULT-VALUE}).")
     int epochs;
