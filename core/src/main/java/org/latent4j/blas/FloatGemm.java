@@ -1,6 +1,7 @@
 package org.latent4j.blas;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.latent4j.runtime.Parallel;
 import org.latent4j.runtime.Threads;
@@ -57,12 +58,18 @@ final class FloatGemm {
         // A narrow C (n well under a panel's width) wastes most of each micro-tile; computing
         // Cᵀ = op(B)ᵀ·op(A)ᵀ instead fills the tiles, and gives the same bits (each element is the
         // same sum of the same products in the same order).
-        boolean swap = n <= NR * 3 / 4 && m >= 2 * NR;
+        // A C of one or two columns becomes one of one or two rows, for the row path below.
+        boolean swap = (n <= NR * 3 / 4 && m >= 2 * NR) || (n <= 2 && m > n);
         Operands op = swap
                 ? new Operands(!transB, !transA, alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, 1, ldc, k)
                 : new Operands(transA, transB, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, 1, k);
         int rows = swap ? n : m;
         int cols = swap ? m : n;
+        if (rows <= 2) {
+            // Matrix-vector-like products: padding them to MR-row tiles would waste most of the work.
+            rowProducts(op, rows, cols);
+            return;
+        }
         int rowPanels = (rows + MR - 1) / MR;
         int colPanels = (cols + NR - 1) / NR;
         int threads = 2L * m * n * k < PARALLEL_MIN_FLOPS ? 1 : Threads.count();
@@ -102,6 +109,69 @@ final class FloatGemm {
                 b = new float[size];
             }
             return b;
+        }
+    }
+
+    /**
+     * One or two rows of C, each from op(A)'s row (copied contiguous) and B: dot products with B's
+     * rows when B is used transposed, else a sum of B's rows scaled by the row's entries.
+     */
+    private static void rowProducts(Operands op, int rows, int cols) {
+        Buffers buf = BUFFERS.get();
+        int k = op.k();
+        float[] arow = buf.a(k);
+        float[] acc = buf.b(cols);
+        float[] a = op.a();
+        float[] b = op.b();
+        float[] c = op.c();
+        int lda = op.lda();
+        int ldb = op.ldb();
+        for (int i = 0; i < rows; i++) {
+            for (int p = 0; p < k; p++) {
+                arow[p] = op.transA() ? a[op.aOff() + p * lda + i] : a[op.aOff() + i * lda + p];
+            }
+            if (op.transB()) {
+                for (int j = 0; j < cols; j++) {
+                    acc[j] = dot(arow, b, op.bOff() + j * ldb, k);
+                }
+            } else {
+                java.util.Arrays.fill(acc, 0, cols, 0f);
+                for (int p = 0; p < k; p++) {
+                    axpy(arow[p], b, op.bOff() + p * ldb, acc, cols);
+                }
+            }
+            int ci = op.cOff() + i * op.cRow();
+            for (int j = 0; j < cols; j++) {
+                int idx = ci + j * op.cCol();
+                float v = op.alpha() * acc[j];
+                c[idx] = op.beta() == 0f ? v : v + op.beta() * c[idx];
+            }
+        }
+    }
+
+    /** Σ_p x[p]·y[yOff + p] over p < k, in vector lanes, then across them. */
+    private static float dot(float[] x, float[] y, int yOff, int k) {
+        FloatVector s = FloatVector.zero(S);
+        int bound = k - k % L;
+        for (int p = 0; p < bound; p += L) {
+            s = FloatVector.fromArray(S, x, p).fma(FloatVector.fromArray(S, y, yOff + p), s);
+        }
+        float r = s.reduceLanes(VectorOperators.ADD);
+        for (int p = bound; p < k; p++) {
+            r = Math.fma(x[p], y[yOff + p], r);
+        }
+        return r;
+    }
+
+    /** acc[j] += x·y[yOff + j] for j < n. */
+    private static void axpy(float x, float[] y, int yOff, float[] acc, int n) {
+        FloatVector xv = FloatVector.broadcast(S, x);
+        int bound = n - n % L;
+        for (int j = 0; j < bound; j += L) {
+            FloatVector.fromArray(S, y, yOff + j).fma(xv, FloatVector.fromArray(S, acc, j)).intoArray(acc, j);
+        }
+        for (int j = bound; j < n; j++) {
+            acc[j] = Math.fma(x, y[yOff + j], acc[j]);
         }
     }
 

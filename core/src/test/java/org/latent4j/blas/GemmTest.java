@@ -41,6 +41,8 @@ class GemmTest {
                 {130, 40, 260}, {40, 1030, 5}, {129, 33, 513},
                 // Narrow C, which the kernel computes as its transpose.
                 {100, 20, 50}, {70, 1, 9}, {300, 24, 40}, {64, 12, 33}, {33, 5, 300},
+                // One or two rows or columns: the row path.
+                {1, 300, 70}, {2, 45, 130}, {300, 1, 70}, {40, 2, 333}, {1, 1, 5000},
         };
         SplittableRandom r = new SplittableRandom(7);
         float[] alphas = {1f, -0.75f, 0f};

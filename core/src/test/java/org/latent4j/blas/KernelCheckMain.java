@@ -13,7 +13,7 @@ final class KernelCheckMain {
 
     public static void main(String[] args) {
         System.out.println("MR=" + FloatGemm.MR + " NR=" + FloatGemm.NR + " dMR=" + DoubleGemm.MR + " dNR=" + DoubleGemm.NR);
-        int[][] shapes = {{1, 1, 1}, {5, 7, 3}, {9, 17, 33}, {33, 70, 300}, {130, 20, 50}, {64, 5, 260}, {110, 100, 100}};
+        int[][] shapes = {{1, 1, 1}, {5, 7, 3}, {9, 17, 33}, {33, 70, 300}, {130, 20, 50}, {64, 5, 260}, {110, 100, 100}, {1, 70, 40}, {50, 2, 30}};
         SplittableRandom r = new SplittableRandom(3);
         int checked = 0;
         for (int threads : new int[] {1, 2}) {
