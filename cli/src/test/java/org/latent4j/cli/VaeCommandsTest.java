@@ -105,6 +105,37 @@ class VaeCommandsTest {
     }
 
     @Test
+    void resumeFromACheckpointGivesTheNumbersOfAnUninterruptedRun() throws Exception {
+        String[] common = {"train", "vae", "--data", DATA, "--limit", "200", "--hidden", "32", "--latent", "3",
+                "--batch", "40", "--eval-samples", "0", "--seed", "5"};
+        Path straight = dir.resolve("straight");
+        Path interrupted = dir.resolve("interrupted");
+        assertEquals(0, CliRun.of(concat(common, "--epochs", "2", "--out", straight.toString())).exitCode());
+        assertEquals(0, CliRun.of(concat(common, "--epochs", "1", "--checkpoint", "--out", interrupted.toString())).exitCode());
+        CliRun resumed = CliRun.of(concat(common, "--epochs", "2", "--resume", "--out", interrupted.toString()));
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        List<String> a = Files.readAllLines(straight.resolve("metrics.jsonl"));
+        List<String> b = Files.readAllLines(interrupted.resolve("metrics.jsonl"));
+        assertEquals(2, b.size());
+        for (int i = 0; i < 2; i++) {
+            JsonNode x = Json.mapper().readTree(a.get(i));
+            JsonNode y = Json.mapper().readTree(b.get(i));
+            for (String key : new String[] {"train_loss", "test_loss", "test_recon", "test_kl"}) {
+                assertEquals(x.get(key).asDouble(), y.get(key).asDouble(), 0.0, "epoch " + (i + 1) + " " + key);
+            }
+        }
+        var wa = SafeTensors.read(straight.resolve("model").resolve("model.safetensors")).arrays();
+        var wb = SafeTensors.read(interrupted.resolve("model").resolve("model.safetensors")).arrays();
+        assertEquals(wa, wb);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void demoTrainsAndWritesPictures() throws Exception {
         java.io.StringWriter text = new java.io.StringWriter();
         Path out = dir.resolve("demo");

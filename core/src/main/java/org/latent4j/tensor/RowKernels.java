@@ -6,12 +6,29 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The per-row loops of {@link RowLosses}, on SIMD lanes (the JDK's Vector API, whose exp and log1p are
- * the vectorized math library of the platform), with a scalar tail. A row's lanes are summed in float and
- * their total combined in double; the order is fixed, so results are reproducible.
+ * The per-row loops of {@link RowLosses} on SIMD lanes (the JDK's Vector API), with a scalar tail.
+ *
+ * <p>exp and log1p are written here with basic IEEE operations (add, multiply, fused multiply-add,
+ * divide, bit shifts) rather than taken from the Vector API's transcendental operators: those run the
+ * platform's vector math library once the JIT has compiled the loop, and a Java fallback before, which
+ * differ in the last bit, so a run's numbers would depend on how warm the JIT was. Every operation used
+ * here is exact-rounded on both paths, and a row's lanes are summed in a fixed order, so results are
+ * reproducible to the bit. Accuracy is about 2 ulp in float.
  */
 final class RowKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+    /** Below this e^x leaves float's normal range; arguments are clamped there (e^x ≈ 1.2e-38). */
+    private static final float EXP_MIN = -87.3f;
+    private static final float LOG2E = 1.44269504f;
+    /** ln 2 split so that n·LN2_HI is exact for |n| < 2^11 (Cody and Waite). */
+    private static final float LN2_HI = 0.693145751953125f;
+    private static final float LN2_LO = 1.42860677e-6f;
+    private static final float LN2 = 0.693147181f;
+    /** 1.5·2^23: adding and subtracting it rounds a float of magnitude < 2^22 to an integer. */
+    private static final float ROUND = 12582912f;
+    private static final int ROUND_BITS = 0x4B400000;
+    private static final float SQRT2 = 1.41421356f;
 
     private RowKernels() {}
 
@@ -26,20 +43,25 @@ final class RowKernels {
         for (; i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, l, off + i);
             FloatVector tv = FloatVector.fromArray(S, t, off + i);
-            FloatVector e = v.abs().neg().lanewise(VectorOperators.EXP);
+            FloatVector e = exp(v.abs().neg());
             if (cache != null) {
                 e.intoArray(cache, off + i);
             }
-            acc = acc.add(v.max(0f).sub(v.mul(tv)).add(e.lanewise(VectorOperators.LOG1P)));
+            acc = acc.add(v.max(0f).sub(v.mul(tv)).add(log1pUnit(e)));
         }
-        double sum = acc.reduceLanes(VectorOperators.ADD);
+        float[] lanes = new float[S.length()];
+        acc.intoArray(lanes, 0);
+        double sum = 0;
+        for (float lane : lanes) {
+            sum += lane;
+        }
         for (; i < d; i++) {
             float v = l[off + i];
-            double e = Math.exp(-Math.abs(v));
+            float e = exp(-Math.abs(v));
             if (cache != null) {
-                cache[off + i] = (float) e;
+                cache[off + i] = e;
             }
-            sum += Math.max(v, 0f) - v * t[off + i] + Math.log1p(e);
+            sum += Math.max(v, 0f) - v * t[off + i] + log1pUnit(e);
         }
         return sum;
     }
@@ -53,8 +75,7 @@ final class RowKernels {
         int bound = S.loopBound(d);
         for (; i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, l, off + i);
-            FloatVector e = cache != null ? FloatVector.fromArray(S, cache, off + i)
-                    : v.abs().neg().lanewise(VectorOperators.EXP);
+            FloatVector e = cache != null ? FloatVector.fromArray(S, cache, off + i) : exp(v.abs().neg());
             FloatVector inv = FloatVector.broadcast(S, 1f).div(e.add(1f));
             VectorMask<Float> nonNegative = v.compare(VectorOperators.GE, 0f);
             FloatVector sig = e.mul(inv).blend(inv, nonNegative);
@@ -62,10 +83,81 @@ final class RowKernels {
         }
         for (; i < d; i++) {
             float v = l[off + i];
-            float e = cache != null ? cache[off + i] : (float) Math.exp(-Math.abs(v));
+            float e = cache != null ? cache[off + i] : exp(-Math.abs(v));
             float inv = 1f / (1f + e);
             float sig = v >= 0 ? inv : e * inv;
             out[off + i] = g * (sig - t[off + i]);
         }
+    }
+
+    /**
+     * e^x for x ≤ 0 (larger x are not needed here): x = n·ln 2 + r with |r| ≤ ln 2 / 2, e^r by its Taylor
+     * polynomial of degree 6 (remainder < 2e-7 relative), times 2^n built in the exponent bits.
+     */
+    static FloatVector exp(FloatVector x) {
+        x = x.max(EXP_MIN);
+        FloatVector shifted = x.mul(LOG2E).add(ROUND);
+        FloatVector n = shifted.sub(ROUND);
+        FloatVector r = x.sub(n.mul(LN2_HI)).sub(n.mul(LN2_LO));
+        FloatVector p = r.lanewise(VectorOperators.FMA, 1f / 720, 1f / 120);
+        p = p.lanewise(VectorOperators.FMA, r, FloatVector.broadcast(S, 1f / 24));
+        p = p.lanewise(VectorOperators.FMA, r, FloatVector.broadcast(S, 1f / 6));
+        p = p.lanewise(VectorOperators.FMA, r, FloatVector.broadcast(S, 0.5f));
+        p = p.lanewise(VectorOperators.FMA, r, FloatVector.broadcast(S, 1f));
+        p = p.lanewise(VectorOperators.FMA, r, FloatVector.broadcast(S, 1f));
+        FloatVector scale = shifted.reinterpretAsInts().sub(ROUND_BITS - 127).lanewise(VectorOperators.LSHL, 23)
+                .reinterpretAsFloats();
+        return p.mul(scale);
+    }
+
+    /** The scalar twin of {@link #exp(FloatVector)}, operation for operation. */
+    static float exp(float x) {
+        x = Math.max(x, EXP_MIN);
+        float shifted = x * LOG2E + ROUND;
+        float n = shifted - ROUND;
+        float r = x - n * LN2_HI - n * LN2_LO;
+        float p = Math.fma(r, 1f / 720, 1f / 120);
+        p = Math.fma(p, r, 1f / 24);
+        p = Math.fma(p, r, 1f / 6);
+        p = Math.fma(p, r, 0.5f);
+        p = Math.fma(p, r, 1f);
+        p = Math.fma(p, r, 1f);
+        float scale = Float.intBitsToFloat((Float.floatToRawIntBits(shifted) - (ROUND_BITS - 127)) << 23);
+        return p * scale;
+    }
+
+    /**
+     * log(1 + e) for e in [0, 1]: u = 1 + e rounded, log u = k·ln 2 + 2·atanh(s) with s = (m−1)/(m+1),
+     * m = u/2^k in [√½, √2] (|s| ≤ 0.172, series to s⁹), plus the rounding error of u, (e − (u − 1))/u.
+     */
+    static FloatVector log1pUnit(FloatVector e) {
+        FloatVector u = e.add(1f);
+        VectorMask<Float> big = u.compare(VectorOperators.GT, SQRT2);
+        FloatVector m = u.blend(u.mul(0.5f), big);
+        FloatVector s = m.sub(1f).div(m.add(1f));
+        FloatVector s2 = s.mul(s);
+        FloatVector q = s2.lanewise(VectorOperators.FMA, 1f / 9, 1f / 7);
+        q = q.lanewise(VectorOperators.FMA, s2, FloatVector.broadcast(S, 1f / 5));
+        q = q.lanewise(VectorOperators.FMA, s2, FloatVector.broadcast(S, 1f / 3));
+        q = q.lanewise(VectorOperators.FMA, s2, FloatVector.broadcast(S, 1f));
+        FloatVector log = s.mul(2f).mul(q).add(FloatVector.zero(S).blend(LN2, big));
+        FloatVector correction = e.sub(u.sub(1f)).div(u);
+        return log.add(correction);
+    }
+
+    /** The scalar twin of {@link #log1pUnit(FloatVector)}, operation for operation. */
+    static float log1pUnit(float e) {
+        float u = e + 1f;
+        boolean big = u > SQRT2;
+        float m = big ? u * 0.5f : u;
+        float s = (m - 1f) / (m + 1f);
+        float s2 = s * s;
+        float q = Math.fma(s2, 1f / 9, 1f / 7);
+        q = Math.fma(q, s2, 1f / 5);
+        q = Math.fma(q, s2, 1f / 3);
+        q = Math.fma(q, s2, 1f);
+        float log = s * 2f * q + (big ? LN2 : 0f);
+        float correction = (e - (u - 1f)) / u;
+        return log + correction;
     }
 }

@@ -49,6 +49,37 @@ class RowLossesTest {
     }
 
     @Test
+    void expAndLog1pKernelsAreAccurateAndTheirVectorAndScalarFormsAgreeToTheBit() {
+        var species = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;
+        int n = 200_000;
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = -90f * i / (n - 1);
+        }
+        float[] ev = new float[n];
+        float[] lv = new float[n];
+        for (int i = 0; i + species.length() <= n; i += species.length()) {
+            var e = RowKernels.exp(jdk.incubator.vector.FloatVector.fromArray(species, x, i));
+            e.intoArray(ev, i);
+            RowKernels.log1pUnit(e).intoArray(lv, i);
+        }
+        double worstExp = 0, worstLog = 0;
+        for (int i = 0; i + species.length() <= n; i++) {
+            float e = RowKernels.exp(x[i]);
+            assertEquals(Float.floatToIntBits(e), Float.floatToIntBits(ev[i]), "exp at " + x[i]);
+            assertEquals(Float.floatToIntBits(RowKernels.log1pUnit(e)), Float.floatToIntBits(lv[i]), "log1p at " + e);
+            if (x[i] > -87f) {
+                worstExp = Math.max(worstExp, Math.abs(e - Math.exp(x[i])) / Math.exp(x[i]));
+            }
+            worstLog = Math.max(worstLog, Math.abs(lv[i] - Math.log1p(e)) / Math.max(Math.log1p(e), 1e-38));
+        }
+        assertEquals(0, worstExp, 4e-7);
+        assertEquals(0, worstLog, 4e-7);
+        assertEquals(1f, RowKernels.exp(0f));
+        assertEquals((float) Math.log(2), RowKernels.log1pUnit(1f), 1e-7f);
+    }
+
+    @Test
     void rejectsMismatchedShapes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RowLosses.bernoulliNll(Tensor.zeros(2, 3), Tensor.zeros(3, 2)));
