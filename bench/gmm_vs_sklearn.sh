@@ -2,6 +2,7 @@
 # latent4j's Gaussian-mixture EM against scikit-learn's, in one run, on the same data from the same start.
 #
 #   bench/gmm_vs_sklearn.sh [WORKDIR] [ITERATIONS]
+#   LATENT4J_THREADS=1 bench/gmm_vs_sklearn.sh ...   # latent4j's thread setting (default: all cores)
 #
 # Data: Fashion-MNIST training images on 50 principal components (60000 × 50), written once by the
 # reference script (../shared/bench/sklearn_gmm.py --write-csv). Start: a k-means++ start (k = 10, full
@@ -25,7 +26,7 @@ if [ ! -s "$init" ]; then
   "$root/latent4j" bench gmm --csv "$csv" --k 10 --iterations 1 --write-init "$init" >/dev/null
 fi
 sk=$("$ref/run" sklearn_gmm.py --csv "$csv" --init "$init" --max-iter "$iters" --tol 0 2>/dev/null | tail -1)
-l4=$("$root/latent4j" bench gmm --csv "$csv" --init "$init" --iterations "$iters" 2>/dev/null | tail -1)
+l4=$("$root/latent4j" bench gmm --csv "$csv" --init "$init" --iterations "$iters" --repeats 2 2>/dev/null | tail -1)
 echo "scikit-learn: $sk"
 echo "latent4j:     $l4"
 python3 - "$sk" "$l4" <<'PY'

@@ -93,10 +93,10 @@ final class GmmBenchCommand implements Callable<Integer> {
         int d = m.cols();
         int kk = start.k();
         // Per iteration (full): the E-step products X·[U_1 … U_k] and the M-step second moments, each
-        // 2·n·k·Σ_p c1_p·w_p flops over the triangular column panels (about 0.6 of 2·n·k·d²).
+        // 2·n·k·Σ_p c1_p·w_p flops over the triangular column panels (about 0.63 of 2·n·k·d²).
         double gflop = 0.0;
         if (type == CovarianceType.FULL) {
-            int w = Math.max(8, (d + 5) / 6);
+            int w = Math.max(8, (d + 3) / 4);
             for (int c0 = 0; c0 < d; c0 += w) {
                 int c1 = Math.min(d, c0 + w);
                 gflop += 2.0 * 2.0 * n * kk * (double) c1 * (c1 - c0) / 1e9;

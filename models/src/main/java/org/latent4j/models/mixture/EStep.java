@@ -31,7 +31,14 @@ final class EStep {
     /** Buffers for n rows and components of this type, k and d. */
     EStep(CovarianceType type, int k, int d, int n) {
         int width = switch (type) {
-            case FULL -> k * d;
+            case FULL -> {
+                int[] starts = Components.panelStarts(d);
+                int widest = 0;
+                for (int p = 0; p + 1 < starts.length; p++) {
+                    widest = Math.max(widest, starts[p + 1] - starts[p]);
+                }
+                yield k * widest;
+            }
             case TIED -> d;
             case DIAG, SPHERICAL -> 0;
         };
@@ -51,7 +58,7 @@ final class EStep {
         for (int r0 = 0; r0 < n; r0 += blockRows) {
             int rows = Math.min(blockRows, n - r0);
             switch (comp.type) {
-                case FULL -> fullProducts(comp, x, r0, rows);
+                case FULL -> fullProducts(comp, x, r0, rows, resp);
                 case TIED -> Blas.dgemm(false, false, rows, comp.d, comp.d, 1.0, x, r0 * comp.d, comp.d,
                         comp.factor, 0, comp.d, 0.0, product, 0, comp.d);
                 case DIAG, SPHERICAL -> { }
@@ -62,36 +69,38 @@ final class EStep {
     }
 
     /**
-     * The panel products of a block: panel p of the column panels (see {@link Components#panelFactors})
-     * fills columns [k·c0, k·c1) of each row of the product buffer with X[:, 0:c1]·F_p, i.e. the entries
-     * c0..c1−1 of xᵀU_j for every component j (at k·c0 + j·w + c).
+     * Panel by panel (see {@link Components#panelFactors}): one product X[:, 0:c1]·F_p gives the entries
+     * c0..c1−1 of xᵀU_j for every component j (at j·w + c of each row of the buffer), and a parallel pass
+     * adds their Σ_c (y − μᵀU)² into resp. The last panel's product is left in the buffer for
+     * {@link #finish}, which adds it in the same pass as the logsumexp.
      */
-    private void fullProducts(Components comp, double[] x, int r0, int rows) {
+    private void fullProducts(Components comp, double[] x, int r0, int rows, double[] resp) {
         int d = comp.d;
         int k = comp.k;
         int[] starts = comp.panelStarts;
-        for (int p = 0; p + 1 < starts.length; p++) {
+        int last = starts.length - 2;
+        for (int p = 0; p <= last; p++) {
             int c0 = starts[p];
             int c1 = starts[p + 1];
-            int width = k * (c1 - c0);
+            int w = c1 - c0;
+            int width = k * w;
             Blas.dgemm(false, false, rows, width, c1, 1.0, x, r0 * d, d, comp.panelFactors[p], 0, width,
-                    0.0, product, k * c0, k * d);
+                    0.0, product, 0, width);
+            if (p == last) {
+                break;
+            }
+            final boolean first = p == 0;
+            Parallel.forRange(rows, MIN_CHUNK, (s, e) -> {
+                for (int li = s; li < e; li++) {
+                    int ro = (r0 + li) * k;
+                    int yo = li * width;
+                    for (int j = 0; j < k; j++) {
+                        double q = squaredDistance(product, yo + j * w, comp.shiftedMeans, j * d + c0, w);
+                        resp[ro + j] = first ? q : resp[ro + j] + q;
+                    }
+                }
+            });
         }
-    }
-
-    /** ‖xᵀU_j − μ_jᵀU_j‖² of block row li from the panel products. */
-    private double fullDistance(Components comp, int li, int j) {
-        int d = comp.d;
-        int k = comp.k;
-        int[] starts = comp.panelStarts;
-        int yo = li * k * d;
-        double q = 0.0;
-        for (int p = 0; p + 1 < starts.length; p++) {
-            int c0 = starts[p];
-            int w = starts[p + 1] - c0;
-            q += squaredDistance(product, yo + k * c0 + j * w, comp.shiftedMeans, j * d + c0, w);
-        }
-        return q;
     }
 
     /** Log densities, logsumexp and responsibilities for the rows of a block; returns Σ w_i ℓ_i. */
@@ -178,8 +187,15 @@ final class EStep {
                 }
             }
             case FULL -> {
+                // The last panel's product is still in the buffer; earlier panels are summed in out.
+                int[] starts = comp.panelStarts;
+                int c0 = starts[starts.length - 2];
+                int w = d - c0;
+                int yo = li * k * w;
+                boolean only = starts.length == 2;
                 for (int j = 0; j < k; j++) {
-                    out[o + j] = fullDistance(comp, li, j);
+                    double q = squaredDistance(product, yo + j * w, comp.shiftedMeans, j * d + c0, w);
+                    out[o + j] = only ? q : out[o + j] + q;
                 }
             }
         }

@@ -59,9 +59,9 @@ final class MStep {
             this.moments = new double[starts.length - 1][];
             for (int p = 0; p + 1 < starts.length; p++) {
                 int w = starts[p + 1] - starts[p];
+                width = Math.max(width, k * w);
                 moments[p] = new double[k * w * starts[p + 1]];
             }
-            width = k * d;
         } else {
             this.moments = null;
         }
@@ -157,32 +157,26 @@ final class MStep {
         for (int r0 = 0; r0 < n; r0 += blockRows) {
             int rows = Math.min(blockRows, n - r0);
             final int start = r0;
-            // One pass fills every panel: panel p holds q_ij·x_i[c0:c1] for all j in columns
-            // [k·c0, k·c1) of each row; then one product per panel accumulates its second moments.
-            Parallel.forRange(rows, MIN_CHUNK, (s, e) -> {
-                for (int li = s; li < e; li++) {
-                    int i = start + li;
-                    int ao = li * k * d;
-                    for (int p = 0; p < panels; p++) {
-                        int c0 = starts[p];
-                        int w = starts[p + 1] - c0;
-                        int po = ao + k * c0;
+            for (int p = 0; p < panels; p++) {
+                int c0 = starts[p];
+                int c1 = starts[p + 1];
+                int w = c1 - c0;
+                int width = k * w;
+                Parallel.forRange(rows, MIN_CHUNK, (s, e) -> {
+                    for (int li = s; li < e; li++) {
+                        int i = start + li;
+                        int xo = i * d + c0;
+                        int ao = li * width;
                         for (int j = 0; j < k; j++) {
                             double r = resp[i * k + j];
-                            int o = po + j * w;
-                            int xo = i * d + c0;
+                            int o = ao + j * w;
                             for (int c = 0; c < w; c++) {
                                 scaled[o + c] = r * x[xo + c];
                             }
                         }
                     }
-                }
-            });
-            for (int p = 0; p < panels; p++) {
-                int c0 = starts[p];
-                int c1 = starts[p + 1];
-                int width = k * (c1 - c0);
-                Blas.dgemm(true, false, width, c1, rows, 1.0, scaled, k * c0, k * d, x, r0 * d, d, 1.0, moments[p], 0, c1);
+                });
+                Blas.dgemm(true, false, width, c1, rows, 1.0, scaled, 0, width, x, r0 * d, d, 1.0, moments[p], 0, c1);
             }
         }
         double[] cov = new double[k * d * d];
