@@ -109,8 +109,13 @@ public final class TrainVaeCommand implements Callable<Integer> {
             vae.checkData(test);
         }
         Files.createDirectories(out);
-        stdout.printf("training a VAE %d-%s-%d (%s likelihood) on %s: %d examples%s, %d threads%n", config.inputDim(),
-                Arrays.toString(config.encoderHidden()), latent, config.likelihood().id(), train.name(), train.rows(),
+        StringBuilder arch = new StringBuilder().append(config.inputDim());
+        for (int h : config.encoderHidden()) {
+            arch.append('-').append(h);
+        }
+        arch.append('-').append(latent);
+        stdout.printf("training a VAE %s (%s likelihood) on %s: %d examples%s, %d threads%n", arch,
+                config.likelihood().id(), train.name(), train.rows(),
                 test == null ? "" : ", held out " + test.rows(), Threads.count());
         stdout.flush();
         List<EpochResult> done = new ArrayList<>();

@@ -51,7 +51,7 @@ public final class VaeDemoCommand implements Callable<Integer> {
         DataMatrix train = CliData.matrix(trainSet);
         DataMatrix test = splits.test() == null ? null : CliData.matrix(splits.test());
         Vae vae = Vae.create(VaeConfig.builder(train.cols()).build());
-        stdout.printf("latent4j demo: a VAE %d-400-20 with a Bernoulli decoder on %s (%d training images), %d epochs%n",
+        stdout.printf("latent4j demo: a VAE %d-400-20 with a Bernoulli decoder on %s (%d training images), %d epoch(s)%n",
                 train.cols(), train.name(), train.rows(), epochs);
         stdout.flush();
         vae.fit(train, test, TrainingConfig.builder().epochs(epochs).build(), new TrainingListener() {

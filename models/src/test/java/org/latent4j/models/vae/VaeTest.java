@@ -51,6 +51,22 @@ class VaeTest {
     }
 
     @Test
+    void batchSizeOneIsPerExampleSgd() {
+        Vae vae = Vae.create(small(LikelihoodKind.BERNOULLI));
+        int[] steps = {0};
+        TrainingHistory h = vae.fit(images(60, 16, 1), images(20, 16, 2),
+                TrainingConfig.builder().epochs(2).batchSize(1).optimizer("sgd").learningRate(1e-3).build(),
+                new org.latent4j.models.training.TrainingListener() {
+                    @Override
+                    public void onBatch(int epoch, int batch, double meanLoss) {
+                        steps[0]++;
+                    }
+                });
+        assertEquals(120, steps[0]);
+        assertTrue(h.last().testLoss() < h.epochs().get(0).testLoss(), h.epochs().toString());
+    }
+
+    @Test
     void usingATrainedModel() {
         Vae vae = Vae.create(small(LikelihoodKind.BERNOULLI));
         DataMatrix data = images(300, 16, 1);
