@@ -2,7 +2,6 @@ package org.latent4j.models.vae;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.training.TrainingConfig;
 import org.latent4j.models.training.TrainingHistory;
@@ -240,10 +239,5 @@ public final class Vae extends Module {
     public VaeScores score(DataMatrix data, int importanceSamples, RandomSource rng) {
         checkData(data);
         return VaeScores.of(ImportanceSampling.run(this, data, importanceSamples, rng));
-    }
-
-    /** The parameters by name, for callers that want to inspect them. */
-    public Map<String, Tensor> weights() {
-        return namedParameters();
     }
 }
