@@ -42,7 +42,7 @@ final class TrainGmmCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--data", required = true, paramLabel = "SPEC",
-            description = "Training data: csv:FILE[?options], fashion-mnist, mnist, idx:FILES (see `latent4j info`).")
+            description = "Training data: csv:FILE[?header=no&columns=...], fashion-mnist, mnist or idx:IMAGES[,LABELS].")
     String data;
 
     @Option(names = "--k", defaultValue = "1", paramLabel = "K|A..B",
