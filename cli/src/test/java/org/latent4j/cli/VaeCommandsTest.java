@@ -147,6 +147,15 @@ class VaeCommandsTest {
     }
 
     @Test
+    void bareDemoCommandRunsTheVaeDemo() throws Exception {
+        Path out = dir.resolve("main-demo");
+        CliRun run = CliRun.of("demo", "--data", DATA, "--epochs", "1", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("epoch 1/1"), run.out());
+        assertTrue(Files.isRegularFile(out.resolve("samples.png")));
+    }
+
+    @Test
     void clearErrorsForBadInput() {
         CliRun missing = CliRun.of("evaluate", dir.resolve("nothing").toString(), "--data", DATA);
         assertEquals(1, missing.exitCode());
