@@ -2,11 +2,9 @@ package org.latent4j.optim;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.latent4j.tensor.Tensor;
 
 /**
@@ -66,17 +64,22 @@ public final class GradientClipping {
         double coef = maxNorm / (norm + 1e-6);
         if (coef < 1) {
             float c = (float) coef;
-            // a gradient recorded with createGraph may be one tensor shared by two parameters: scale it once
-            Set<float[]> done = Collections.newSetFromMap(new IdentityHashMap<>());
+            // Gradients are replaced, never scaled in place: a leaf's gradient may share its buffer with
+            // another parameter's or with a caller's seed tensor. A shared buffer is scaled once.
+            Map<float[], float[]> scaled = new IdentityHashMap<>();
             for (Tensor p : params) {
                 Tensor g = p.grad();
-                if (g == null || !done.add(g.data())) {
+                if (g == null) {
                     continue;
                 }
-                float[] d = g.data();
-                for (int i = 0; i < d.length; i++) {
-                    d[i] *= c;
-                }
+                float[] d = scaled.computeIfAbsent(g.data(), src -> {
+                    float[] out = new float[src.length];
+                    for (int i = 0; i < src.length; i++) {
+                        out[i] = src[i] * c;
+                    }
+                    return out;
+                });
+                p.setGrad(Tensor.of(d, g.shape()));
             }
         }
         return norm;

@@ -150,7 +150,9 @@ public final class Autograd {
                 if (node == null) {
                     if (accumulateLeaves && t.requiresGrad()) {
                         Tensor old = t.grad();
-                        t.setGrad(old == null ? (createGraph ? g : g.copy()) : old.add(g));
+                        // Stored as is, not copied: nothing in latent4j writes a gradient in place
+                        // (see Tensor#grad), so sharing a buffer with another gradient is harmless.
+                        t.setGrad(old == null ? g : old.add(g));
                     }
                     continue;
                 }

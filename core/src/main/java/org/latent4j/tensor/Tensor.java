@@ -200,7 +200,10 @@ public final class Tensor {
         return node == null;
     }
 
-    /** The gradient accumulated by {@link #backward()}, or null. */
+    /**
+     * The gradient accumulated by {@link #backward()}, or null. Treat it as read-only: it may share its
+     * buffer with another tensor's gradient; to change it, build a new tensor and {@link #setGrad} it.
+     */
     public Tensor grad() {
         return grad;
     }

@@ -67,6 +67,8 @@ class GradientClippingTest {
         b.setGrad(g);
         double norm = GradientClipping.clipByGlobalNorm(List.of(a, b), Math.sqrt(200) / 2);
         assertEquals(Math.sqrt(200), norm, 1e-9);
-        assertEquals(3f, g.data()[0], 1e-5f);
+        assertEquals(3f, a.grad().data()[0], 1e-5f);
+        assertEquals(3f, b.grad().data()[0], 1e-5f);
+        assertEquals(6f, g.data()[0], 0f, "gradients are replaced, never scaled in place");
     }
 }
