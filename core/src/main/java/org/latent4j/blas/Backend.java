@@ -34,10 +34,11 @@ public enum Backend {
 
     /**
      * The number of threads this backend spreads a product over: {@link org.latent4j.runtime.Threads#count()}
-     * for Java; for native, OpenBLAS's own count when it can be asked, else -1.
+     * on both paths (the native one cuts products into blocks, one single-threaded OpenBLAS call each,
+     * see {@link NativeSplit}); -1 when this backend is not available.
      */
     public int threads() {
-        return this == JAVA ? org.latent4j.runtime.Threads.count() : available() ? OpenBlas.threads() : -1;
+        return available() ? org.latent4j.runtime.Threads.count() : -1;
     }
 
     /**
@@ -75,9 +76,7 @@ public enum Backend {
         if (this == JAVA) {
             JavaGemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         } else {
-            // Row-major C = A·B is column-major Cᵀ = Bᵀ·Aᵀ: swap the operands.
-            NativeGemm.require().sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
-                    b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc);
+            NativeSplit.sgemm(NativeGemm.require(), transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         }
     }
 
@@ -100,8 +99,7 @@ public enum Backend {
         if (this == JAVA) {
             JavaGemm.dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         } else {
-            NativeGemm.require().dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
-                    b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc);
+            NativeSplit.dgemm(NativeGemm.require(), transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         }
     }
 }

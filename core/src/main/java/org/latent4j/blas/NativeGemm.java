@@ -4,7 +4,6 @@ import dev.ludovic.netlib.blas.NativeBLAS;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.latent4j.runtime.Threads;
 
 /**
  * The native path: dev.ludovic.netlib's JNI binding to the system BLAS ({@code libblas.so.3},
@@ -29,13 +28,11 @@ final class NativeGemm {
         static final Status STATUS = load();
 
         static {
-            // One thread setting for the whole program: OpenBLAS follows Threads.set from now on,
-            // and an explicit setting made before it loaded is passed on now.
+            // latent4j's threads own the cores: products are cut into blocks over them (NativeSplit), so
+            // OpenBLAS itself runs single-threaded (the launcher also exports OPENBLAS_NUM_THREADS=1 for
+            // JDK 21, where this call cannot be made).
             if (STATUS.available()) {
-                Threads.onSet(OpenBlas::setThreads);
-                if (Threads.configured()) {
-                    OpenBlas.setThreads(Threads.count());
-                }
+                OpenBlas.setThreads(1);
             }
         }
     }

@@ -8,19 +8,17 @@ import java.util.function.IntConsumer;
 /**
  * The one thread setting of the whole program.
  *
- * <p>Java-side parallel loops ({@link Parallel}) and the pure-Java GEMM use exactly {@link #count()}
- * threads. OpenBLAS starts with the count in {@code OPENBLAS_NUM_THREADS}, which the {@code ./latent4j}
- * launcher exports from the same setting; on JDK 22 and later every {@link #set} (and an explicit
- * setting made before OpenBLAS loaded) is also passed on to it in-process, so the two never
- * oversubscribe the cores. Code must not
- * call BLAS from inside a {@link Parallel} loop: large products run on the calling thread and let
- * BLAS spread them; element-wise work runs in {@link Parallel} loops.
+ * <p>Everything runs on these threads: the {@link Parallel} loops, the pure-Java GEMM, and native
+ * products too, which the BLAS layer cuts into blocks of one single-threaded OpenBLAS call each. OpenBLAS
+ * itself is kept at one thread (the {@code ./latent4j} launcher exports {@code OPENBLAS_NUM_THREADS=1};
+ * on JDK 22+ it is also set in-process), so no second pool ever competes for the cores. Code must not
+ * call BLAS from inside a {@link Parallel} loop (nested loops run sequentially, so the product would
+ * lose its threads); element-wise work runs in {@link Parallel} loops.
  *
  * <p>The initial value comes from the system property {@code latent4j.threads}, else the environment
  * variable {@code LATENT4J_THREADS}, else the number of available processors.
  *
- * <p>Libraries with threads of their own follow the setting through {@link #onSet}: the BLAS layer
- * uses it to call {@code openblas_set_num_threads}.
+ * <p>Libraries with threads of their own can follow the setting through {@link #onSet}.
  */
 public final class Threads {
     private static volatile int count = initialCount();

@@ -7,19 +7,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import org.junit.jupiter.api.Test;
 import org.latent4j.runtime.Threads;
 
-/** The one thread setting reaches OpenBLAS when it is loaded and reachable (JDK 22+). */
+/** latent4j's threads own the cores: OpenBLAS stays single-threaded whatever the thread setting. */
 class OpenBlasThreadsTest {
     @Test
-    void threadsSetReachesOpenBlas() {
+    void openBlasStaysSingleThreadedAndTheBackendReportsLatent4jThreads() {
         assumeTrue(Backend.NATIVE.available(), "native BLAS not installed");
         assumeTrue(OpenBlas.controllable(), () -> "OpenBLAS controls unavailable: " + OpenBlas.problem().orElse(""));
         int before = Threads.count();
         try {
-            Threads.set(1);
+            Threads.set(3);
             assertEquals(1, OpenBlas.threads());
+            assertEquals(3, Backend.NATIVE.threads());
+            Threads.set(1);
             assertEquals(1, Backend.NATIVE.threads());
-            Threads.set(2);
-            assertEquals(2, OpenBlas.threads());
         } finally {
             Threads.set(before);
         }
