@@ -10,21 +10,17 @@ import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.vae.GaussianEncoder;
 import org.latent4j.models.vae.VaeFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code latent4j encode DIR --data X --out FILE.csv}: μ and σ of q(z|x) for each example. */
 @Command(name = "encode", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Encode examples with a trained VAE: write mu_j and sigma_j of q(z|x) per example to CSV (with the label when the data has one).")
 public final class EncodeCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "A model directory, or a training output folder holding model/.")
-    Path dir;
-    @Option(names = "--data", required = true, description = "Data, as for training.")
-    String data;
-    @Option(names = "--split", defaultValue = "test", description = "train or test (default ${DEFAULT-VALUE}).")
-    String split;
+    @Mixin
+    ModelInput input;
     @Option(names = "--limit", defaultValue = "0", description = "Only the first N examples (default: all).")
     int limit;
     @Option(names = "--out", required = true, description = "Output CSV file.")
@@ -35,8 +31,8 @@ public final class EncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        VaeFiles.Loaded m = ModelDir.loadVae(dir);
-        Dataset d = CliData.split(data, split);
+        VaeFiles.Loaded m = input.model();
+        Dataset d = input.dataset();
         DataMatrix x = m.vae().checkData(CliData.matrix(d, limit));
         int latent = m.vae().config().latentDim();
         StringBuilder sb = new StringBuilder("index");

@@ -2,7 +2,6 @@ package org.latent4j.cli.vae;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.vae.VaeEvaluation;
@@ -10,9 +9,9 @@ import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.random.RandomSource;
 import org.latent4j.io.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code latent4j evaluate DIR}: the ELBO, the importance-weighted log-likelihood, their gap, active units. */
@@ -20,12 +19,8 @@ import picocli.CommandLine.Spec;
         description = {"Evaluate a trained VAE on data: ELBO (= reconstruction - KL), importance-weighted log-likelihood,",
                 "their gap, active units and the KL of each latent dimension (per example, in nats)."})
 public final class EvaluateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "A model directory, or a training output folder holding model/.")
-    Path dir;
-    @Option(names = "--data", required = true, description = "Data, as for training (e.g. fashion-mnist).")
-    String data;
-    @Option(names = "--split", defaultValue = "test", description = "train or test (default ${DEFAULT-VALUE}).")
-    String split;
+    @Mixin
+    ModelInput input;
     @Option(names = {"--importance-samples", "-k"}, defaultValue = "100", description = "Importance samples K per example (default ${DEFAULT-VALUE}).")
     int samples;
     @Option(names = "--limit", defaultValue = "0", description = "Only the first N examples (default: all).")
@@ -40,8 +35,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        VaeFiles.Loaded m = ModelDir.loadVae(dir);
-        DataMatrix x = CliData.matrix(CliData.split(data, split), limit);
+        VaeFiles.Loaded m = input.model();
+        DataMatrix x = CliData.matrix(input.dataset(), limit);
         VaeEvaluation e = m.vae().evaluate(x, samples, new RandomSource(seed));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -8,9 +8,9 @@ import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.tensor.Tensor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code latent4j reconstruct DIR --data X --out FILE.png}: inputs beside their reconstructions. */
@@ -18,12 +18,8 @@ import picocli.CommandLine.Spec;
         description = {"Reconstruct examples with a trained VAE (decoder mean at the encoder mean).",
                 "PNG: each input followed by its reconstruction; CSV: the reconstructions, one per row."})
 public final class ReconstructCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "A model directory, or a training output folder holding model/.")
-    Path dir;
-    @Option(names = "--data", required = true, description = "Data, as for training.")
-    String data;
-    @Option(names = "--split", defaultValue = "test", description = "train or test (default ${DEFAULT-VALUE}).")
-    String split;
+    @Mixin
+    ModelInput input;
     @Option(names = "--n", defaultValue = "32", description = "Number of examples, from the first (default ${DEFAULT-VALUE}).")
     int n;
     @Option(names = "--out", required = true, description = "Output file: .png or .csv.")
@@ -36,8 +32,8 @@ public final class ReconstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        VaeFiles.Loaded m = ModelDir.loadVae(dir);
-        DataMatrix x = m.vae().checkData(CliData.matrix(CliData.split(data, split), n));
+        VaeFiles.Loaded m = input.model();
+        DataMatrix x = m.vae().checkData(CliData.matrix(input.dataset(), n));
         Tensor in = x.slice(0, x.rows());
         Tensor rec = m.vae().reconstruct(in);
         boolean png = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png");

@@ -11,9 +11,9 @@ import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.models.vae.VaeScores;
 import org.latent4j.random.RandomSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code latent4j score DIR --data X --out FILE.csv}: per-example anomaly scores. */
@@ -21,12 +21,8 @@ import picocli.CommandLine.Spec;
         description = {"Anomaly scores of a trained VAE, one CSV row per example: neg_log_likelihood (importance-weighted",
                 "-log p(x), higher = more anomalous), log_reconstruction_probability (log mean p(x|z), z ~ q(z|x)) and elbo."})
 public final class ScoreCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "A model directory, or a training output folder holding model/.")
-    Path dir;
-    @Option(names = "--data", required = true, description = "Data, as for training.")
-    String data;
-    @Option(names = "--split", defaultValue = "test", description = "train or test (default ${DEFAULT-VALUE}).")
-    String split;
+    @Mixin
+    ModelInput input;
     @Option(names = {"--importance-samples", "-k"}, defaultValue = "100", description = "Importance samples per example (default ${DEFAULT-VALUE}).")
     int samples;
     @Option(names = "--limit", defaultValue = "0", description = "Only the first N examples (default: all).")
@@ -41,8 +37,8 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        VaeFiles.Loaded m = ModelDir.loadVae(dir);
-        Dataset d = CliData.split(data, split);
+        VaeFiles.Loaded m = input.model();
+        Dataset d = input.dataset();
         DataMatrix x = CliData.matrix(d, limit);
         VaeScores s = m.vae().score(x, samples, new RandomSource(seed));
         StringBuilder sb = new StringBuilder("index");

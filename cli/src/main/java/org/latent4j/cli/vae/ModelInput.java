@@ -1,0 +1,28 @@
+package org.latent4j.cli.vae;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.latent4j.data.Dataset;
+import org.latent4j.models.vae.VaeFiles;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What every command that applies a trained VAE to data takes: the model folder and the data (a picocli mixin). */
+final class ModelInput {
+    @Parameters(index = "0", paramLabel = "DIR", description = "A model directory, or a training output folder holding model/.")
+    Path dir;
+    @Option(names = "--data", required = true, description = "Data, as for training (e.g. fashion-mnist).")
+    String data;
+    @Option(names = "--split", defaultValue = "test", description = "train or test (default ${DEFAULT-VALUE}).")
+    String split;
+
+    /** The trained VAE in {@link #dir}. */
+    VaeFiles.Loaded model() throws IOException {
+        return ModelDir.loadVae(dir);
+    }
+
+    /** The chosen split of the data. */
+    Dataset dataset() throws IOException {
+        return CliData.split(data, split);
+    }
+}
