@@ -1,8 +1,5 @@
 package org.latent4j.runtime;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ForkJoinTask;
 
 /**
  * Deterministic parallel loops over index ranges.
@@ -47,35 +44,12 @@ public final class Parallel {
         if (chunks == 0) {
             return;
         }
-        if (chunks == 1 || ForkJoinTask.inForkJoinPool()) {
-            // Nested parallel loops run sequentially: never more busy threads than the setting.
+        if (chunks == 1 || !Threads.gang().tryRun(n, chunks, body)) {
+            // One chunk, a nested loop, or the gang busy with another caller's loop: run here, chunk by
+            // chunk, with the same boundaries (so the same partial results), never with more threads.
             for (int c = 0; c < chunks; c++) {
                 body.run(c, start(n, chunks, c), start(n, chunks, c + 1));
             }
-            return;
-        }
-        List<ForkJoinTask<?>> tasks = new ArrayList<>(chunks);
-        for (int c = 1; c < chunks; c++) {
-            final int chunk = c;
-            tasks.add(Threads.pool().submit(() -> body.run(chunk, start(n, chunks, chunk), start(n, chunks, chunk + 1))));
-        }
-        RuntimeException failure = null;
-        try {
-            body.run(0, 0, start(n, chunks, 1));
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        for (ForkJoinTask<?> t : tasks) {
-            try {
-                t.join();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
         }
     }
 

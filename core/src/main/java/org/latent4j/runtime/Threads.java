@@ -2,7 +2,6 @@ package org.latent4j.runtime;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 
 /**
@@ -22,7 +21,7 @@ import java.util.function.IntConsumer;
  */
 public final class Threads {
     private static volatile int count = initialCount();
-    private static volatile ForkJoinPool pool;
+    private static volatile WorkerGang gang;
     private static volatile boolean configured = initialSettingGiven();
     private static final List<IntConsumer> LISTENERS = new CopyOnWriteArrayList<>();
 
@@ -64,8 +63,8 @@ public final class Threads {
         }
         if (n != count) {
             count = n;
-            ForkJoinPool old = pool;
-            pool = null;
+            WorkerGang old = gang;
+            gang = null;
             if (old != null) {
                 old.shutdown();
             }
@@ -80,28 +79,19 @@ public final class Threads {
         }
     }
 
-    /** The pool that runs parallel loops; created lazily with {@link #count()} workers. */
-    static ForkJoinPool pool() {
-        ForkJoinPool p = pool;
-        if (p == null) {
+    /** The worker threads behind parallel loops; created lazily with {@link #count()} - 1 workers. */
+    static WorkerGang gang() {
+        WorkerGang g = gang;
+        if (g == null) {
             synchronized (Threads.class) {
-                p = pool;
-                if (p == null) {
-                    p = new ForkJoinPool(count, daemonFactory(), null, false);
-                    pool = p;
+                g = gang;
+                if (g == null) {
+                    g = new WorkerGang(count - 1);
+                    gang = g;
                 }
             }
         }
-        return p;
-    }
-
-    private static ForkJoinPool.ForkJoinWorkerThreadFactory daemonFactory() {
-        return fjp -> {
-            var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(fjp);
-            t.setDaemon(true);
-            t.setName("latent4j-worker-" + t.getPoolIndex());
-            return t;
-        };
+        return g;
     }
 
     private static boolean initialSettingGiven() {

@@ -1,0 +1,154 @@
+package org.latent4j.runtime;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The threads behind {@link Parallel}: a fixed gang where worker w runs chunk w + 1 of each loop while
+ * the calling thread runs chunk 0.
+ *
+ * <p>Why not a fork/join pool: a training step runs about a hundred short parallel loops (0.05-0.5 ms
+ * each), and a pool parks its idle workers at once, so every loop paid a futex wake-up (65 000 per VAE
+ * epoch, a third of the processor time in the kernel). Here a worker that finished its chunk spins for
+ * {@link #SPIN_NANOS} before it parks, so back-to-back loops hand over through memory (OpenMP's
+ * "active" wait policy, bounded in time so an idle program does not burn a core).
+ *
+ * <p>One loop runs at a time. A loop started while another runs (a nested loop inside a chunk, or a
+ * second caller thread) runs on its caller's thread, chunk by chunk, with the same chunk boundaries.
+ */
+final class WorkerGang {
+    /** How long an idle worker spins before it parks. */
+    static final long SPIN_NANOS = 100_000;
+
+    private final Thread[] threads;
+    private final boolean[] parked;
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile boolean shutdown;
+    /** The current loop, published whole: a worker never mixes the fields of two loops. */
+    private volatile Job job = new Job(0, null, 0, 0);
+    private volatile Throwable failure;
+
+    private record Job(long generation, Parallel.Chunk body, int n, int chunks) {}
+
+    WorkerGang(int workers) {
+        threads = new Thread[workers];
+        parked = new boolean[workers];
+        // A worker starts from the generation of the gang's creation, not the one it reads when its
+        // thread first runs: a loop published before that would otherwise look old and be missed.
+        long start = job.generation();
+        for (int w = 0; w < workers; w++) {
+            final int index = w;
+            Thread t = new Thread(() -> work(index, start), "latent4j-worker-" + (w + 1));
+            t.setDaemon(true);
+            threads[w] = t;
+            t.start();
+        }
+    }
+
+    /** How many chunks one loop can spread over (the workers plus the caller). */
+    int width() {
+        return threads.length + 1;
+    }
+
+    /**
+     * Runs {@code body} over {@code chunks} chunks of {@code [0, n)} on the gang; returns false without
+     * running anything when the gang is busy or too small, so the caller runs the loop itself.
+     */
+    boolean tryRun(int n, int chunks, Parallel.Chunk body) {
+        if (chunks > width() || shutdown || !busy.compareAndSet(false, true)) {
+            return false;
+        }
+        try {
+            failure = null;
+            pending.set(chunks - 1);
+            job = new Job(job.generation() + 1, body, n, chunks);
+            for (int w = 0; w < chunks - 1; w++) {
+                if (parkedVolatile(w)) {
+                    LockSupport.unpark(threads[w]);
+                }
+            }
+            Throwable own = null;
+            try {
+                body.run(0, 0, Parallel.start(n, chunks, 1));
+            } catch (Throwable t) {
+                own = t;
+            }
+            for (int spins = 0; pending.get() != 0; spins++) {
+                if (spins < 10_000) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield(); // a descheduled worker needs this core
+                }
+            }
+            Throwable first = own != null ? own : failure;
+            if (first instanceof RuntimeException r) {
+                throw r;
+            }
+            if (first instanceof Error e) {
+                throw e;
+            }
+            if (first != null) {
+                throw new IllegalStateException(first);
+            }
+            return true;
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    /** Stops the workers (after their current chunk). */
+    void shutdown() {
+        shutdown = true;
+        job = new Job(job.generation() + 1, null, 0, 0);
+        for (Thread t : threads) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    private void work(int w, long startGeneration) {
+        long seen = startGeneration;
+        while (!shutdown) {
+            Job j = job;
+            if (j.generation() != seen) {
+                seen = j.generation();
+                int c = w + 1;
+                if (c < j.chunks()) {
+                    try {
+                        j.body().run(c, Parallel.start(j.n(), j.chunks(), c), Parallel.start(j.n(), j.chunks(), c + 1));
+                    } catch (Throwable t) {
+                        failure = t;
+                    } finally {
+                        pending.decrementAndGet();
+                    }
+                }
+                continue;
+            }
+            long deadline = System.nanoTime() + SPIN_NANOS;
+            while (job.generation() == seen && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            if (job.generation() == seen) {
+                setParked(w, true);
+                // Dekker handshake with tryRun: the caller publishes the job then reads parked; we write
+                // parked then read the job, so one of us sees the other and no wake-up is lost.
+                if (job.generation() == seen && !shutdown) {
+                    LockSupport.park(this);
+                }
+                setParked(w, false);
+            }
+        }
+    }
+
+    private static final java.lang.invoke.VarHandle PARKED =
+            java.lang.invoke.MethodHandles.arrayElementVarHandle(boolean[].class);
+
+    private void setParked(int w, boolean value) {
+        PARKED.setVolatile(parked, w, value);
+    }
+
+    private boolean parkedVolatile(int w) {
+        return (boolean) PARKED.getVolatile(parked, w);
+    }
+}

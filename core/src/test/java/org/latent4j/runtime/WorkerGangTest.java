@@ -1,0 +1,106 @@
+package org.latent4j.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The gang behind Parallel: every chunk exactly once, nested and concurrent loops, failures surface. */
+class WorkerGangTest {
+    private final int before = Threads.count();
+
+    @AfterEach
+    void restore() {
+        Threads.set(before);
+    }
+
+    @Test
+    void manyShortLoopsRunEveryChunkOnce() {
+        for (int threads : new int[] {2, 3, 4}) {
+            Threads.set(threads);
+            for (int rep = 0; rep < 3000; rep++) {
+                int n = 1 + rep % 97;
+                AtomicIntegerArray hits = new AtomicIntegerArray(n);
+                Parallel.forChunks(n, 1, (c, s, e) -> {
+                    for (int i = s; i < e; i++) {
+                        hits.incrementAndGet(i);
+                    }
+                });
+                for (int i = 0; i < n; i++) {
+                    assertEquals(1, hits.get(i), "threads " + threads + ", rep " + rep + ", index " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void nestedLoopsRunInline() {
+        Threads.set(3);
+        AtomicLong sum = new AtomicLong();
+        Parallel.forRange(300, 1, (s, e) -> Parallel.forRange(10, 1, (s2, e2) -> sum.addAndGet((long) (e - s) * (e2 - s2))));
+        assertEquals(3000, sum.get());
+    }
+
+    @Test
+    void twoCallerThreadsAtOnce() throws Exception {
+        Threads.set(2);
+        long[] results = new long[2];
+        Thread[] callers = new Thread[2];
+        for (int t = 0; t < 2; t++) {
+            final int id = t;
+            callers[t] = new Thread(() -> {
+                long total = 0;
+                for (int rep = 0; rep < 2000; rep++) {
+                    long[] parts = new long[Parallel.chunkCount(1000, 10)];
+                    Parallel.forChunks(1000, 10, (c, s, e) -> {
+                        for (int i = s; i < e; i++) {
+                            parts[c] += i;
+                        }
+                    });
+                    for (long p : parts) {
+                        total += p;
+                    }
+                }
+                results[id] = total;
+            });
+            callers[t].start();
+        }
+        for (Thread t : callers) {
+            t.join();
+        }
+        assertEquals(2000L * 499_500, results[0]);
+        assertEquals(2000L * 499_500, results[1]);
+    }
+
+    @Test
+    void aFailureInAWorkerChunkReachesTheCaller() {
+        Threads.set(2);
+        var e = assertThrows(IllegalArgumentException.class, () -> Parallel.forChunks(100, 1, (c, s, end) -> {
+            if (c == 1) {
+                throw new IllegalArgumentException("chunk 1 failed");
+            }
+        }));
+        assertEquals("chunk 1 failed", e.getMessage());
+        AtomicLong ok = new AtomicLong();
+        Parallel.forRange(100, 1, (s, end) -> ok.addAndGet(end - s));
+        assertEquals(100, ok.get(), "the gang works again after a failure");
+    }
+
+    @Test
+    void idleWorkersPark() throws Exception {
+        Threads.set(2);
+        Parallel.forRange(100, 1, (s, e) -> { });
+        Thread.sleep(50);
+        boolean parked = false;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("latent4j-worker-") && t.getState() == Thread.State.WAITING) {
+                parked = true;
+            }
+        }
+        assertTrue(parked, "an idle worker must park, not spin forever");
+    }
+}
