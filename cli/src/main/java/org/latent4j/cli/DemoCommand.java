@@ -1,12 +1,12 @@
 package org.latent4j.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latent4j.cli.vae.VaeDemoCommand;
+import org.latent4j.cli.vae.VaeDemoOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -19,18 +19,14 @@ import picocli.CommandLine.Spec;
                 "Subcommands run the other worked examples."},
         subcommands = {VaeDemoCommand.class, DemoCrabsCommand.class})
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--out", defaultValue = "runs/demo", description = "Output folder (default ${DEFAULT-VALUE}).")
-    Path out;
-    @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default ${DEFAULT-VALUE}).")
-    int epochs;
-    @Option(names = "--data", defaultValue = "fashion-mnist", description = "Data (default ${DEFAULT-VALUE}).")
-    String data;
+    @Mixin
+    VaeDemoOptions options;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        return VaeDemoCommand.run(data, out, epochs, spec.commandLine().getOut());
+        return options.run(spec.commandLine().getOut());
     }
 }

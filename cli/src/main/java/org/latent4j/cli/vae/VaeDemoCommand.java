@@ -17,7 +17,7 @@ import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.random.RandomSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,19 +29,15 @@ import picocli.CommandLine.Spec;
         description = {"Train the reference VAE on Fashion-MNIST for a few epochs (the shipped subset when the full set is",
                 "not installed) and write OUT/samples.png, OUT/reconstructions.png and the model OUT/model."})
 public final class VaeDemoCommand implements Callable<Integer> {
-    @Option(names = "--out", defaultValue = "runs/demo", description = "Output folder (default ${DEFAULT-VALUE}).")
-    Path out;
-    @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default ${DEFAULT-VALUE}).")
-    int epochs;
-    @Option(names = "--data", defaultValue = "fashion-mnist", description = "Data (default ${DEFAULT-VALUE}).")
-    String data;
+    @Mixin
+    VaeDemoOptions options;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        return run(data, out, epochs, spec.commandLine().getOut());
+        return options.run(spec.commandLine().getOut());
     }
 
     /** Runs the demo; returns 0. */

@@ -1,0 +1,19 @@
+package org.latent4j.cli.vae;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options of the VAE demo, shared by {@code demo} and {@code demo vae} (a picocli mixin). */
+public final class VaeDemoOptions {
+    @Option(names = "--out", defaultValue = "runs/demo", description = "Output folder (default ${DEFAULT-VALUE}).")
+    Path out;
+    @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default ${DEFAULT-VALUE}).")
+    int epochs;
+    @Option(names = "--data", defaultValue = "fashion-mnist", description = "Data (default ${DEFAULT-VALUE}).")
+    String data;
+
+    /** Runs the demo with these options, printing to {@code stdout}; returns 0. */
+    public int run(java.io.PrintWriter stdout) throws java.io.IOException {
+        return VaeDemoCommand.run(data, out, epochs, stdout);
+    }
+}
