@@ -22,34 +22,44 @@ final class NativeSplit {
 
     private NativeSplit() {}
 
+    /** One block of C: rows [r0, r1) and columns [c0, c1). */
+    @FunctionalInterface
+    interface Block {
+        void run(int r0, int r1, int c0, int c1);
+    }
+
+    /**
+     * Cuts an m×n product into blocks of rows (or of columns, when C has fewer rows than columns) over
+     * latent4j's threads, or runs it whole on the calling thread when it is small.
+     */
+    static void split(int m, int n, int k, Block block) {
+        int chunks = chunks(m, n, k);
+        if (chunks <= 1) {
+            block.run(0, m, 0, n);
+        } else if (m >= n) {
+            Parallel.forChunks(m, Math.max(MIN_BLOCK, m / chunks), (ch, r0, r1) -> block.run(r0, r1, 0, n));
+        } else {
+            Parallel.forChunks(n, Math.max(MIN_BLOCK, n / chunks), (ch, c0, c1) -> block.run(0, m, c0, c1));
+        }
+    }
+
+    // Row-major C = A·B is column-major Cᵀ = Bᵀ·Aᵀ: the operands are swapped for the Fortran interface.
+    // Rows of op(A) start at r0·lda (or column r0 when A is transposed); columns of op(B) likewise.
+
     static void sgemm(NativeBLAS blas, boolean transA, boolean transB, int m, int n, int k, float alpha,
                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                       float beta, float[] c, int cOff, int ldc) {
-        int chunks = chunks(m, n, k);
-        if (chunks <= 1) {
-            call(blas, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        } else if (m >= n) {
-            Parallel.forChunks(m, Math.max(MIN_BLOCK, m / chunks), (ch, r0, r1) -> call(blas, transA, transB, r1 - r0, n, k,
-                    alpha, a, aOff + (transA ? r0 : r0 * lda), lda, b, bOff, ldb, beta, c, cOff + r0 * ldc, ldc));
-        } else {
-            Parallel.forChunks(n, Math.max(MIN_BLOCK, n / chunks), (ch, c0, c1) -> call(blas, transA, transB, m, c1 - c0, k,
-                    alpha, a, aOff, lda, b, bOff + (transB ? c0 * ldb : c0), ldb, beta, c, cOff + c0, ldc));
-        }
+        split(m, n, k, (r0, r1, c0, c1) -> blas.sgemm(transB ? "T" : "N", transA ? "T" : "N", c1 - c0, r1 - r0, k,
+                alpha, b, bOff + (transB ? c0 * ldb : c0), ldb, a, aOff + (transA ? r0 : r0 * lda), lda,
+                beta, c, cOff + r0 * ldc + c0, ldc));
     }
 
     static void dgemm(NativeBLAS blas, boolean transA, boolean transB, int m, int n, int k, double alpha,
                       double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                       double beta, double[] c, int cOff, int ldc) {
-        int chunks = chunks(m, n, k);
-        if (chunks <= 1) {
-            call(blas, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        } else if (m >= n) {
-            Parallel.forChunks(m, Math.max(MIN_BLOCK, m / chunks), (ch, r0, r1) -> call(blas, transA, transB, r1 - r0, n, k,
-                    alpha, a, aOff + (transA ? r0 : r0 * lda), lda, b, bOff, ldb, beta, c, cOff + r0 * ldc, ldc));
-        } else {
-            Parallel.forChunks(n, Math.max(MIN_BLOCK, n / chunks), (ch, c0, c1) -> call(blas, transA, transB, m, c1 - c0, k,
-                    alpha, a, aOff, lda, b, bOff + (transB ? c0 * ldb : c0), ldb, beta, c, cOff + c0, ldc));
-        }
+        split(m, n, k, (r0, r1, c0, c1) -> blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", c1 - c0, r1 - r0, k,
+                alpha, b, bOff + (transB ? c0 * ldb : c0), ldb, a, aOff + (transA ? r0 : r0 * lda), lda,
+                beta, c, cOff + r0 * ldc + c0, ldc));
     }
 
     /** How many blocks a product is worth cutting into (1: run it on the calling thread). */
@@ -59,18 +69,5 @@ final class NativeSplit {
             return 1;
         }
         return Math.min(threads, Math.max(m, n) / MIN_BLOCK);
-    }
-
-    // Row-major C = A·B is column-major Cᵀ = Bᵀ·Aᵀ: the operands are swapped for the Fortran interface.
-    private static void call(NativeBLAS blas, boolean transA, boolean transB, int m, int n, int k, float alpha,
-                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                             float beta, float[] c, int cOff, int ldc) {
-        blas.sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc);
-    }
-
-    private static void call(NativeBLAS blas, boolean transA, boolean transB, int m, int n, int k, double alpha,
-                             double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
-                             double beta, double[] c, int cOff, int ldc) {
-        blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc);
     }
 }

@@ -21,12 +21,8 @@ import picocli.CommandLine.Spec;
 public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ModelInput input;
-    @Option(names = {"--importance-samples", "-k"}, defaultValue = "100", description = "Importance samples K per example (default ${DEFAULT-VALUE}).")
-    int samples;
-    @Option(names = "--limit", defaultValue = "0", description = "Only the first N examples (default: all).")
-    int limit;
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the sampling (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SamplingOptions sampling;
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -36,8 +32,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         VaeFiles.Loaded m = input.model();
-        DataMatrix x = CliData.matrix(input.dataset(), limit);
-        VaeEvaluation e = m.vae().evaluate(x, samples, new RandomSource(seed));
+        DataMatrix x = CliData.matrix(input.dataset(), sampling.limit);
+        VaeEvaluation e = m.vae().evaluate(x, sampling.samples, new RandomSource(sampling.seed));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(e.toJson()));

@@ -23,12 +23,8 @@ import picocli.CommandLine.Spec;
 public final class ScoreCommand implements Callable<Integer> {
     @Mixin
     ModelInput input;
-    @Option(names = {"--importance-samples", "-k"}, defaultValue = "100", description = "Importance samples per example (default ${DEFAULT-VALUE}).")
-    int samples;
-    @Option(names = "--limit", defaultValue = "0", description = "Only the first N examples (default: all).")
-    int limit;
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SamplingOptions sampling;
     @Option(names = "--out", required = true, description = "Output CSV file.")
     Path out;
 
@@ -39,8 +35,8 @@ public final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         VaeFiles.Loaded m = input.model();
         Dataset d = input.dataset();
-        DataMatrix x = CliData.matrix(d, limit);
-        VaeScores s = m.vae().score(x, samples, new RandomSource(seed));
+        DataMatrix x = CliData.matrix(d, sampling.limit);
+        VaeScores s = m.vae().score(x, sampling.samples, new RandomSource(sampling.seed));
         StringBuilder sb = new StringBuilder("index");
         sb.append(d.hasLabels() ? ",label" : "").append(",neg_log_likelihood,log_reconstruction_probability,elbo\n");
         for (int i = 0; i < s.size(); i++) {
