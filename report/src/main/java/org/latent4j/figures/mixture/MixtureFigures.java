@@ -76,7 +76,7 @@ public final class MixtureFigures {
         Figure f = Charts.lines(name, "Histogram and fitted mixture (k = " + p.k() + ")", xLabel, "density", series);
         boolean open = Double.isInfinite(edges[0]) || Double.isInfinite(edges[edges.length - 1]);
         String bins = (edges.length - 1) + " given bins" + (equalWidths(e) ? " of width " + fmt(e[1] - e[0]) : "")
-                + (open ? ", the end bins open (values beyond them are counted there)" : "");
+                + (open ? "; the end bins are open and count the values beyond them" : "");
         return new Captioned(f, histogramCaption(x.length, p, bins));
     }
 
@@ -86,27 +86,55 @@ public final class MixtureFigures {
      * the points with a margin.
      */
     public static Captioned contours2d(String name, double[] x, MixtureParameters p, String xLabel, String yLabel) {
+        checkContours(x, p);
+        int[] labels = GaussianMixture.of(p).predict(x);
+        Figure f = contourFigure(name, "Mixture density and components (k = " + p.k() + ", " + p.type().label() + ")",
+                x, p, xLabel, yLabel, labels, componentNames(p));
+        int n = x.length / 2;
+        return new Captioned(f, String.format(Locale.ROOT,
+                "%s, each coloured by the component most likely to have produced it (its largest responsibility). %s "
+                        + "The legend gives each component's weight α_j.",
+                pointsPhrase(n, thinning(n)), CONTOUR_SENTENCE));
+    }
+
+    /**
+     * The same contours of the mixture density over points coloured by classes the caller gives (e.g. the
+     * true species beside the components EM found), on the same frame as {@link #contours2d}.
+     */
+    public static Captioned contours2d(String name, String title, double[] x, MixtureParameters p, String xLabel,
+                                       String yLabel, int[] classes, String[] classNames) {
+        checkContours(x, p);
+        if (classes == null || classes.length != x.length / 2) {
+            throw new IllegalArgumentException("contour plot: expected one class per point (" + x.length / 2 + "), got "
+                    + (classes == null ? "null" : classes.length));
+        }
+        Figure f = contourFigure(name, title, x, p, xLabel, yLabel, classes, classNames);
+        int n = x.length / 2;
+        return new Captioned(f, String.format(Locale.ROOT, "%s, coloured by their given class. %s",
+                pointsPhrase(n, thinning(n)), CONTOUR_SENTENCE));
+    }
+
+    private static final String CONTOUR_SENTENCE = "The lines are contours of the fitted mixture density "
+            + "p(x) = Σ_j α_j N(x; μ_j, Σ_j) at " + CONTOUR_LEVELS + " levels evenly spaced in log density, from a "
+            + "thousandth of its highest value (the outermost, lightest line) to 0.8 of it (the darkest): the innermost "
+            + "rings sit on the modes, the outer ones show how far the components' tails reach, and a ring that encloses "
+            + "two groups of points shows components that overlap.";
+
+    private static void checkContours(double[] x, MixtureParameters p) {
         checkData(x, 2, "contour plot");
         if (p.d() != 2) {
             throw new IllegalArgumentException("a contour plot needs a 2-D mixture, this one has d = " + p.d());
         }
-        GaussianMixture g = GaussianMixture.of(p);
-        int n = x.length / 2;
-        int[] labels = g.predict(x);
+    }
+
+    private static Figure contourFigure(String name, String title, double[] x, MixtureParameters p, String xLabel,
+                                        String yLabel, int[] classes, String[] classNames) {
         double[] px = column(x, 2, 0);
         double[] py = column(x, 2, 1);
-        Grid2d grid = DensityGrid.of(g, px, py);
-        int step = thinning(n);
-        Figure f = Charts.contours(name, "Mixture density and components (k = " + p.k() + ", "
-                        + p.type().label() + ")", xLabel, yLabel, thin(px, step), thin(py, step),
-                thin(labels, step), componentNames(p), grid, CONTOUR_LEVELS);
-        return new Captioned(f, String.format(Locale.ROOT,
-                "%s, each coloured by the component most likely to have produced it (its largest responsibility). "
-                        + "The lines are contours of the fitted mixture density p(x) = Σ_j α_j N(x; μ_j, Σ_j) at %d levels: "
-                        + "the innermost rings sit on the modes, the outer ones show how far the components' tails reach; "
-                        + "a ring that encloses two groups of points shows components that overlap. "
-                        + "The legend gives each component's weight α_j.",
-                pointsPhrase(n, step), CONTOUR_LEVELS));
+        Grid2d grid = DensityGrid.of(GaussianMixture.of(p), px, py);
+        int step = thinning(px.length);
+        return Charts.contours(name, title, xLabel, yLabel, thin(px, step), thin(py, step), thin(classes, step),
+                classNames, grid, CONTOUR_LEVELS);
     }
 
     /**
@@ -311,7 +339,8 @@ public final class MixtureFigures {
         return m;
     }
 
+    /** Three significant digits without trailing zeros: 0.004, 0.271, 12.5. */
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
     }
 }

@@ -50,7 +50,8 @@ final class CrabsSection {
     static Fits fit(boolean quick, long seed) {
         double[] x = GaussianMixture.of(TRUTH).sample(CRABS, new RandomSource(seed)).x();
         // The two components overlap heavily, so EM crawls: a tight tolerance is what lets it reach the maximum.
-        double tol = quick ? 1e-7 : 1e-9;
+        // EM on 1000 values of one dimension costs microseconds per iteration, so quick mode only restarts less.
+        double tol = 1e-9;
         GaussianMixture raw = new GaussianMixture(GaussianMixtureConfig.builder().k(2).covarianceType(CovarianceType.DIAG)
                 .regCovar(0).tol(tol).maxIter(20_000).nInit(quick ? 2 : 4).seed(seed).build()).fit(x, 1);
         double[] edges = edges();
@@ -80,7 +81,7 @@ final class CrabsSection {
         hist.figure().write(figuresDir);
 
         Captioned rawTrace = MixtureFigures.logLikelihoodTrace("crabs-loglik", f.emFit().trace(),
-                "EM on the 1000 ratios", "mean log-likelihood per crab");
+                "EM on the " + f.x().length + " ratios", "mean log-likelihood per crab");
         Captioned binTrace = MixtureFigures.logLikelihoodTrace("crabs-binned-loglik", f.binnedFit().trace(),
                 "EM on the 29-bin histogram", "mean log-likelihood per crab");
         rawTrace.figure().write(figuresDir);
@@ -89,16 +90,29 @@ final class CrabsSection {
                 List.of(String.format(Locale.ROOT, "EM on the ratios: %d iterations", f.emFit().iterations()),
                         String.format(Locale.ROOT, "EM on the histogram: %d iterations", f.binnedFit().iterations())),
                 rawTrace.caption().replace("per row of the training data", "per crab")
-                        + " Right: the same for the histogram fit, whose log-likelihood Σ_b c_b log P_b / n counts each "
-                        + "crab by the probability of its bin (so it is lower: a bin has width 0.004, a density does not).");
+                        + " Right: the same for the fit to the histogram, whose log-likelihood Σ_b c_b log P_b / n scores each "
+                        + "crab by the probability P_b of its bin rather than by a density, so it sits about ln(1/0.004) ≈ 5.5 "
+                        + "lower.");
         report.table("Parameters: the truth, EM on the ratios and EM on the histogram (components ordered by mean)",
                 List.of("", "weight 1", "weight 2", "mean 1", "mean 2", "variance 1", "variance 2", "iterations"),
                 List.of(row("truth", TRUTH, "–"),
                         row("EM on the ratios", f.em(), Integer.toString(f.emFit().iterations())),
                         row("EM on the histogram", f.binned(), Integer.toString(f.binnedFit().iterations()))));
-        report.paragraph("Both fits land near the truth: with 1000 crabs the means are recovered to about 0.002 and the "
-                + "weights to a few hundredths, and grouping the ratios into bins of 0.004 costs little. The variances "
-                + "and weights are the hardest to pin down because the two components overlap so much.");
+        report.paragraph(String.format(Locale.ROOT,
+                "From the ratios EM recovers the means to within %.4f and the weights to within %.3f of the truth; from the "
+                        + "histogram alone, to within %.4f and %.3f. The weights and variances move most between samples: "
+                        + "with components this close, trading a few crabs between them barely changes the likelihood. "
+                        + "The slow climb of the traces is the same overlap seen from EM's side.",
+                maxError(f.em().means(), TRUTH.means()), maxError(f.em().weights(), TRUTH.weights()),
+                maxError(f.binned().means(), TRUTH.means()), maxError(f.binned().weights(), TRUTH.weights())));
+    }
+
+    private static double maxError(double[] a, double[] b) {
+        double m = 0;
+        for (int i = 0; i < a.length; i++) {
+            m = Math.max(m, Math.abs(a[i] - b[i]));
+        }
+        return m;
     }
 
     private static List<String> row(String name, MixtureParameters p, String iterations) {

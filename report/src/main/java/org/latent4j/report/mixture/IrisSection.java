@@ -8,7 +8,6 @@ import java.util.Locale;
 import org.latent4j.data.Catalogue;
 import org.latent4j.data.Dataset;
 import org.latent4j.data.Split;
-import org.latent4j.figures.Charts;
 import org.latent4j.figures.Figure;
 import org.latent4j.figures.mixture.MixtureFigures;
 import org.latent4j.figures.mixture.MixtureFigures.Captioned;
@@ -80,15 +79,16 @@ final class IrisSection {
                         + "without being told the species; the left picture shows what it found, the right one the species.",
                 n, n));
         Captioned contours = MixtureFigures.contours2d("iris-contours", f.x(), f.p(), "petal length (cm)", "petal width (cm)");
-        Figure species = Charts.scatterByClass("iris-species", "The three species", "petal length (cm)", "petal width (cm)",
-                column(f.x(), 0), column(f.x(), 1), f.species(), f.speciesNames().toArray(String[]::new));
+        Figure species = MixtureFigures.contours2d("iris-species", "The same density over the three species", f.x(), f.p(),
+                "petal length (cm)", "petal width (cm)", f.species(), f.speciesNames().toArray(String[]::new)).figure();
         contours.figure().write(figuresDir);
         species.write(figuresDir);
         report.figures(List.of(contours.figure(), species),
                 List.of("EM's three components and the mixture density", "the species Fisher recorded"),
-                contours.caption() + " Right: the same flowers coloured by species. Setosa's short, narrow petals form a "
-                        + "group of their own; versicolor and virginica touch, and there the components and the species "
-                        + "disagree on a few flowers. Many flowers share the same measurements (to 0.1 cm), so fewer "
+                "Left: " + contours.caption() + " Right: the same contours over the flowers coloured by species. Setosa's "
+                        + "short, narrow petals form a group of their own; versicolor and virginica touch, and there the "
+                        + "components and the species disagree on a few flowers (compare the colours of the points between "
+                        + "the two pictures). Petals were measured to 0.1 cm, so many flowers share a point and fewer "
                         + "than " + n + " distinct points are visible.");
         report.table("Components found by EM (ordered by mean petal length) and the species of the flowers each one claims",
                 header(f), rows(f));
@@ -127,13 +127,5 @@ final class IrisSection {
 
     private static String fmt(String f, double v) {
         return String.format(Locale.ROOT, f, v);
-    }
-
-    private static double[] column(double[] x, int c) {
-        double[] out = new double[x.length / 2];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = x[2 * i + c];
-        }
-        return out;
     }
 }
