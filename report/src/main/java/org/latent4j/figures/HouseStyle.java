@@ -68,6 +68,8 @@ final class HouseStyle {
     static void legendBelow(Styler s) {
         s.setLegendPosition(Styler.LegendPosition.OutsideS);
         s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        // The padding is also the space between entries: keep each label clear of the next sample.
+        s.setLegendPadding(12);
     }
 
     /** Legend right of the plot in one column: for up to ~10 classes, it never covers points. */

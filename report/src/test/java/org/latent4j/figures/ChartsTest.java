@@ -102,7 +102,7 @@ class ChartsTest {
         Color[] colors = Palette.colors(k);
         for (int c = 0; c < k; c++) {
             // Markers are translucent: look for the colour as drawn over the white plot.
-            Color drawn = PngAssert.overWhite(colors[c], 0.6);
+            Color drawn = PngAssert.overWhite(colors[c], Charts.scatterAlpha(n));
             assertTrue(PngAssert.countNear(img, drawn, 8) > 20, "pixels of class " + c + " colour " + drawn);
         }
     }
