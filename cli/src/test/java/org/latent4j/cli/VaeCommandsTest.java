@@ -37,7 +37,7 @@ class VaeCommandsTest {
         List<String> lines = Files.readAllLines(run.resolve("metrics.jsonl"));
         assertEquals(1, lines.size());
         JsonNode m = Json.mapper().readTree(lines.get(0));
-        for (String key : new String[] {"epoch", "seconds", "train_loss", "test_loss", "test_recon", "test_kl"}) {
+        for (String key : new String[] {"epoch", "seconds", "train_loss", "train_recon", "train_kl", "test_loss", "test_recon", "test_kl"}) {
             assertTrue(m.has(key), key + " missing in " + lines.get(0));
         }
         assertEquals(m.get("test_loss").asDouble(), m.get("test_recon").asDouble() + m.get("test_kl").asDouble(), 1e-6);
@@ -120,7 +120,7 @@ class VaeCommandsTest {
         for (int i = 0; i < 2; i++) {
             JsonNode x = Json.mapper().readTree(a.get(i));
             JsonNode y = Json.mapper().readTree(b.get(i));
-            for (String key : new String[] {"train_loss", "test_loss", "test_recon", "test_kl"}) {
+            for (String key : new String[] {"train_loss", "train_recon", "train_kl", "test_loss", "test_recon", "test_kl"}) {
                 assertEquals(x.get(key).asDouble(), y.get(key).asDouble(), 0.0, "epoch " + (i + 1) + " " + key);
             }
         }

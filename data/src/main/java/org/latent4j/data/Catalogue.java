@@ -17,7 +17,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Data sets known by name: {@code fashion-mnist}, {@code mnist} and the shipped {@code fashion-mnist-small}.
+ * Data sets known by name: {@code fashion-mnist}, {@code mnist}, and the shipped {@code fashion-mnist-small}
+ * and {@code iris} (a table with one training split).
  *
  * <p>For a full data set the files of the requested split are looked for, in this order, in
  * <ol>
@@ -148,6 +149,9 @@ public final class Catalogue {
     /** Both splits; if the full training set is not available and fallback allows, both come from the subset. */
     public Splits loadSplits(String name, Fallback fallback) throws IOException {
         CatalogueEntry e = entry(name);
+        if (e.isTable()) {
+            return new Splits(loadEntry(e, Split.TRAIN), null);
+        }
         Loaded train = loadWithFallback(e, Split.TRAIN, fallback);
         Loaded test = train.fellBack()
                 ? loadWithFallback(entry(e.subset()), Split.TEST, Fallback.NONE)
@@ -195,6 +199,9 @@ public final class Catalogue {
 
     private Dataset loadEntry(CatalogueEntry e, Split split) throws IOException {
         String dsName = e.name() + "/" + split.label();
+        if (e.isTable()) {
+            return tableResource(e, split, dsName);
+        }
         if (e.resource() != null) {
             return fromResource(e, split, dsName);
         }
@@ -262,6 +269,24 @@ public final class Catalogue {
         IdxArray images = resource(e.resource() + CatalogueEntry.imagesFile(split));
         IdxArray labels = resource(e.resource() + CatalogueEntry.labelsFile(split));
         return checked(IdxReader.toDataset(dsName, images, labels), "shipped subset " + e.name() + " (classpath " + e.resource() + ")");
+    }
+
+    private static Dataset tableResource(CatalogueEntry e, Split split, String dsName) throws IOException {
+        if (split != Split.TRAIN) {
+            throw new DataNotFoundException(e.name() + " has only a training split (no " + split.label() + " split)", null);
+        }
+        String path = e.resource();
+        try (InputStream in = Catalogue.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new NoSuchFileException("classpath:" + path, null, "missing from the latent4j-data jar (a broken build?)");
+            }
+            CsvOptions options = CsvOptions.builder().header(CsvOptions.Header.YES).label(CatalogueEntry.TABLE_LABEL).build();
+            CsvTable t = CsvReader.read(new java.io.BufferedReader(new java.io.InputStreamReader(in,
+                    java.nio.charset.StandardCharsets.UTF_8)), "classpath:" + path, options);
+            Dataset d = t.toDataset(dsName);
+            return new Dataset(d.name(), "shipped data set " + e.name() + " (classpath " + path + ")", d.x(), d.rows(),
+                    d.cols(), d.labels(), d.labelNames(), d.columnNames(), 0, 0);
+        }
     }
 
     private static IdxArray resource(String path) throws IOException {

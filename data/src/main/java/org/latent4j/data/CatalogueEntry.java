@@ -5,14 +5,17 @@ import java.util.Map;
 
 /**
  * A data set the {@link Catalogue} knows by name: 28x28 grey images in the MNIST file layout
- * ({@code train-images-idx3-ubyte.gz}, {@code train-labels-idx1-ubyte.gz}, {@code t10k-...}).
+ * ({@code train-images-idx3-ubyte.gz}, {@code train-labels-idx1-ubyte.gz}, {@code t10k-...}), or a small
+ * table shipped as one CSV resource ({@link #isTable()}: a header, numeric features and a text label
+ * column named {@link #TABLE_LABEL}; one training split, no test split).
  *
  * @param name        the catalogue name, e.g. {@code fashion-mnist}
  * @param description one line for listings
  * @param remote      where to download it, or null if it is not downloadable
  * @param systemDirs  folders where a system package installs the files (e.g. Debian's)
  * @param systemPackage the package that installs them there, or null
- * @param resource    classpath folder holding the files when latent4j ships them, or null
+ * @param resource    classpath folder holding the files when latent4j ships them, or the classpath
+ *                    path of a shipped CSV table (ending in {@code .csv}), or null
  * @param subset      the name of a shipped subset to fall back on, or null
  */
 public record CatalogueEntry(String name, String description, Remote remote, List<String> systemDirs,
@@ -54,10 +57,23 @@ public record CatalogueEntry(String name, String description, Remote remote, Lis
             "the first 5,000 training and 1,000 test images of Fashion-MNIST, shipped inside latent4j",
             null, List.of(), null, "/org/latent4j/data/fashion-mnist-small/", null);
 
-    public static final List<CatalogueEntry> ALL = List.of(FASHION_MNIST, MNIST, FASHION_MNIST_SMALL);
+    /** Fisher's (1936) iris data: 150 flowers, 4 measurements in cm, 3 species; public domain. */
+    public static final CatalogueEntry IRIS = new CatalogueEntry("iris",
+            "Fisher's 150 iris flowers: sepal and petal length and width (cm) of 3 species, shipped inside latent4j",
+            null, List.of(), null, "/org/latent4j/data/iris/iris.csv", null);
+
+    public static final List<CatalogueEntry> ALL = List.of(FASHION_MNIST, MNIST, FASHION_MNIST_SMALL, IRIS);
+
+    /** The label column of a shipped table. */
+    public static final String TABLE_LABEL = "species";
 
     public CatalogueEntry {
         systemDirs = List.copyOf(systemDirs);
+    }
+
+    /** Whether this is a shipped CSV table rather than images. */
+    public boolean isTable() {
+        return resource != null && resource.endsWith(".csv");
     }
 
     /** The images file name of a split, e.g. {@code train-images-idx3-ubyte.gz}. */

@@ -32,6 +32,11 @@ public final class CsvReader {
         }
     }
 
+    /** Reads CSV text from a reader (e.g. a classpath resource); source names it in messages. */
+    public static CsvTable read(BufferedReader in, String source, CsvOptions options) throws IOException {
+        return new Parse(source, options).run(in);
+    }
+
     /** Reads the file into a float32 dataset called name. */
     public static Dataset readDataset(String name, Path file, CsvOptions options) throws IOException {
         return read(file, options).toDataset(name);

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Data named on the command line, loaded as train and (when there is one) test splits:
  * <pre>
- *   fashion-mnist | mnist | fashion-mnist-small       a catalogue data set; add ?fallback=subset to accept
+ *   fashion-mnist | mnist | fashion-mnist-small | iris   a catalogue data set; add ?fallback=subset to accept
  *                                                    the shipped subset when the full set is unavailable
  *   csv:FILE[?OPTIONS]                               a numeric CSV file; OPTIONS joined by &amp;:
  *       header=yes|no|auto   delimiter=,|;|tab|space|CHAR   label=NAME|INDEX
@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.Idx {
 
-    String FORMS = "fashion-mnist, mnist, fashion-mnist-small (optionally ?fallback=subset), "
+    String FORMS = "fashion-mnist, mnist, fashion-mnist-small, iris (optionally ?fallback=subset), "
             + "csv:FILE[?header=yes|no|auto&delimiter=C&label=COL&columns=COLS&scale=X&test=FILE&image=HxW], "
             + "idx:IMAGES[,LABELS][?test=IMAGES[,LABELS]]";
 

@@ -23,7 +23,8 @@ import org.latent4j.io.SafeTensors;
  *
  * <p>On disk a checkpoint is a directory written atomically: {@code state.safetensors} holds the arrays
  * (keys {@code model.*}, {@code optimizer.*}, {@code best.*}, {@code rng.shuffle}, {@code rng.noise})
- * and {@code trainer.json} the rest, including the training settings it was made with.
+ * and {@code trainer.json} the rest, including the training settings it was made with and the history
+ * of the completed epochs (each as {@link EpochResult#toRecord()}: training parts and held-out figures).
  *
  * @param epoch      the number of completed epochs
  * @param model      the model's weights after that epoch
@@ -114,16 +115,10 @@ public record Checkpoint(int epoch, Map<String, ArrayData> model, Map<String, Ar
     }
 
     private static EpochResult epochResult(JsonNode r, Path file) throws FileFormatException {
-        if (!r.isObject() || !r.has("epoch") || !r.has("seconds") || !r.has("train_loss") || !r.has("lr")) {
-            throw new FileFormatException(file, "malformed history entry " + r);
+        try {
+            return EpochResult.fromRecord(r, file.toString());
+        } catch (IllegalArgumentException e) {
+            throw new FileFormatException(file, "malformed history entry " + r + ": " + e.getMessage(), e);
         }
-        Map<String, Double> test = new LinkedHashMap<>();
-        r.properties().forEach(e -> {
-            if (e.getKey().startsWith("test_")) {
-                test.put(e.getKey().substring(5), e.getValue().asDouble());
-            }
-        });
-        return new EpochResult(r.get("epoch").asInt(), r.get("seconds").asDouble(), r.get("train_loss").asDouble(), test,
-                r.get("lr").asDouble());
     }
 }

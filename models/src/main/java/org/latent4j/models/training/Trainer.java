@@ -96,10 +96,13 @@ public final class Trainer {
             int epoch = state.epoch + 1;
             opt.setLearningRate(schedule.rate(config.learningRate(), epoch - 1));
             long t0 = System.nanoTime();
-            double total = trainEpoch(objective, opt, train, epoch, shuffle, noise, params);
+            Map<String, double[]> partSums = new LinkedHashMap<>();
+            double total = trainEpoch(objective, opt, train, epoch, shuffle, noise, params, partSums);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Double> figures = test == null ? Map.of() : evaluate(objective, test, epoch);
-            EpochResult result = new EpochResult(epoch, seconds, total / train.rows(), figures, opt.learningRate());
+            Map<String, Double> parts = new LinkedHashMap<>();
+            partSums.forEach((k, v) -> parts.put(k, v[0] / train.rows()));
+            EpochResult result = new EpochResult(epoch, seconds, total / train.rows(), parts, figures, opt.learningRate());
             state.epoch = epoch;
             state.history.add(result);
             stopped = state.track(result, config, module);
@@ -114,8 +117,10 @@ public final class Trainer {
         return new TrainingHistory(state.history, stopped, state.bestEpoch);
     }
 
+    /** One epoch of steps; returns the summed reported loss and adds each named part's sum to {@code partSums}. */
     private double trainEpoch(TrainingObjective objective, Optimizer opt, DataMatrix train, int epoch,
-                              RandomSource shuffle, RandomSource noise, Map<String, Tensor> params) {
+                              RandomSource shuffle, RandomSource noise, Map<String, Tensor> params,
+                              Map<String, double[]> partSums) {
         int n = train.rows();
         int[] order = shuffle.permutation(n);
         int bs = config.batchSize();
@@ -140,6 +145,7 @@ public final class Trainer {
             }
             opt.step();
             total += loss.reported();
+            loss.parts().forEach((k, v) -> partSums.computeIfAbsent(k, key -> new double[1])[0] += v);
             int batchIndex = b + 1;
             double mean = loss.reported() / (end - start);
             for (TrainingListener l : listeners) {

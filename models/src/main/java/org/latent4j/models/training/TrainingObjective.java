@@ -1,5 +1,7 @@
 package org.latent4j.models.training;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.latent4j.nn.Module;
 import org.latent4j.random.RandomSource;
@@ -26,12 +28,26 @@ public interface TrainingObjective {
      */
     Map<String, Double> evaluate(DataMatrix data, RandomSource rng);
 
-    /** The loss of a batch: what the gradient descends and what is reported. */
-    record BatchLoss(Tensor objective, double reported) {
-        /**
-         * @param objective the differentiable scalar to minimize, summed (not averaged) over the batch
-         * @param reported  the batch's summed loss as reported (e.g. the negative ELBO with β = 1)
-         */
-        public BatchLoss {}
+    /**
+     * The loss of a batch: what the gradient descends, what is reported, and the named parts of the
+     * reported loss (e.g. {@code recon} and {@code kl} for a VAE), each summed over the batch like
+     * {@code reported}; the {@link Trainer} averages them per training example over the epoch.
+     *
+     * @param objective the differentiable scalar to minimize, summed (not averaged) over the batch
+     * @param reported  the batch's summed loss as reported (e.g. the negative ELBO with β = 1)
+     * @param parts     named parts of the reported loss, summed over the batch (may be empty; no key "loss")
+     */
+    record BatchLoss(Tensor objective, double reported, Map<String, Double> parts) {
+        public BatchLoss {
+            if (parts.containsKey("loss")) {
+                throw new IllegalArgumentException("BatchLoss: the part name 'loss' is taken by the reported loss");
+            }
+            parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+        }
+
+        /** A batch loss without named parts. */
+        public BatchLoss(Tensor objective, double reported) {
+            this(objective, reported, Map.of());
+        }
     }
 }

@@ -13,7 +13,8 @@ import org.latent4j.tensor.Tensor;
  * The training loss of a {@link Vae}: −Σ_x [(1/K) Σ_k log p(x|z_k) − β_t·KL], with β_t ramped up over
  * the warm-up epochs and, with free bits λ (Kingma et al., "Improved Variational Inference with Inverse
  * Autoregressive Flow", 2016), the KL of each latent dimension replaced by max(λ, its batch mean).
- * The reported loss is the plain negative ELBO (β = 1, no floor), comparable across settings.
+ * The reported loss is the plain negative ELBO (β = 1, no floor), comparable across settings, with its
+ * two parts: {@code recon} = −Σ_x (1/K) Σ_k log p(x|z_k) and {@code kl} = Σ_x KL(q(z|x) ‖ p(z)).
  */
 final class VaeObjective implements TrainingObjective {
     private final Vae vae;
@@ -42,8 +43,12 @@ final class VaeObjective implements TrainingObjective {
         }
         float beta = (float) c.betaAt(epochPosition);
         Tensor objective = beta == 1f ? klTerm.sub(recon) : klTerm.mul(beta).sub(recon);
-        double reported = (double) klSum.item() - recon.item();
-        return new BatchLoss(objective, reported);
+        double reconValue = -recon.item();
+        double klValue = klSum.item();
+        Map<String, Double> parts = new LinkedHashMap<>();
+        parts.put("recon", reconValue);
+        parts.put("kl", klValue);
+        return new BatchLoss(objective, reconValue + klValue, parts);
     }
 
     /**

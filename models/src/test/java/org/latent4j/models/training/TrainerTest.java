@@ -24,6 +24,7 @@ class TrainerTest {
         int failAt = -1;
         int infiniteGradientAt = -1;
         double[] scriptedTest;
+        boolean withParts;
 
         @Override
         public Module module() {
@@ -43,7 +44,12 @@ class TrainerTest {
                 // sqrt at 0: a finite loss whose gradient is infinite
                 loss = loss.add(linear.bias().sub(linear.bias().detach()).sqrt().sum());
             }
-            return new BatchLoss(loss, loss.item());
+            if (!withParts) {
+                return new BatchLoss(loss, loss.item());
+            }
+            // a second, constant part: one per example, so its epoch mean is exactly 1
+            return new BatchLoss(loss, (double) loss.item() + batch.dim(0),
+                    Map.of("squares", (double) loss.item(), "ones", (double) batch.dim(0)));
         }
 
         @Override
@@ -197,5 +203,29 @@ class TrainerTest {
         assertTrue(e.getMessage().contains("adamax") && e.getMessage().contains("adam"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TrainingConfig.builder().batchSize(0).build());
         assertThrows(IllegalArgumentException.class, () -> TrainingConfig.builder().schedule("sometimes").build());
+    }
+
+    @Test
+    void namedPartsAreAveragedPerTrainingExampleAndRecorded() {
+        Regression r = new Regression();
+        r.withParts = true;
+        TrainingHistory h = new Trainer(TrainingConfig.builder().epochs(2).batchSize(30).learningRate(0.05).build())
+                .fit(r, data(100, 1), data(20, 2));
+        for (EpochResult e : h.epochs()) {
+            assertEquals(1.0, e.train().get("ones"), 1e-12);
+            assertEquals(e.trainLoss(), e.train().get("squares") + e.train().get("ones"), 1e-9);
+            Map<String, Object> rec = e.toRecord();
+            assertEquals(List.of("epoch", "seconds", "train_loss", "train_squares", "train_ones", "test_loss", "lr")
+                    .stream().sorted().toList(), rec.keySet().stream().sorted().toList());
+            EpochResult back = EpochResult.fromRecord(org.latent4j.io.Json.mapper().valueToTree(rec), "test");
+            assertEquals(e, back);
+        }
+        Regression plain = new Regression();
+        EpochResult none = new Trainer(TrainingConfig.builder().epochs(1).batchSize(30).build()).fit(plain, data(50, 1), null).last();
+        assertTrue(none.train().isEmpty());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> EpochResult.fromRecord(org.latent4j.io.Json.mapper().createObjectNode().put("epoch", 1), "metrics.jsonl line 3"));
+        assertTrue(bad.getMessage().contains("metrics.jsonl line 3") && bad.getMessage().contains("seconds"), bad.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new TrainingObjective.BatchLoss(Tensor.scalar(1f), 1, Map.of("loss", 1.0)));
     }
 }

@@ -206,6 +206,13 @@ class VaeTest {
         for (int e = 0; e < 3; e++) {
             assertEquals(full.epochs().get(e).trainLoss(), rest.epochs().get(e).trainLoss(), 0.0, "epoch " + (e + 1));
             assertEquals(full.epochs().get(e).test(), rest.epochs().get(e).test(), "epoch " + (e + 1));
+            // the training parts survive the checkpoint's history, and they add up to the training loss
+            assertEquals(full.epochs().get(e).train(), rest.epochs().get(e).train(), "epoch " + (e + 1));
+            var parts = rest.epochs().get(e).train();
+            assertEquals(List.of("recon", "kl"), List.copyOf(parts.keySet()));
+            assertEquals(rest.epochs().get(e).trainLoss(), parts.get("recon") + parts.get("kl"),
+                    1e-9 * Math.abs(rest.epochs().get(e).trainLoss()));
+            assertTrue(parts.get("kl") > 0 && parts.get("recon") > 0, parts.toString());
         }
         straight.namedParameters().forEach((name, t) ->
                 assertArrayEquals(t.toArray(), resumed.namedParameters().get(name).toArray(), name));
