@@ -59,11 +59,42 @@ public final class Charts {
      */
     public static Figure lines(String name, String title, String xLabel, String yLabel, List<Series> series) {
         checkSeries("series", series, false);
+        int[] groups = new int[series.size()];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = i;
+        }
+        return lines(name, title, xLabel, yLabel, series, groups);
+    }
+
+    /**
+     * {@link #lines(String, String, String, String, List)} with chosen colours: series i gets colour
+     * number {@code colorGroups[i]}, so e.g. {@code {0, 0, 1, 1}} draws the train (solid) and test
+     * (dashed) curves of one run in one colour and those of a second run in another.
+     */
+    public static Figure lines(String name, String title, String xLabel, String yLabel, List<Series> series,
+                               int[] colorGroups) {
+        checkSeries("series", series, false);
+        if (colorGroups == null || colorGroups.length != series.size()) {
+            throw new IllegalArgumentException("lines: colorGroups has " + (colorGroups == null ? "null" : colorGroups.length)
+                    + " entries for " + series.size() + " series; expected one colour number per series");
+        }
+        int colorsUsed = 0;
+        for (int i = 0; i < colorGroups.length; i++) {
+            if (colorGroups[i] < 0) {
+                throw new IllegalArgumentException("lines: colorGroups[" + i + "] = " + colorGroups[i] + "; expected >= 0");
+            }
+            colorsUsed = Math.max(colorsUsed, colorGroups[i] + 1);
+        }
+        Color[] palette = Palette.colors(colorsUsed);
+        Color[] colors = new Color[series.size()];
+        for (int i = 0; i < colors.length; i++) {
+            colors[i] = palette[colorGroups[i]];
+        }
         XYChart chart = xyChart(title, xLabel, yLabel);
-        HouseStyle.legendBelow(chart.getStyler());
+        HouseStyle.legendFor(chart.getStyler(), series.stream().map(Series::label).toList(), WIDTH);
         chart.getStyler().setLegendVisible(series.size() > 1);
         chart.getStyler().setMarkerSize(6);
-        addCurves(chart, series);
+        addCurves(chart, series, colors);
         boolean integral = true;
         for (Series s : series) {
             integral &= allIntegers(s.xValues());
@@ -151,8 +182,14 @@ public final class Charts {
                                    List<Series> curves) {
         checkSeries("curves", curves, true);
         DensityHistogram h = DensityHistogram.of(data, bins);
+        String dataLabel = "data (n = " + h.count() + ")";
         XYChart chart = xyChart(title, xLabel, "density");
-        HouseStyle.legendBelow(chart.getStyler());
+        List<String> legend = new ArrayList<>();
+        legend.add(dataLabel);
+        if (curves != null) {
+            curves.forEach(c -> legend.add(c.label()));
+        }
+        HouseStyle.legendFor(chart.getStyler(), legend, WIDTH);
         chart.getStyler().setMarkerSize(6);
         chart.getStyler().setYAxisMin(0.0);
         // The bars as one step outline filled down to zero: a numeric x axis the curves share.
@@ -166,13 +203,14 @@ public final class Charts {
             sy[2 * i + 2] = h.density()[i];
         }
         sx[2 * b + 1] = h.edges()[b];
-        XYSeries bars = chart.addSeries("data (n = " + h.count() + ")", sx, sy);
+        XYSeries bars = chart.addSeries(dataLabel, sx, sy);
         bars.setXYSeriesRenderStyle(XYSeriesRenderStyle.Area);
         bars.setMarker(SeriesMarkers.NONE);
         bars.setFillColor(HISTOGRAM_FILL);
         bars.setLineColor(HISTOGRAM_EDGE);
         bars.setLineStyle(new BasicStroke(1f));
-        addCurves(chart, curves == null ? List.of() : curves);
+        List<Series> cs = curves == null ? List.of() : curves;
+        addCurves(chart, cs, Palette.colors(cs.size()));
         return HouseStyle.render(name, chart);
     }
 
@@ -317,8 +355,7 @@ public final class Charts {
      * nothing). They also keep XChart from placing x ticks only on data values (its rule for evenly
      * spaced x, which gives ticks such as 1, 5, 9, ... for 100 epochs) instead of at round numbers.
      */
-    private static void addCurves(XYChart chart, List<Series> series) {
-        Color[] colors = Palette.colors(series.size());
+    private static void addCurves(XYChart chart, List<Series> series, Color[] colors) {
         for (int i = 0; i < series.size(); i++) {
             styleCurve(nanSeries(chart, "legend " + i, series.get(i).label()), series.get(i), colors[i]);
         }

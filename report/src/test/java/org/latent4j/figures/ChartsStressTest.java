@@ -54,6 +54,35 @@ class ChartsStressTest {
     }
 
     @Test
+    void aLegendTooLongForOneRowGoesRightOfThePlot() {
+        java.util.List<Series> series = new java.util.ArrayList<>();
+        for (int r = 0; r < 4; r++) {
+            double[] y = new double[30];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = (r + 1) * Math.exp(-i / 8.0) + 1;
+            }
+            series.add(Series.line("beta = " + (r + 1) + ", latent 20, train", null, y));
+        }
+        BufferedImage img = PngAssert.decode(Charts.lines("long-legend", "Four long labels", "epoch", "loss", series));
+        // The last label's colour appears right of the plot, in the legend column (the plot ends before 2/3 of the width).
+        java.awt.Color last = Palette.colors(4)[3];
+        int right = 0;
+        // Rows above the axis title only: a legend below the plot would not count.
+        for (int y = 0; y < img.getHeight() - 70; y++) {
+            for (int x = img.getWidth() * 2 / 3 + 10; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                // Anti-aliased 2 px line: near the colour rather than equal to it.
+                int dr = ((rgb >> 16) & 0xFF) - last.getRed(), dg = ((rgb >> 8) & 0xFF) - last.getGreen(),
+                        db = (rgb & 0xFF) - last.getBlue();
+                if (dr * dr + dg * dg + db * db <= 30 * 30) {
+                    right++;
+                }
+            }
+        }
+        assertTrue(right > 10, "legend sample of the last series at the right: " + right);
+    }
+
+    @Test
     void manyBarsWithNegativeValuesAndLongNames() {
         String[] cats = new String[64];
         double[] v = new double[64];
