@@ -243,6 +243,19 @@ class ChartsTest {
     }
 
     @Test
+    void chartsAreDeterministicAndFiguresCompareByContent() {
+        double[] x = {0.1, 0.5, 0.9, 1.3}, y = {1, 0.2, 0.7, 0.4};
+        int[] cls = {0, 1, 0, 1};
+        String[] names = {"a", "b"};
+        Figure f1 = Charts.scatterByClass("s", "t", "x", "y", x, y, cls, names);
+        Figure f2 = Charts.scatterByClass("s", "t", "x", "y", x.clone(), y.clone(), cls.clone(), names.clone());
+        assertEquals(f1, f2);
+        assertEquals(f1.hashCode(), f2.hashCode());
+        Figure other = Charts.scatterByClass("s", "t", "x", "y", x, new double[] {1, 0.2, 0.7, 0.5}, cls, names);
+        assertTrue(!f1.equals(other), "different data, different PNG");
+    }
+
+    @Test
     void figureNamesMustBeFileStems() {
         BufferedImage img = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
         for (String bad : new String[] {"../x", "a/b", "", ".hidden", "a b"}) {
