@@ -46,9 +46,12 @@ class CliExperienceTest {
 
     @Test
     void unknownOptionIsAUsageErrorOnOneLine() {
-        CliRun r = CliRun.of("train", "vae", "--data", "fashion-mnist-small", "--out", dir.resolve("x").toString(), "--epoch=3");
+        CliRun r = CliRun.of("train", "vae", "--data", "fashion-mnist-small", "--out", dir.resolve("x").toString(), "--epoch", "3");
         assertEquals(2, r.exitCode());
-        assertOneLine(r.err(), "latent4j train vae: Unknown option: '--epoch=3'");
+        assertOneLine(r.err(), "latent4j train vae: unknown option '--epoch' (did you mean --epochs?)");
+        CliRun extra = CliRun.of("info", "now");
+        assertEquals(2, extra.exitCode());
+        assertOneLine(extra.err(), "latent4j info: unexpected argument 'now'");
         assertTrue(r.err().contains("--epochs"), "suggests the near name: " + r.err());
         assertEquals("", r.out());
     }
