@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
                 org.latent4j.cli.vae.ReconstructCommand.class,
                 org.latent4j.cli.vae.EncodeCommand.class,
                 DemoCommand.class,
+                PlotCommand.class,
         })
 public final class Main {
 

@@ -85,6 +85,8 @@ public final class TrainVaeCommand implements Callable<Integer> {
     boolean checkpoint;
     @Option(names = "--resume", description = "Continue the run saved in OUT/checkpoint (same settings; --epochs may be raised).")
     boolean resume;
+    @Option(names = "--no-plots", description = "Do not write OUT/figures and OUT/report.html (draw them later with 'latent4j plot OUT').")
+    boolean noPlots;
 
     @Spec
     CommandSpec spec;
@@ -160,6 +162,9 @@ public final class TrainVaeCommand implements Callable<Integer> {
         VaeFiles.save(vae, out.resolve("model"), meta);
         AtomicFiles.writeString(out.resolve("summary.json"), Json.writePretty(summary));
         stdout.printf("wrote %s, %s and %s%n", out.resolve("model"), out.resolve("metrics.jsonl"), out.resolve("summary.json"));
+        if (!noPlots) {
+            stdout.printf("wrote %s%n", org.latent4j.report.vae.VaeRunReport.plot(out, splits.test() != null ? splits.test() : trainSet));
+        }
         return 0;
     }
 
