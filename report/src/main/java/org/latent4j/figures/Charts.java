@@ -2,6 +2,7 @@ package org.latent4j.figures;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.markers.Circle;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -31,6 +34,16 @@ public final class Charts {
     private static final BasicStroke SOLID = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     private static final BasicStroke DASH = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
             new float[] {7f, 4f}, 0f);
+    /**
+     * XChart sizes legend markers like the data markers, which for thousands of points are tiny; class
+     * legend entries (series without data) use this circle of at least 9 pixels instead.
+     */
+    private static final Marker LEGEND_DOT = new Circle() {
+        @Override
+        public void paint(Graphics2D g, double x, double y, int markerSize) {
+            super.paint(g, x, y, Math.max(markerSize, 9));
+        }
+    };
     private static final Color HISTOGRAM_FILL = new Color(0xC9, 0xD3, 0xDD);
     private static final Color HISTOGRAM_EDGE = new Color(0x8A, 0x99, 0xA8);
 
@@ -46,15 +59,44 @@ public final class Charts {
      */
     public static Figure lines(String name, String title, String xLabel, String yLabel, List<Series> series) {
         checkSeries("series", series, false);
+        int[] groups = new int[series.size()];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = i;
+        }
+        return lines(name, title, xLabel, yLabel, series, groups);
+    }
+
+    /**
+     * {@link #lines(String, String, String, String, List)} with chosen colours: series i gets colour
+     * number {@code colorGroups[i]}, so e.g. {@code {0, 0, 1, 1}} draws the train (solid) and test
+     * (dashed) curves of one run in one colour and those of a second run in another.
+     */
+    public static Figure lines(String name, String title, String xLabel, String yLabel, List<Series> series,
+                               int[] colorGroups) {
+        checkSeries("series", series, false);
+        if (colorGroups == null || colorGroups.length != series.size()) {
+            throw new IllegalArgumentException("lines: colorGroups has " + (colorGroups == null ? "null" : colorGroups.length)
+                    + " entries for " + series.size() + " series; expected one colour number per series");
+        }
+        int colorsUsed = 0;
+        for (int i = 0; i < colorGroups.length; i++) {
+            if (colorGroups[i] < 0) {
+                throw new IllegalArgumentException("lines: colorGroups[" + i + "] = " + colorGroups[i] + "; expected >= 0");
+            }
+            colorsUsed = Math.max(colorsUsed, colorGroups[i] + 1);
+        }
+        Color[] palette = Palette.colors(colorsUsed);
+        Color[] colors = new Color[series.size()];
+        for (int i = 0; i < colors.length; i++) {
+            colors[i] = palette[colorGroups[i]];
+        }
         XYChart chart = xyChart(title, xLabel, yLabel);
-        HouseStyle.legendBelow(chart.getStyler());
+        HouseStyle.legendFor(chart.getStyler(), series.stream().map(Series::label).toList(), WIDTH);
         chart.getStyler().setLegendVisible(series.size() > 1);
         chart.getStyler().setMarkerSize(6);
-        Color[] colors = Palette.colors(series.size());
+        addCurves(chart, series, colors);
         boolean integral = true;
-        for (int i = 0; i < series.size(); i++) {
-            Series s = series.get(i);
-            addCurve(chart, s, colors[i]);
+        for (Series s : series) {
             integral &= allIntegers(s.xValues());
         }
         if (integral) {
@@ -63,7 +105,10 @@ public final class Charts {
         return HouseStyle.render(name, chart);
     }
 
-    /** Bar chart, e.g. KL per latent dimension. Long or many category names are turned upright. */
+    /**
+     * Bar chart, e.g. KL per latent dimension. Category names that do not fit side by side are turned
+     * upright, and when there are too many even for that (e.g. 64 latent dimensions) only every k-th is shown.
+     */
     public static Figure bars(String name, String title, String xLabel, String yLabel, String[] categories,
                               double[] values) {
         if (categories == null || values == null || categories.length == 0 || categories.length != values.length) {
@@ -95,10 +140,16 @@ public final class Charts {
         styler.setLegendVisible(false);
         styler.setAvailableSpaceFill(0.7);
         styler.setPlotGridVerticalLinesVisible(false);
-        // About 7 px per character at 12 px: turn labels upright when they would not fit side by side.
-        double slot = (WIDTH - 110.0) / categories.length;
-        if (longest * 7.5 > slot) {
-            styler.setXAxisLabelRotation(90);
+        // Labels side by side when they fit (about 7.5 px per character at 12 px), else upright when
+        // a 12 px line fits per bar, else side by side but only every k-th one.
+        double plotWidth = WIDTH - 110.0;
+        double slot = plotWidth / categories.length, need = longest * 7.5 + 10;
+        if (need > slot) {
+            if (slot >= 16) {
+                styler.setXAxisLabelRotation(90);
+            } else {
+                styler.setXAxisMaxLabelCount(Math.max(2, (int) (plotWidth / need)));
+            }
         }
         chart.addSeries(yLabel == null || yLabel.isBlank() ? "value" : yLabel, cats, vals)
                 .setFillColor(Palette.colors(1)[0]);
@@ -117,7 +168,7 @@ public final class Charts {
         HouseStyle.legendRight(chart.getStyler());
         int n = x.length;
         chart.getStyler().setMarkerSize(n <= 1000 ? 6 : 4);
-        double alpha = n <= 1000 ? 0.85 : n <= 5000 ? 0.6 : 0.4;
+        double alpha = scatterAlpha(n);
         addClassPoints(chart, x, y, classes, classNames, alpha);
         return HouseStyle.render(name, chart);
     }
@@ -131,8 +182,14 @@ public final class Charts {
                                    List<Series> curves) {
         checkSeries("curves", curves, true);
         DensityHistogram h = DensityHistogram.of(data, bins);
+        String dataLabel = "data (n = " + h.count() + ")";
         XYChart chart = xyChart(title, xLabel, "density");
-        HouseStyle.legendBelow(chart.getStyler());
+        List<String> legend = new ArrayList<>();
+        legend.add(dataLabel);
+        if (curves != null) {
+            curves.forEach(c -> legend.add(c.label()));
+        }
+        HouseStyle.legendFor(chart.getStyler(), legend, WIDTH);
         chart.getStyler().setMarkerSize(6);
         chart.getStyler().setYAxisMin(0.0);
         // The bars as one step outline filled down to zero: a numeric x axis the curves share.
@@ -146,17 +203,14 @@ public final class Charts {
             sy[2 * i + 2] = h.density()[i];
         }
         sx[2 * b + 1] = h.edges()[b];
-        XYSeries bars = chart.addSeries("data (n = " + h.count() + ")", sx, sy);
+        XYSeries bars = chart.addSeries(dataLabel, sx, sy);
         bars.setXYSeriesRenderStyle(XYSeriesRenderStyle.Area);
         bars.setMarker(SeriesMarkers.NONE);
         bars.setFillColor(HISTOGRAM_FILL);
         bars.setLineColor(HISTOGRAM_EDGE);
         bars.setLineStyle(new BasicStroke(1f));
         List<Series> cs = curves == null ? List.of() : curves;
-        Color[] colors = Palette.colors(cs.size());
-        for (int i = 0; i < cs.size(); i++) {
-            addCurve(chart, cs.get(i), colors[i]);
-        }
+        addCurves(chart, cs, Palette.colors(cs.size()));
         return HouseStyle.render(name, chart);
     }
 
@@ -201,14 +255,17 @@ public final class Charts {
         }
         XYChart chart = xyChart(title, xLabel, yLabel);
         HouseStyle.legendRight(chart.getStyler());
+        // Without points there is one kind of line only: a legend would just take room.
+        chart.getStyler().setLegendVisible(hasPoints);
         chart.getStyler().setMarkerSize(hasPoints && x.length > 1000 ? 4 : 5);
         if (hasPoints) {
-            double alpha = x.length <= 1000 ? 0.7 : x.length <= 5000 ? 0.45 : 0.3;
+            // Lighter than a plain scatter plot: the contour lines must stay readable over the points.
+            double alpha = 0.8 * scatterAlpha(x.length);
             if (classes != null) {
                 addClassPoints(chart, x, y, classes, classNames, alpha);
             } else {
                 String label = classNames != null && classNames.length > 0 && classNames[0] != null ? classNames[0] : "data";
-                addPoints(chart, label, x, y, null, -1, Palette.withAlpha(Palette.colors(1)[0], alpha));
+                addPoints(chart, label, x, y, Palette.withAlpha(Palette.colors(1)[0], alpha));
             }
         }
         addContourLines(chart, field, levelValues);
@@ -290,8 +347,39 @@ public final class Charts {
         return s == null ? "" : s;
     }
 
-    private static void addCurve(XYChart chart, Series s, Color color) {
-        XYSeries xs = chart.addSeries(s.label(), s.xValues(), s.y());
+    /**
+     * Adds curves coloured in list order. The legend lists them in that order, but solid lines are
+     * drawn first and dashed lines and markers over them, so a dashed component density is not hidden
+     * under the solid mixture curve that coincides with it. XChart draws and lists series in the order
+     * they are added, so the legend entries are separate series without data (a NaN point draws
+     * nothing). They also keep XChart from placing x ticks only on data values (its rule for evenly
+     * spaced x, which gives ticks such as 1, 5, 9, ... for 100 epochs) instead of at round numbers.
+     */
+    private static void addCurves(XYChart chart, List<Series> series, Color[] colors) {
+        for (int i = 0; i < series.size(); i++) {
+            styleCurve(nanSeries(chart, "legend " + i, series.get(i).label()), series.get(i), colors[i]);
+        }
+        for (Series.Style pass : new Series.Style[] {Series.Style.LINE, Series.Style.LINE_MARKERS, Series.Style.DASHED,
+            Series.Style.MARKERS}) {
+            for (int i = 0; i < series.size(); i++) {
+                Series s = series.get(i);
+                if (s.style() == pass) {
+                    XYSeries xs = chart.addSeries("curve " + i, s.xValues(), s.y());
+                    xs.setShowInLegend(false);
+                    styleCurve(xs, s, colors[i]);
+                }
+            }
+        }
+    }
+
+    /** A series with one NaN point: shows in the legend, draws nothing, leaves the axes alone. */
+    private static XYSeries nanSeries(XYChart chart, String key, String label) {
+        XYSeries s = chart.addSeries(key, new double[] {Double.NaN}, new double[] {Double.NaN});
+        s.setLabel(label);
+        return s;
+    }
+
+    private static void styleCurve(XYSeries xs, Series s, Color color) {
         boolean markers = s.style() == Series.Style.MARKERS || s.style() == Series.Style.LINE_MARKERS
                 || s.size() == 1; // a single point has no line to show
         xs.setXYSeriesRenderStyle(s.style() == Series.Style.MARKERS ? XYSeriesRenderStyle.Scatter : XYSeriesRenderStyle.Line);
@@ -301,30 +389,70 @@ public final class Charts {
         xs.setMarkerColor(color);
     }
 
+    /**
+     * Adds the points of every class. Each class's points are split into a few chunks added round-robin
+     * across classes, so no class is buried under all the others just because its index is lower. The
+     * legend shows an opaque entry per class (a series without data) rather than the faint translucent
+     * marker the points use.
+     */
     private static void addClassPoints(XYChart chart, double[] x, double[] y, int[] classes, String[] classNames,
                                        double alpha) {
         Color[] colors = Palette.colors(classNames.length);
+        int[] counts = new int[classNames.length];
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                counts[classes[i]]++;
+            }
+        }
         for (int c = 0; c < classNames.length; c++) {
-            addPoints(chart, classNames[c], x, y, classes, c, Palette.withAlpha(colors[c], alpha));
+            if (counts[c] > 0) {
+                XYSeries legend = nanSeries(chart, "legend " + c, classNames[c]);
+                legend.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+                legend.setMarker(LEGEND_DOT);
+                legend.setMarkerColor(colors[c]);
+            }
+        }
+        int chunks = x.length <= 2000 ? 1 : 8;
+        double[][] px = new double[classNames.length][], py = new double[classNames.length][];
+        for (int c = 0; c < classNames.length; c++) {
+            px[c] = new double[counts[c]];
+            py[c] = new double[counts[c]];
+        }
+        int[] k = new int[classNames.length];
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                int c = classes[i];
+                px[c][k[c]] = x[i];
+                py[c][k[c]++] = y[i];
+            }
+        }
+        for (int part = 0; part < chunks; part++) {
+            for (int c = 0; c < classNames.length; c++) {
+                int from = (int) ((long) counts[c] * part / chunks), to = (int) ((long) counts[c] * (part + 1) / chunks);
+                if (to > from) {
+                    XYSeries s = chart.addSeries("class " + c + " part " + part,
+                            java.util.Arrays.copyOfRange(px[c], from, to), java.util.Arrays.copyOfRange(py[c], from, to));
+                    s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+                    s.setMarker(SeriesMarkers.CIRCLE);
+                    s.setMarkerColor(Palette.withAlpha(colors[c], alpha));
+                    s.setShowInLegend(false);
+                }
+            }
         }
     }
 
-    /** Adds the finite points of class c (all points when classes is null) as one scatter series. */
-    private static void addPoints(XYChart chart, String label, double[] x, double[] y, int[] classes, int c,
-                                  Color color) {
+    /** Adds all finite points in one colour as one scatter series. */
+    private static void addPoints(XYChart chart, String label, double[] x, double[] y, Color color) {
         int count = 0;
         for (int i = 0; i < x.length; i++) {
-            if ((classes == null || classes[i] == c) && Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
                 count++;
             }
-        }
-        if (count == 0) {
-            return;
         }
         double[] px = new double[count], py = new double[count];
         int k = 0;
         for (int i = 0; i < x.length; i++) {
-            if ((classes == null || classes[i] == c) && Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
                 px[k] = x[i];
                 py[k++] = y[i];
             }
@@ -417,6 +545,11 @@ public final class Charts {
                         + " is out of range; expected 0.." + (classNames.length - 1) + " (one per class name)");
             }
         }
+    }
+
+    /** Marker opacity for n points: opaque enough to see a few, translucent enough to see density in many. */
+    static double scatterAlpha(int n) {
+        return n <= 1000 ? 0.85 : n <= 5000 ? 0.6 : 0.5;
     }
 
     private static boolean allIntegers(double[] xs) {

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
@@ -68,6 +69,25 @@ final class HouseStyle {
     static void legendBelow(Styler s) {
         s.setLegendPosition(Styler.LegendPosition.OutsideS);
         s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        // The padding is also the space between entries: keep each label clear of the next sample.
+        s.setLegendPadding(12);
+    }
+
+    /**
+     * Legend below the plot when its entries fit in one row (about 7 px per character at 12 px plus
+     * the line sample and spacing per entry), else right of the plot in one column: XChart does not
+     * wrap a horizontal legend, so a long one would be cut off at the image edge.
+     */
+    static void legendFor(Styler s, List<String> labels, int chartWidth) {
+        double width = 0;
+        for (String label : labels) {
+            width += label.length() * 7.2 + 50;
+        }
+        if (width <= chartWidth - 30) {
+            legendBelow(s);
+        } else {
+            legendRight(s);
+        }
     }
 
     /** Legend right of the plot in one column: for up to ~10 classes, it never covers points. */

@@ -120,6 +120,12 @@ final class Html {
         return cell != null && NUMBER.matcher(cell.strip()).matches();
     }
 
+    /** Whether a cell stands for no value: empty or a lone dash (hyphen, en dash or em dash). */
+    static boolean blank(String cell) {
+        String s = cell == null ? "" : cell.strip();
+        return s.isEmpty() || s.equals("-") || s.equals("–") || s.equals("—");
+    }
+
     private static String join(java.util.List<String> parts) {
         return String.join(", ", parts);
     }

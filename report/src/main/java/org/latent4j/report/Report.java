@@ -307,7 +307,8 @@ public final class Report {
                 if (t.keyValue() && c == 0) {
                     out.append("<th scope=\"row\">").append(cell).append("</th>");
                 } else {
-                    out.append(Html.numeric(row.get(c)) ? "<td class=\"num\">" : "<td>").append(cell).append("</td>");
+                    boolean num = Html.numeric(row.get(c)) || (c < numeric.length && numeric[c]);
+                    out.append(num ? "<td class=\"num\">" : "<td>").append(cell).append("</td>");
                 }
             }
             out.append("</tr>\n");
@@ -315,16 +316,19 @@ public final class Report {
         out.append("</tbody>\n</table></div>\n");
     }
 
-    /** Columns whose cells are all numbers (or dashes), so their header aligns with them on the right. */
+    /** Columns whose cells are all numbers (or dashes for none), so the header and dashes align with them on the right. */
     private static boolean[] numericColumns(Table t) {
         int n = t.header().size();
         boolean[] numeric = new boolean[n];
         for (int c = 0; c < n; c++) {
-            boolean all = !t.rows().isEmpty();
+            boolean all = true;
+            boolean any = false;
             for (List<String> row : t.rows()) {
-                all &= Html.numeric(row.get(c)) || "—".equals(row.get(c));
+                boolean number = Html.numeric(row.get(c));
+                any |= number;
+                all &= number || Html.blank(row.get(c));
             }
-            numeric[c] = all;
+            numeric[c] = all && any;
         }
         return numeric;
     }

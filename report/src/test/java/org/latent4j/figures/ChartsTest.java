@@ -33,6 +33,26 @@ class ChartsTest {
     }
 
     @Test
+    void colorGroupsGiveTrainAndTestOfARunOneColour() {
+        double[] a = {3, 2, 1.5, 1.2}, b = {3.2, 2.3, 1.8, 1.6}, c = {4, 3, 2.5, 2.2}, d = {4.1, 3.3, 2.9, 2.7};
+        List<Series> series = List.of(Series.line("latent 2, train", null, a), Series.dashed("latent 2, test", null, b),
+                Series.line("latent 20, train", null, c), Series.dashed("latent 20, test", null, d));
+        BufferedImage img = PngAssert.decode(Charts.lines("runs", "Two runs", "epoch", "loss", series, new int[] {0, 0, 1, 1}));
+        Color[] two = Palette.colors(2);
+        assertTrue(PngAssert.countNear(img, two[0], 10) > 100);
+        assertTrue(PngAssert.countNear(img, two[1], 10) > 100);
+        // The third and fourth default colours are not used.
+        assertEquals(0, PngAssert.countNear(img, Palette.colors(4)[2], 10));
+        assertEquals(0, PngAssert.countNear(img, Palette.colors(4)[3], 10));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Charts.lines("runs", "t", "x", "y", series, new int[] {0, 0, 1}));
+        assertTrue(e.getMessage().contains("colorGroups has 3"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Charts.lines("runs", "t", "x", "y", series, new int[] {0, 0, -1, 1}));
+        assertTrue(e.getMessage().contains("colorGroups[2] = -1"), e.getMessage());
+    }
+
+    @Test
     void linesWithMarkersAndASinglePointRender() {
         Figure f = Charts.lines("loglik", "Log-likelihood per EM iteration", "iteration", "mean log-likelihood",
                 List.of(Series.lineMarkers("fit", new double[] {1, 2, 3, 4, 5, 6, 7, 8},
@@ -102,7 +122,7 @@ class ChartsTest {
         Color[] colors = Palette.colors(k);
         for (int c = 0; c < k; c++) {
             // Markers are translucent: look for the colour as drawn over the white plot.
-            Color drawn = PngAssert.overWhite(colors[c], 0.6);
+            Color drawn = PngAssert.overWhite(colors[c], Charts.scatterAlpha(n));
             assertTrue(PngAssert.countNear(img, drawn, 8) > 20, "pixels of class " + c + " colour " + drawn);
         }
     }

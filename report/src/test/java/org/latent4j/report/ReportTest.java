@@ -118,6 +118,15 @@ class ReportTest {
     }
 
     @Test
+    void dashesForMissingValuesAlignWithTheNumbersOfTheirColumn() {
+        String html = new Report("r").table("t", List.of("name", "iterations", "note"),
+                List.of(List.of("truth", "–", "-"), List.of("EM", "694", "x"))).html();
+        assertTrue(html.contains("<th scope=\"col\" class=\"num\">iterations</th>"));
+        assertTrue(html.contains("<tr><td>truth</td><td class=\"num\">–</td><td>-</td></tr>"), html);
+        assertTrue(html.contains("<th scope=\"col\">note</th>"), "a column of dashes and words is text");
+    }
+
+    @Test
     void numberFormat() {
         assertEquals("0.001", Html.format(0.001));
         assertEquals("-2.5", Html.format(-2.5));

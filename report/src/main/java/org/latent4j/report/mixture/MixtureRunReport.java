@@ -1,0 +1,160 @@
+package org.latent4j.report.mixture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.latent4j.figures.mixture.MixtureFigures;
+import org.latent4j.figures.mixture.MixtureFigures.Captioned;
+import org.latent4j.models.mixture.MixtureParameters;
+import org.latent4j.models.pca.Pca;
+import org.latent4j.report.Report;
+
+/**
+ * Figures and the HTML report of a {@code latent4j train gmm} output folder: the mean log-likelihood per EM
+ * iteration always; the histogram with the fitted components for 1-D data, density contours over the
+ * points for 2-D data, the points on their first two principal components for more; BIC by k when k was
+ * chosen from a range. The data are reloaded with the run's data spec and projected with its saved PCA.
+ */
+public final class MixtureRunReport {
+    static final String FIGURES = "figures";
+    static final String REPORT = "report.html";
+    /** Components listed with their parameters; more would make a table nobody reads. */
+    private static final int MAX_TABLE_COMPONENTS = 20;
+    private static final int MAX_TABLE_DIMS = 4;
+
+    private MixtureRunReport() {}
+
+    /** Regenerates DIR/figures/*.png and DIR/report.html of a `train gmm` run folder (model/, metrics.jsonl, summary.json). */
+    public static void plot(Path runDir) throws IOException {
+        MixtureRun run = MixtureRun.read(runDir);
+        RunData data = RunData.load(run.dataSpec());
+        int inputs = run.model().inputColumns();
+        if (data.cols() != inputs) {
+            throw new IllegalArgumentException(data.source() + " now has " + data.cols() + " columns but the model in "
+                    + runDir.resolve(MixtureRun.MODEL) + " was trained on " + inputs + "; was the data file changed?");
+        }
+        double[] x = run.model().prepare(data.x());
+        MixtureParameters p = run.model().mixture().parameters();
+        List<Captioned> figures = figures(run, x, p, axisNames(run.model().pca(), data.columnNames(), p.d()));
+        Path dir = runDir.resolve(FIGURES);
+        Files.createDirectories(dir);
+        for (Captioned c : figures) {
+            c.figure().write(dir);
+        }
+        page(run, data, p, figures).write(runDir.resolve(REPORT));
+    }
+
+    private static List<Captioned> figures(MixtureRun run, double[] x, MixtureParameters p, String[] axes) {
+        List<Captioned> out = new ArrayList<>();
+        switch (p.d()) {
+            case 1 -> out.add(MixtureFigures.histogram1d("histogram", x, p, axes[0]));
+            case 2 -> out.add(MixtureFigures.contours2d("contours", x, p, axes[0], axes[1]));
+            default -> out.add(MixtureFigures.principalComponents("principal-components", x, p));
+        }
+        out.add(MixtureFigures.logLikelihoodTrace("loglik", run.trace()));
+        JsonNode byK = run.summary().get("bic_by_k");
+        if (byK != null && byK.isArray() && byK.size() > 1) {
+            int[] ks = new int[byK.size()];
+            double[] bics = new double[byK.size()];
+            for (int i = 0; i < ks.length; i++) {
+                ks[i] = byK.get(i).path("k").asInt();
+                bics[i] = byK.get(i).path("bic").asDouble();
+            }
+            out.add(MixtureFigures.bicByK("bic", ks, bics));
+        }
+        return out;
+    }
+
+    /** Axis names of the mixture's space: PCA components, the data's column names, or x1, x2, .... */
+    private static String[] axisNames(Pca pca, List<String> columns, int d) {
+        String[] names = new String[d];
+        for (int c = 0; c < d; c++) {
+            names[c] = pca != null ? "principal component " + (c + 1)
+                    : columns != null ? columns.get(c) : d == 1 ? "x" : "x" + (c + 1);
+        }
+        return names;
+    }
+
+    private static Report page(MixtureRun run, RunData data, MixtureParameters p, List<Captioned> figures) {
+        Report r = new Report(String.format(Locale.ROOT, "Gaussian mixture: k = %d, %s covariances", p.k(), p.type().label()));
+        Pca pca = run.model().pca();
+        r.paragraph(String.format(Locale.ROOT,
+                "A mixture of %d Gaussians with %s covariance matrices, fitted by EM to %d rows of %s (%d column%s%s). "
+                        + "Regenerate this page and its figures with: latent4j plot %s",
+                p.k(), p.type().label(), data.rows(), data.source(), data.cols(), data.cols() == 1 ? "" : "s",
+                pca == null ? "" : ", projected on their " + pca.components() + " leading principal components",
+                run.dir()));
+        r.section("Configuration");
+        if (run.options() != null) {
+            r.keyValues("The command's options (run.json)", flatten(run.options()));
+        }
+        r.keyValues("The model (model/config.json)", flatten(run.modelConfig()));
+        r.section("Metrics");
+        Map<String, String> metrics = flatten(run.summary());
+        metrics.remove("bic_by_k");
+        r.keyValues("The fit (summary.json)", metrics);
+        if (p.k() <= MAX_TABLE_COMPONENTS) {
+            r.table("The fitted components: weight α_j and mean μ_j"
+                    + (p.d() > MAX_TABLE_DIMS ? " (first " + MAX_TABLE_DIMS + " of " + p.d() + " dimensions)" : ""),
+                    componentHeader(p), componentRows(p));
+        }
+        r.section("Figures");
+        for (Captioned c : figures) {
+            r.figure(c.figure(), c.caption());
+        }
+        return r;
+    }
+
+    private static List<String> componentHeader(MixtureParameters p) {
+        List<String> h = new ArrayList<>(List.of("component", "weight"));
+        for (int c = 0; c < Math.min(p.d(), MAX_TABLE_DIMS); c++) {
+            h.add(p.d() == 1 ? "mean" : "mean " + (c + 1));
+        }
+        if (p.d() == 1) {
+            h.add("standard deviation");
+        }
+        return h;
+    }
+
+    private static List<List<String>> componentRows(MixtureParameters p) {
+        double[] w = p.weights(), mu = p.means();
+        List<List<String>> rows = new ArrayList<>();
+        for (int j = 0; j < p.k(); j++) {
+            List<String> row = new ArrayList<>(List.of(Integer.toString(j + 1), String.format(Locale.ROOT, "%.4f", w[j])));
+            for (int c = 0; c < Math.min(p.d(), MAX_TABLE_DIMS); c++) {
+                row.add(String.format(Locale.ROOT, "%.6g", mu[j * p.d() + c]));
+            }
+            if (p.d() == 1) {
+                row.add(String.format(Locale.ROOT, "%.6g", Math.sqrt(p.covarianceMatrix(j)[0])));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The fields of a JSON object as text: numbers to 6 significant digits, nested values as JSON. */
+    static Map<String, String> flatten(JsonNode obj) {
+        Map<String, String> m = new LinkedHashMap<>();
+        obj.fields().forEachRemaining(e -> m.put(e.getKey(), text(e.getValue())));
+        return m;
+    }
+
+    private static String text(JsonNode v) {
+        if (v.isIntegralNumber()) {
+            return v.asText();
+        }
+        if (v.isNumber()) {
+            return String.format(Locale.ROOT, "%.6g", v.asDouble());
+        }
+        if (v.isValueNode()) {
+            return v.asText();
+        }
+        return v.toString();
+    }
+}
