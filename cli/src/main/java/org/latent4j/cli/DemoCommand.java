@@ -14,6 +14,7 @@ import org.latent4j.data.Splits;
 import org.latent4j.models.training.EpochResult;
 import org.latent4j.models.training.TrainingListener;
 import org.latent4j.report.Report;
+import org.latent4j.report.mixture.MixtureDemo;
 import org.latent4j.report.vae.VaeDemo;
 import org.latent4j.runtime.Threads;
 import org.latent4j.runtime.Version;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
                 "in a browser), with its figures in OUT/figures and each trained model in OUT/vae-latent2 and",
                 "OUT/vae-latent20. VAEs with latent dimension 2 and 20 on Fashion-MNIST (the full set when it is",
                 "installed, the shipped 5,000-image subset otherwise), compared by their samples, their ELBO and",
-                "importance-weighted log-likelihood, latent spaces, traversals and training curves.",
+                "importance-weighted log-likelihood, latent spaces, traversals and training curves; then Gaussian",
+                "mixtures fitted by EM to Pearson's crabs (1-D) and to 2-D data, with density contours.",
                 "Takes a few minutes on 2 cores; --quick takes well under a minute on the shipped subset."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j demo                         # then open runs/demo/report.html",
@@ -75,10 +77,13 @@ final class DemoCommand implements Callable<Integer> {
 
         line(log, "drawing the figures");
         Path figures = out.resolve("figures");
-        Report report = new Report("latent4j demo: latent-variable models on Fashion-MNIST");
+        Report report = new Report("latent4j demo: variational autoencoders and Gaussian mixtures");
         report.paragraph(intro(vae, quick));
         VaeDemo.addTo(report, vae, figures);
+        line(log, "fitting Gaussian mixtures by EM: Pearson's crabs and a 2-D mixture");
+        MixtureDemo.addTo(report, figures, quick, seed);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        line(log, "writing the report");
         report.section("How this page was made");
         report.keyValues("This run", about(vae, vaeSeconds, seconds, settings));
         Path page = report.write(out.resolve("report.html"));
@@ -91,8 +96,10 @@ final class DemoCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "This page reproduces the experiments of the lecture notes on latent-variable "
                         + "models with latent4j, on the CPU. Variational autoencoders with a 2-dimensional and a "
                         + "20-dimensional latent space are trained on %s: %,d training and %,d test images of clothes, "
-                        + "28 × 28 grey levels in 10 classes. %s Every figure has a caption that says what it "
-                        + "shows and how to read it; the last section says how long each step took.",
+                        + "28 × 28 grey levels in 10 classes. %s Then Gaussian mixtures are fitted by EM: to Pearson's "
+                        + "crabs, one-dimensional data with two overlapping components, and to two-dimensional data, drawn "
+                        + "with the density's contours. Every figure has a caption that says what it shows and how to "
+                        + "read it; the last section says how long each step took.",
                 subset ? "the subset of Fashion-MNIST shipped with latent4j" : "Fashion-MNIST", r.train().rows(),
                 r.test().rows(),
                 quick ? "This is the quick run (--quick): few epochs on the small subset, so the models are rough; "
@@ -114,6 +121,7 @@ final class DemoCommand implements Callable<Integer> {
         m.put("log-likelihood estimate", "K = " + s.importanceSamples() + " importance samples on "
                 + r.models().get(0).evaluation().examples() + " test images");
         m.put("VAE part (training, evaluation, saving)", String.format(Locale.ROOT, "%.1f s", vaeSeconds));
+        m.put("mixtures and figures", String.format(Locale.ROOT, "%.1f s", seconds - vaeSeconds));
         m.put("total time until this page was written", String.format(Locale.ROOT, "%.1f s", seconds));
         return m;
     }

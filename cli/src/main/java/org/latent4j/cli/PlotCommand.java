@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latent4j.io.Json;
 import org.latent4j.io.ModelFiles;
+import org.latent4j.report.mixture.MixtureRunReport;
 import org.latent4j.report.vae.VaeRunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,11 +22,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = {"Draw the figures of a training run again: DIR/figures/*.png and DIR/report.html, one",
                 "self-contained page with the run's configuration, metrics and figures (each with a caption).",
-                "DIR is the output folder of 'latent4j train vae'."},
+                "DIR is the output folder of 'latent4j train vae' or 'latent4j train gmm'."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j train vae --data fashion-mnist --epochs 10 --out runs/vae --no-plots",
                 "  latent4j plot runs/vae             # writes runs/vae/report.html and runs/vae/figures/",
-                "  latent4j plot runs/demo/vae-latent2"})
+                "  latent4j plot runs/demo/vae-latent2",
+                "  latent4j plot runs/gmm"})
 final class PlotCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "A training run's output folder (it holds model/).")
     Path dir;
@@ -36,12 +38,13 @@ final class PlotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String kind = kind(dir);
-        Path report = switch (kind) {
+        switch (kind) {
             case "vae" -> VaeRunReport.plot(dir);
+            case "gmm" -> MixtureRunReport.plot(dir);
             default -> throw new IllegalArgumentException(dir.resolve("model").resolve(ModelFiles.METADATA)
-                    + " holds a '" + kind + "' model; plot draws the runs of: vae");
-        };
-        spec.commandLine().getOut().printf("wrote %s and %s%n", dir.resolve(VaeRunReport.FIGURES), report);
+                    + " holds a '" + kind + "' model; plot draws the runs of: vae, gmm");
+        }
+        spec.commandLine().getOut().printf("wrote %s and %s%n", dir.resolve("figures"), dir.resolve("report.html"));
         spec.commandLine().getOut().flush();
         return 0;
     }
@@ -55,7 +58,7 @@ final class PlotCommand implements Callable<Integer> {
         Path meta = dir.resolve("model").resolve(ModelFiles.METADATA);
         if (!Files.isRegularFile(meta)) {
             throw new NoSuchFileException(meta.toString(), null, dir + " is not a training run folder: it has no model/"
-                    + ModelFiles.METADATA + " (expected the output folder of 'latent4j train vae')");
+                    + ModelFiles.METADATA + " (expected the output folder of 'latent4j train vae' or 'train gmm')");
         }
         JsonNode kind = Json.read(meta).get("kind");
         if (kind == null || !kind.isTextual()) {

@@ -82,6 +82,9 @@ final class TrainGmmCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
+    @Option(names = "--no-plots", description = "Do not write OUT/figures and OUT/report.html (draw them later with 'latent4j plot OUT').")
+    boolean noPlots;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter log = spec.commandLine().getOut();
@@ -126,6 +129,10 @@ final class TrainGmmCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         write(g, projection, selection, x, m, seconds, log);
+        if (!noPlots) {
+            org.latent4j.report.mixture.MixtureRunReport.plot(out);
+            GmmInputs.println(log, "wrote %s", out.resolve("report.html"));
+        }
         return 0;
     }
 

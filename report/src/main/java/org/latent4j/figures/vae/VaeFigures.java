@@ -343,25 +343,33 @@ public final class VaeFigures {
         List<String> captions = new ArrayList<>();
         for (String[] p : panels) {
             List<Series> series = new ArrayList<>();
-            runs.forEach((label, history) -> {
+            List<Integer> colours = new ArrayList<>();
+            int run = 0;
+            for (var e : runs.entrySet()) {
+                List<EpochResult> history = e.getValue();
                 double[] epochs = new double[history.size()];
                 for (int i = 0; i < epochs.length; i++) {
                     epochs[i] = history.get(i).epoch();
                 }
-                String prefix = label.isEmpty() ? "" : label + ", ";
+                String prefix = e.getKey().isEmpty() ? "" : e.getKey() + ", ";
                 double[] train = column(history, p[0], true);
                 double[] test = column(history, p[0], false);
+                // a run's train (solid) and test (dashed) curves share its colour
                 if (train != null && train.length > 0) {
                     series.add(Series.line(prefix + "train", epochs, train));
+                    colours.add(run);
                 }
                 if (test != null && test.length > 0) {
                     series.add(Series.dashed(prefix + "test", epochs, test));
+                    colours.add(run);
                 }
-            });
+                run++;
+            }
             if (series.isEmpty()) {
                 continue;
             }
-            figures.add(Charts.lines(name + "-" + p[0], p[1], "epoch", "nats per example", series));
+            figures.add(Charts.lines(name + "-" + p[0], p[1], "epoch", "nats per example", series,
+                    colours.stream().mapToInt(Integer::intValue).toArray()));
             captions.add(p[1]);
         }
         if (figures.isEmpty()) {
