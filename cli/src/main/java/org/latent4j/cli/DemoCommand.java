@@ -1,17 +1,18 @@
 package org.latent4j.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.config.RunRecord;
+import org.latent4j.cli.console.Console;
+import org.latent4j.cli.vae.TrainingDisplay;
 import org.latent4j.cli.vae.VaeDemoCommand;
 import org.latent4j.data.Catalogue;
 import org.latent4j.data.DataSpec;
 import org.latent4j.data.Fallback;
 import org.latent4j.data.Splits;
-import org.latent4j.models.training.EpochResult;
 import org.latent4j.models.training.TrainingListener;
 import org.latent4j.report.Report;
 import org.latent4j.report.mixture.MixtureDemo;
@@ -61,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter log = spec.commandLine().getOut();
+        Console log = Console.of(spec);
         long t0 = System.nanoTime();
         String dataSpec = quick ? "fashion-mnist-small" : "fashion-mnist";
         Splits splits = DataSpec.parse(dataSpec, Fallback.SUBSET).load(Catalogue.standard());
@@ -72,6 +73,7 @@ final class DemoCommand implements Callable<Integer> {
                 quick ? " --quick" : "", splits.train().rows(), splits.test().rows(), splits.train().name(),
                 Threads.count(), out);
         Files.createDirectories(out);
+        RunRecord.write(spec, out);
         VaeDemo.Result vae = VaeDemo.run(splits.train(), splits.test(), dataSpec, settings, out, progress(log));
         double vaeSeconds = (System.nanoTime() - t0) / 1e9;
 
@@ -126,29 +128,22 @@ final class DemoCommand implements Callable<Integer> {
         return m;
     }
 
-    /** Progress lines: one per step and one per epoch. */
-    private static VaeDemo.Progress progress(PrintWriter log) {
+    /** Progress: a line per step, a bar over each epoch's batches and a table row per epoch. */
+    private static VaeDemo.Progress progress(Console log) {
         return new VaeDemo.Progress() {
             @Override
             public void step(String what) {
-                line(log, "%s", what);
+                log.info("%s", what);
             }
 
             @Override
             public TrainingListener training(String model, int epochs) {
-                return new TrainingListener() {
-                    @Override
-                    public void onEpoch(EpochResult r) {
-                        line(log, "  %s  epoch %d/%d  train %.2f  test %.2f  %.1f s", model, r.epoch(), epochs,
-                                r.trainLoss(), r.testLoss(), r.seconds());
-                    }
-                };
+                return new TrainingDisplay(log);
             }
         };
     }
 
-    private static void line(PrintWriter log, String format, Object... args) {
-        log.println(String.format(Locale.ROOT, format, args));
-        log.flush();
+    private static void line(Console log, String format, Object... args) {
+        log.info(format, args);
     }
 }

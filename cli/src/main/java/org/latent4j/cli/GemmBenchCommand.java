@@ -24,7 +24,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "gemm", mixinStandardHelpOptions = true,
         description = {"Time matrix products C = op(A)·op(B) after a warm-up and print GFLOP/s (2·m·n·k flops per product).",
-                "Reports the median over samples of about 2 ms each, and the best sample."})
+                "Reports the median over samples of about 2 ms each, and the best sample."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  latent4j bench gemm",
+                "  latent4j bench gemm --m 784 --k 128 --n 400 --transpose-a --backend java",
+                "  latent4j bench gemm --double --seconds 3 --json"})
 final class GemmBenchCommand implements Callable<Integer> {
     @Option(names = "--m", defaultValue = "128", description = "Rows of C and of op(A) (default ${DEFAULT-VALUE}).")
     int m;

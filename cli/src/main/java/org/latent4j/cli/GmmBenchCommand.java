@@ -26,7 +26,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "gmm", mixinStandardHelpOptions = true,
         description = {"Time Gaussian-mixture EM from fixed initial parameters (tolerance 0: exactly --iterations).",
                 "Prints seconds, seconds_per_iter, iterations and mean_loglik like ../shared/bench/sklearn_gmm.py.",
-                "Without --init, starts from k-means++ (--seed) and can write that start with --write-init."})
+                "Without --init, starts from k-means++ (--seed) and can write that start with --write-init."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  latent4j bench gmm --csv pca50.csv --k 10 --write-init start.json",
+                "  latent4j bench gmm --csv pca50.csv --init start.json --repeats 3 --json"})
 final class GmmBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -60,7 +60,10 @@ final class GmmModelCommands {
     }
 
     @Command(name = "predict", mixinStandardHelpOptions = true,
-            description = "Most probable component of each row (column label), or with --proba the responsibilities p0..p(k-1).")
+            description = "Most probable component of each row (column label), or with --proba the responsibilities p0..p(k-1).",
+        footerHeading = "%nExamples:%n",
+        footer = {"  latent4j predict --model runs/gmm --data fashion-mnist",
+                "  latent4j predict --model runs/gmm --data csv:new.csv --proba --out p.csv"})
     static final class Predict extends ModelAndData implements Callable<Integer> {
         @Option(names = "--proba", description = "Write the responsibilities instead of the labels.")
         boolean proba;
@@ -86,7 +89,10 @@ final class GmmModelCommands {
 
     @Command(name = "score", mixinStandardHelpOptions = true,
             description = {"Log-likelihood log p(x) of each row (column loglik).",
-                    "When the rows go to --out, prints their mean (scikit-learn's score)."})
+                    "When the rows go to --out, prints their mean (scikit-learn's score)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  latent4j score --model runs/gmm --data fashion-mnist --out loglik.csv",
+                "  latent4j score --model runs/gmm --data fashion-mnist --out ll.csv --json"})
     static final class Score extends ModelAndData implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
@@ -106,7 +112,10 @@ final class GmmModelCommands {
 
     @Command(name = "sample", mixinStandardHelpOptions = true,
             description = "Draw rows from a fitted mixture: columns x0..x(d-1) and the component label"
-                    + " (in the original columns when the mixture was fitted on principal components).")
+                    + " (in the original columns when the mixture was fitted on principal components).",
+        footerHeading = "%nExamples:%n",
+        footer = {"  latent4j sample --model runs/gmm --n 1000 --seed 2 --out samples.csv",
+                "  latent4j sample --model runs/gmm --n 5 --quiet"})
     static final class Sample implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -16,7 +16,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code latent4j info}: what this installation runs on (version, JVM, BLAS backend, threads). */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Print the version, the JVM, the BLAS backend in use and the thread count.")
+        description = "Print the version, the JVM, the BLAS backend in use and the thread count.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  latent4j info",
+                "  latent4j info --json",
+                "  LATENT4J_BLAS=java latent4j info --threads 1"})
 final class InfoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;

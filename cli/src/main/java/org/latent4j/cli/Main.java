@@ -1,9 +1,15 @@
 package org.latent4j.cli;
 
+import java.nio.file.Path;
+import org.latent4j.cli.config.ConfigException;
+import org.latent4j.cli.config.ConfigFile;
+import org.latent4j.cli.console.Logging;
+import org.latent4j.cli.console.OutputOptions;
 import org.latent4j.runtime.Threads;
 import org.latent4j.runtime.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -25,8 +31,26 @@ import picocli.CommandLine.ScopeType;
                 org.latent4j.cli.vae.EncodeCommand.class,
                 DemoCommand.class,
                 PlotCommand.class,
-        })
-public final class Main {
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  latent4j demo",
+                "  latent4j train vae --data fashion-mnist --epochs 10 --out runs/vae",
+                "  latent4j train vae --config runs/vae/run.json --epochs 20 --out runs/vae20",
+                "  latent4j evaluate runs/vae --data fashion-mnist --json",
+                "",
+                "Global options (--threads, --quiet, --debug, --[no-]progress, --config) go before or after any command.",
+                "Exit codes: 0 success, 1 failure (data, file or computation), 2 bad usage (unknown option, bad value).",
+                "More: 'latent4j COMMAND --help', docs/cli.md."})
+public final class Main implements OutputOptions.Source {
+    /** Exit code of a run that did what was asked. */
+    public static final int OK = 0;
+    /** Exit code of a run that failed: unreadable data or files, a computation that could not finish. */
+    public static final int FAILURE = 1;
+    /** Exit code of a command line that is wrong: unknown option, bad value, bad config file. */
+    public static final int USAGE = 2;
+
+    private final OutputOptions output = new OutputOptions();
 
     /**
      * The one thread setting (also OpenBLAS's; the launcher exports it as OPENBLAS_NUM_THREADS),
@@ -38,31 +62,100 @@ public final class Main {
         Threads.set(n);
     }
 
-    /** Runs the command line and returns its exit code (0 success, 1 failure, 2 usage error). */
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Print nothing but errors, and what was asked for on standard output (--json, data).")
+    void quiet(boolean on) {
+        output.quiet(on);
+    }
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "On failure, print the stack trace after the message (also LATENT4J_DEBUG=1).")
+    void debug(boolean on) {
+        output.debug(on || System.getenv("LATENT4J_DEBUG") != null);
+    }
+
+    @Option(names = "--progress", negatable = true, scope = ScopeType.INHERIT,
+            description = "Draw progress bars on standard error even when it is not a terminal (--no-progress: never).")
+    void progress(boolean on) {
+        output.progress(on);
+    }
+
+    /** Read before parsing by {@link #run}; declared so that it is accepted and listed in the help. */
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Option values from a JSON or YAML file (keys: the long option names without dashes);"
+                    + " options on the command line win. OUT/run.json of a run is such a file.")
+    void config(Path file) {
+        // applied as a default-value provider before parsing
+    }
+
+    @Override
+    public OutputOptions outputOptions() {
+        return output;
+    }
+
+    /** Runs the command line and returns its exit code: {@link #OK}, {@link #FAILURE} or {@link #USAGE}. */
     public static int run(String... args) {
-        return new CommandLine(new Main())
-                .setExecutionExceptionHandler(Main::reportFailure)
-                .execute(args);
+        Main main = new Main();
+        CommandLine cl = new CommandLine(main);
+        cl.getSubcommands().get("help").getCommandSpec().usageMessage().footerHeading("%nExamples:%n")
+                .footer("  latent4j help train vae", "  latent4j help evaluate");
+        Errors errors = new Errors(main.output);
+        cl.setExecutionExceptionHandler(errors::failure).setParameterExceptionHandler(errors::usage);
+        cl.setExecutionStrategy(parsed -> {
+            Logging.configure(main.output);
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        if (has(args, "--debug")) {
+            main.output.debug(true);
+        }
+        String config = optionValue(args, "--config");
+        if (config != null) {
+            CommandSpec leaf = leaf(cl.getCommandSpec(), args);
+            try {
+                cl.setDefaultValueProvider(ConfigFile.read(Path.of(config)).bind(leaf));
+            } catch (ConfigException e) {
+                return errors.usage(new CommandLine.ParameterException(leaf.commandLine(), e.getMessage()), args);
+            }
+        }
+        return cl.execute(args);
     }
 
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** Prints a failure as one clear line (the cause chain when it helps), not a stack trace. */
-    private static int reportFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-        StringBuilder msg = new StringBuilder("latent4j ").append(cmd.getCommandName()).append(": ")
-                .append(e.getMessage() == null ? e.toString() : e.getMessage());
-        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            if (c.getMessage() != null && !msg.toString().contains(c.getMessage())) {
-                msg.append(" (").append(c.getMessage()).append(')');
+    /** The subcommand the arguments name (the deepest one reached by subcommand names), or the root. */
+    static CommandSpec leaf(CommandSpec root, String[] args) {
+        CommandSpec at = root;
+        for (String a : args) {
+            CommandLine sub = at.subcommands().get(a);
+            if (sub != null) {
+                at = sub.getCommandSpec();
             }
         }
-        cmd.getErr().println(msg);
-        if (System.getenv("LATENT4J_DEBUG") != null) {
-            e.printStackTrace(cmd.getErr());
+        return at;
+    }
+
+    private static boolean has(String[] args, String name) {
+        for (String a : args) {
+            if (a.equals(name)) {
+                return true;
+            }
         }
-        return 1;
+        return false;
+    }
+
+    /** The value of {@code --name VALUE} or {@code --name=VALUE}, or null. */
+    private static String optionValue(String[] args, String name) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(name) && i + 1 < args.length) {
+                return args[i + 1];
+            }
+            if (args[i].startsWith(name + "=")) {
+                return args[i].substring(name.length() + 1);
+            }
+        }
+        return null;
     }
 
     /** Supplies {@code --version}. */

@@ -62,6 +62,7 @@ final class ModelCommands {
             }
             forwarded.addAll(rest);
             CommandLine sub = new CommandLine(command);
+            sub.getCommandSpec().parent(spec.parent());   // named "latent4j score"; --quiet etc. found through the root
             sub.setOut(spec.commandLine().getOut());
             sub.setErr(spec.commandLine().getErr());
             sub.parseArgs(forwarded.toArray(String[]::new));
@@ -93,7 +94,11 @@ final class ModelCommands {
 
     @Command(name = "sample", description = {"Draw samples from a trained model (the kind is read from DIR):",
             "  vae: latent4j sample DIR --n 64 --out FILE.png|FILE.csv [--draw] [--seed S]  (see 'latent4j sample DIR --help')",
-            "  gmm: latent4j sample --model DIR [--n N] [--seed S] [--out FILE.csv]"})
+            "  gmm: latent4j sample --model DIR [--n N] [--seed S] [--out FILE.csv]"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  latent4j sample runs/vae --n 64 --out runs/vae/samples.png",
+                "  latent4j sample runs/vae --n 16 --draw --seed 3 --out draws.csv",
+                "  latent4j sample --model runs/gmm --n 1000 --out samples.csv"})
     static final class Sample extends Dispatch {
         @Override
         Object commandFor(String kind, Path dir) {
@@ -113,7 +118,10 @@ final class ModelCommands {
     @Command(name = "score", description = {"Per-example scores of a trained model (the kind is read from DIR):",
             "  vae: latent4j score DIR --data SPEC --out FILE.csv [-k K]  (negative importance-weighted log-likelihood,",
             "       log reconstruction probability, ELBO)",
-            "  gmm: latent4j score --model DIR --data csv:FILE [--out FILE.csv]  (log-likelihood)"})
+            "  gmm: latent4j score --model DIR --data csv:FILE [--out FILE.csv]  (log-likelihood)"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  latent4j score runs/vae --data fashion-mnist -k 100 --out scores.csv",
+                "  latent4j score --model runs/gmm --data fashion-mnist --out loglik.csv"})
     static final class Score extends Dispatch {
         @Override
         Object commandFor(String kind, Path dir) {

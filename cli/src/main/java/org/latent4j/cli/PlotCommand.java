@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.console.Console;
 import org.latent4j.io.Json;
 import org.latent4j.io.ModelFiles;
 import org.latent4j.report.mixture.MixtureRunReport;
@@ -44,8 +45,7 @@ final class PlotCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException(dir.resolve("model").resolve(ModelFiles.METADATA)
                     + " holds a '" + kind + "' model; plot draws the runs of: vae, gmm");
         }
-        spec.commandLine().getOut().printf("wrote %s and %s%n", dir.resolve("figures"), dir.resolve("report.html"));
-        spec.commandLine().getOut().flush();
+        Console.of(spec).info("wrote %s and %s", dir.resolve("figures"), dir.resolve("report.html"));
         return 0;
     }
 

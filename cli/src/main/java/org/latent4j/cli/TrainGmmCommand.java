@@ -34,7 +34,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "gmm", mixinStandardHelpOptions = true,
         description = {"Fit a Gaussian mixture by Expectation-Maximization.",
                 "Writes OUT/model, OUT/metrics.jsonl ({iteration, mean_loglik} per EM iteration) and OUT/summary.json"
-                        + " (seconds, iterations, converged, mean_loglik, bic, aic)."})
+                        + " (seconds, iterations, converged, mean_loglik, bic, aic)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  latent4j train gmm --data fashion-mnist --pca 50 --k 10 --out runs/gmm",
+                "  latent4j train gmm --data csv:x.csv --k 2..12 --n-init 3 --out runs/bic",
+                "  latent4j train gmm --data csv:x.csv --k 3 --covariance diag --out x --json",
+                "  latent4j train gmm --config runs/gmm/run.json --seed 2 --out runs/gmm-seed2"})
 final class TrainGmmCommand implements Callable<Integer> {
     private static final Pattern RANGE = Pattern.compile("(\\d+)\\s*\\.\\.\\s*(\\d+)");
 

@@ -33,7 +33,7 @@ class VaeCommandsTest {
     @Test
     void trainWritesModelMetricsAndSummary() throws Exception {
         assertEquals(0, trained.exitCode(), trained.err() + trained.out());
-        assertTrue(trained.out().contains("epoch 1/1"), trained.out());
+        assertTrue(trained.out().contains("train_loss") && trained.out().contains("    1/1"), trained.out());
         List<String> lines = Files.readAllLines(run.resolve("metrics.jsonl"));
         assertEquals(1, lines.size());
         JsonNode m = Json.mapper().readTree(lines.get(0));
@@ -196,7 +196,7 @@ class VaeCommandsTest {
         assertTrue(missing.err().contains("nothing"), missing.err());
         CliRun badLikelihood = CliRun.of("train", "vae", "--data", DATA, "--likelihood", "poisson", "--out",
                 dir.resolve("x").toString());
-        assertEquals(1, badLikelihood.exitCode());
+        assertEquals(2, badLikelihood.exitCode(), "a bad option value is a usage error");
         assertTrue(badLikelihood.err().contains("poisson") && badLikelihood.err().contains("continuous-bernoulli"),
                 badLikelihood.err());
     }

@@ -49,9 +49,11 @@ public final class BrowserCheck {
      * @param windowWidth the width the page was laid out for (Chromium's windows are at least 500 pixels wide)
      * @param title       the document title
      * @param boxes       where each image was drawn, in page coordinates (document order)
+     * @param scrollers   elements inside the page too wide for their box, scrolling sideways (a wide table, a
+     *                    long line of code): readable, but a hint that the layout is tight
      */
     public record Result(int images, int decoded, List<Integer> failed, int pageWidth, int pageHeight,
-                         int windowWidth, String title, List<Box> boxes) {
+                         int windowWidth, String title, List<Box> boxes, int scrollers) {
         public Result {
             failed = List.copyOf(failed);
             boxes = List.copyOf(boxes);
@@ -71,7 +73,9 @@ public final class BrowserCheck {
         public String toString() {
             return "images " + decoded + "/" + images + " decoded" + (failed.isEmpty() ? "" : " (failed: " + failed + ")")
                     + ", page " + pageWidth + "x" + pageHeight + " px at window width " + windowWidth
-                    + (fitsWidth() ? "" : " (WIDER than the window)") + ", title '" + title + "'";
+                    + (fitsWidth() ? "" : " (WIDER than the window)")
+                    + (scrollers == 0 ? "" : ", " + scrollers + " element(s) scrolling sideways inside it")
+                    + ", title '" + title + "'";
         }
     }
 
@@ -223,8 +227,13 @@ public final class BrowserCheck {
                       boxes.push([r.left + window.scrollX, r.top + window.scrollY, r.width, r.height]
                         .map(Math.round).join(','));
                     });
+                    var scrollers = 0;
+                    Array.prototype.forEach.call(document.body.querySelectorAll('*'), function (e) {
+                      var o = getComputedStyle(e).overflowX;
+                      if ((o === 'auto' || o === 'scroll') && e.scrollWidth > e.clientWidth + 1) scrollers++;
+                    });
                     d.setAttribute('%s', [document.images.length, ok, failed.join(' '),
-                      d.scrollWidth, d.scrollHeight, boxes.join(' '), window.innerWidth].join(';'));
+                      d.scrollWidth, d.scrollHeight, boxes.join(' '), window.innerWidth, scrollers].join(';'));
                   }
                   if (document.readyState === 'complete') probe(); else window.addEventListener('load', probe);
                 })();
@@ -244,7 +253,7 @@ public final class BrowserCheck {
 
     private static Result parseFields(String value, Path html) throws IOException {
         String[] f = value.split(";", -1);
-        if (f.length != 7) {
+        if (f.length != 8) {
             throw new IOException("unexpected check result '" + value + "' for " + html);
         }
         List<Integer> failed = new ArrayList<>();
@@ -263,7 +272,7 @@ public final class BrowserCheck {
         }
         String title = titleOf(Files.readString(html, StandardCharsets.UTF_8));
         return new Result(Integer.parseInt(f[0]), Integer.parseInt(f[1]), failed, Integer.parseInt(f[3]),
-                Integer.parseInt(f[4]), Integer.parseInt(f[6]), title, boxes);
+                Integer.parseInt(f[4]), Integer.parseInt(f[6]), title, boxes, Integer.parseInt(f[7]));
     }
 
     private static String titleOf(String page) {

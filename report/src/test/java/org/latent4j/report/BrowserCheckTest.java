@@ -36,6 +36,7 @@ class BrowserCheckTest {
         assertEquals(SampleReport.IMAGES, r.images(), r.toString());
         assertTrue(r.allDecoded(), r.toString());
         assertTrue(r.fitsWidth(), "no horizontal scrolling at 1280 px: " + r);
+        assertEquals(0, r.scrollers(), "no table or code scrolls sideways at 1280 px: " + r);
         assertEquals(SampleReport.TITLE, r.title());
         // Contents, three tables, code, two rows of figures and a 440 px chart: well over two screens, and
         // nowhere near the height of a page whose images or style fell apart.
@@ -72,6 +73,7 @@ class BrowserCheckTest {
         assertEquals(500, r.windowWidth());
         assertTrue(r.allDecoded(), r.toString());
         assertTrue(r.fitsWidth(), "a phone-width window needs no horizontal scrolling: " + r);
+        assertEquals(0, r.scrollers(), "code wraps on a narrow screen: " + r);
         BrowserCheck.Box scatter = r.boxes().get(SampleReport.SCATTER);
         assertTrue(scatter.width() < 500, "the chart shrinks to the window: " + scatter);
         assertEquals(440.0 / 640.0, scatter.height() / (double) scatter.width(), 0.01, "and keeps its aspect ratio");
@@ -91,7 +93,8 @@ class BrowserCheckTest {
                 + "<img src=\"data:image/png;base64," + good + "\">"
                 + "<img src=\"data:image/png;base64," + truncated + "\">"
                 + "<img src=\"http://example.com/a.png\">"
-                + "<img src=\"figures/local.png\"></body></html>");
+                + "<img src=\"figures/local.png\">"
+                + "<div style=\"width:300px;overflow-x:auto\"><div style=\"width:900px\">wide</div></div></body></html>");
         Files.createDirectories(dir.resolve("figures"));
         Files.write(dir.resolve("figures/local.png"), png);
 
@@ -100,6 +103,7 @@ class BrowserCheckTest {
         assertEquals(1, r.decoded(), r.toString());
         assertEquals(List.of(1, 2, 3), r.failed(), "a truncated header, a web address and a file beside the page all fail");
         assertFalse(r.allDecoded());
+        assertEquals(1, r.scrollers(), "the 900 px block scrolls inside its 300 px box");
     }
 
     @Test

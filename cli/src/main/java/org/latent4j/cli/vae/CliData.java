@@ -1,12 +1,14 @@
 package org.latent4j.cli.vae;
 
 import java.io.IOException;
+import org.latent4j.cli.console.Usage;
 import org.latent4j.data.Catalogue;
 import org.latent4j.data.DataSpec;
 import org.latent4j.data.Dataset;
 import org.latent4j.data.Fallback;
 import org.latent4j.data.Splits;
 import org.latent4j.models.training.DataMatrix;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Loading the data named by a {@code --data} option, as the models want it. */
 final class CliData {
@@ -18,6 +20,15 @@ final class CliData {
      */
     static Splits load(String spec) throws IOException {
         return load(spec, Fallback.SUBSET);
+    }
+
+    /**
+     * As {@link #load(String)}, with a spec that does not parse (unknown name, bad syntax) reported as a usage
+     * error of the command; a file that cannot be read stays a failure.
+     */
+    static Splits load(CommandSpec command, String spec) throws IOException {
+        DataSpec parsed = Usage.option(command, "--data", () -> DataSpec.parse(spec, Fallback.SUBSET));
+        return parsed.load(Catalogue.standard());
     }
 
     /** Train and test splits with the given default fallback ({@link Fallback#NONE} for benchmarks). */

@@ -17,7 +17,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code latent4j encode DIR --data X --out FILE.csv}: μ and σ of q(z|x) for each example. */
 @Command(name = "encode", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Encode examples with a trained VAE: write mu_j and sigma_j of q(z|x) per example to CSV (with the label when the data has one).")
+        description = "Encode examples with a trained VAE: write mu_j and sigma_j of q(z|x) per example to CSV (with the label when the data has one).",
+        footerHeading = "%nExamples:%n",
+        footer = {"  latent4j encode runs/vae --data fashion-mnist --out runs/vae/codes.csv",
+                "  latent4j encode runs/vae --data fashion-mnist --limit 1000 --out codes.csv"})
 public final class EncodeCommand implements Callable<Integer> {
     @Mixin
     ModelInput input;

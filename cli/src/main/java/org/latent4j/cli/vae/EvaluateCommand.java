@@ -1,13 +1,11 @@
 package org.latent4j.cli.vae;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.vae.VaeEvaluation;
 import org.latent4j.models.vae.VaeFiles;
-import org.latent4j.random.RandomSource;
-import org.latent4j.io.Json;
+import org.latent4j.cli.console.Console;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +15,11 @@ import picocli.CommandLine.Spec;
 /** {@code latent4j evaluate DIR}: the ELBO, the importance-weighted log-likelihood, their gap, active units. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Evaluate a trained VAE on data: ELBO (= reconstruction - KL), importance-weighted log-likelihood,",
-                "their gap, active units and the KL of each latent dimension (per example, in nats)."})
+                "their gap, active units and the KL of each latent dimension (per example, in nats)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  latent4j evaluate runs/vae --data fashion-mnist",
+                "  latent4j evaluate runs/vae --data fashion-mnist -k 1000 --json",
+                "  latent4j evaluate runs/vae --data fashion-mnist --split train --limit 500"})
 public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ModelInput input;
@@ -33,23 +35,22 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         VaeFiles.Loaded m = input.model();
         DataMatrix x = CliData.matrix(input.dataset(), sampling.limit);
-        VaeEvaluation e = m.vae().evaluate(x, sampling.samples, new RandomSource(sampling.seed));
-        PrintWriter out = spec.commandLine().getOut();
+        Console console = Console.of(spec);
+        VaeEvaluation e = sampling.run(console, x, (k, rng, done) -> m.vae().evaluate(x, k, rng, done));
         if (json) {
-            out.println(Json.write(e.toJson()));
+            console.json(e.toJson());
         } else {
-            out.printf("data            %s, %d examples%n", x.name(), e.examples());
-            out.printf("elbo            %.3f  (reconstruction %.3f, kl %.3f)%n", e.elbo(), e.reconstruction(), e.kl());
-            out.printf("log_likelihood  %.3f  (importance-weighted, K=%d)%n", e.logLikelihood(), e.importanceSamples());
-            out.printf("gap             %.3f  (estimate of KL(q(z|x) || p(z|x)))%n", e.gap());
-            out.printf("active_units    %d of %d%n", e.activeUnits(), e.klPerDim().length);
+            console.info("data            %s, %d examples", x.name(), e.examples());
+            console.info("elbo            %.3f  (reconstruction %.3f, kl %.3f)", e.elbo(), e.reconstruction(), e.kl());
+            console.info("log_likelihood  %.3f  (importance-weighted, K=%d)", e.logLikelihood(), e.importanceSamples());
+            console.info("gap             %.3f  (estimate of KL(q(z|x) || p(z|x)))", e.gap());
+            console.info("active_units    %d of %d", e.activeUnits(), e.klPerDim().length);
             StringBuilder kl = new StringBuilder();
             for (double v : e.klPerDim()) {
-                kl.append(kl.isEmpty() ? "" : " ").append(String.format("%.3f", v));
+                kl.append(kl.isEmpty() ? "" : " ").append(String.format(java.util.Locale.ROOT, "%.3f", v));
             }
-            out.println("kl_per_dim      " + kl);
+            console.info("kl_per_dim      " + kl);
         }
-        out.flush();
         return 0;
     }
 }

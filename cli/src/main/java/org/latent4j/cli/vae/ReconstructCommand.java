@@ -16,7 +16,10 @@ import picocli.CommandLine.Spec;
 /** {@code latent4j reconstruct DIR --data X --out FILE.png}: inputs beside their reconstructions. */
 @Command(name = "reconstruct", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Reconstruct examples with a trained VAE (decoder mean at the encoder mean).",
-                "PNG: each input followed by its reconstruction; CSV: the reconstructions, one per row."})
+                "PNG: each input followed by its reconstruction; CSV: the reconstructions, one per row."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  latent4j reconstruct runs/vae --data fashion-mnist --n 32 --out rec.png",
+                "  latent4j reconstruct runs/vae --data fashion-mnist-small --n 8 --out rec.csv"})
 public final class ReconstructCommand implements Callable<Integer> {
     @Mixin
     ModelInput input;

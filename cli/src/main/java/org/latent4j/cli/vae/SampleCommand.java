@@ -16,7 +16,10 @@ import picocli.CommandLine.Spec;
 /** {@code latent4j sample DIR --n 64 --out FILE.png}: draws z ~ N(0, I) and decodes it. */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Sample from a trained VAE: z ~ N(0, I), then the decoder mean E[x|z] (or a draw from p(x|z) with --draw).",
-                "Writes a PNG image grid (image data) or a CSV file (FILE.csv), one sample per row."})
+                "Writes a PNG image grid (image data) or a CSV file (FILE.csv), one sample per row."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  latent4j sample runs/vae --n 64 --out runs/vae/samples.png",
+                "  latent4j sample runs/vae --n 100 --draw --seed 7 --out samples.csv"})
 public final class SampleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "A model directory, or a training output folder holding model/.")
     Path dir;

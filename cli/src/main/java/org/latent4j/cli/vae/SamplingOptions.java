@@ -1,5 +1,10 @@
 package org.latent4j.cli.vae;
 
+import java.util.function.IntConsumer;
+import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.Progress;
+import org.latent4j.models.training.DataMatrix;
+import org.latent4j.random.RandomSource;
 import picocli.CommandLine.Option;
 
 /** How many examples and importance samples an evaluation uses, and its seed (a picocli mixin). */
@@ -10,4 +15,17 @@ final class SamplingOptions {
     int limit;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the sampling (default ${DEFAULT-VALUE}).")
     long seed;
+
+    /** An importance-sampling pass over the data: K, the seeded source, and where to report examples done. */
+    @FunctionalInterface
+    interface Pass<T> {
+        T run(int k, RandomSource rng, IntConsumer examplesDone);
+    }
+
+    /** Runs the pass with these options, showing a bar over the examples. */
+    <T> T run(Console console, DataMatrix x, Pass<T> pass) {
+        try (Progress bar = console.progress("importance sampling, K=" + samples, x.rows())) {
+            return pass.run(samples, new RandomSource(seed), bar::advanceTo);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package org.latent4j.cli.vae;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latent4j.data.Dataset;
@@ -9,7 +8,7 @@ import org.latent4j.io.AtomicFiles;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.models.vae.VaeScores;
-import org.latent4j.random.RandomSource;
+import org.latent4j.cli.console.Console;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +18,10 @@ import picocli.CommandLine.Spec;
 /** {@code latent4j score DIR --data X --out FILE.csv}: per-example anomaly scores. */
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Anomaly scores of a trained VAE, one CSV row per example: neg_log_likelihood (importance-weighted",
-                "-log p(x), higher = more anomalous), log_reconstruction_probability (log mean p(x|z), z ~ q(z|x)) and elbo."})
+                "-log p(x), higher = more anomalous), log_reconstruction_probability (log mean p(x|z), z ~ q(z|x)) and elbo."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  latent4j score runs/vae --data fashion-mnist --out runs/vae/scores.csv",
+                "  latent4j score runs/vae --data fashion-mnist --limit 200 --out s.csv --json"})
 public final class ScoreCommand implements Callable<Integer> {
     @Mixin
     ModelInput input;
@@ -27,6 +29,8 @@ public final class ScoreCommand implements Callable<Integer> {
     SamplingOptions sampling;
     @Option(names = "--out", required = true, description = "Output CSV file.")
     Path out;
+    @Option(names = "--json", description = "Print a JSON summary: {out, examples, importance_samples, mean_neg_log_likelihood, mean_elbo}.")
+    boolean json;
 
     @Spec
     CommandSpec spec;
@@ -36,7 +40,8 @@ public final class ScoreCommand implements Callable<Integer> {
         VaeFiles.Loaded m = input.model();
         Dataset d = input.dataset();
         DataMatrix x = CliData.matrix(d, sampling.limit);
-        VaeScores s = m.vae().score(x, sampling.samples, new RandomSource(sampling.seed));
+        Console console = Console.of(spec);
+        VaeScores s = sampling.run(console, x, (k, rng, done) -> m.vae().score(x, k, rng, done));
         StringBuilder sb = new StringBuilder("index");
         sb.append(d.hasLabels() ? ",label" : "").append(",neg_log_likelihood,log_reconstruction_probability,elbo\n");
         for (int i = 0; i < s.size(); i++) {
@@ -48,9 +53,20 @@ public final class ScoreCommand implements Callable<Integer> {
                     .append(',').append(s.elbo()[i]).append('\n');
         }
         AtomicFiles.writeString(out, sb.toString());
-        PrintWriter w = spec.commandLine().getOut();
-        w.println("wrote the scores of " + s.size() + " examples to " + out);
-        w.flush();
+        double nll = 0;
+        double elbo = 0;
+        for (int i = 0; i < s.size(); i++) {
+            nll += s.negativeLogLikelihood()[i] / s.size();
+            elbo += s.elbo()[i] / s.size();
+        }
+        console.info("wrote the scores of %d examples to %s (mean neg_log_likelihood %.3f, K=%d)", s.size(), out, nll,
+                sampling.samples);
+        if (json) {
+            var j = org.latent4j.io.Json.mapper().createObjectNode();
+            j.put("out", out.toString()).put("examples", s.size()).put("importance_samples", sampling.samples)
+                    .put("mean_neg_log_likelihood", nll).put("mean_elbo", elbo);
+            console.json(j);
+        }
         return 0;
     }
 }

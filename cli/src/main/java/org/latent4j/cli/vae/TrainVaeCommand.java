@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.config.RunRecord;
+import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.Progress;
+import org.latent4j.cli.console.Usage;
 import org.latent4j.data.Dataset;
 import org.latent4j.data.Splits;
 import org.latent4j.io.AtomicFiles;
@@ -37,7 +41,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "vae", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a variational autoencoder (MLP encoder and decoder).",
-                "Writes OUT/model, OUT/metrics.jsonl (one line per epoch) and OUT/summary.json."})
+                "Writes OUT/model, OUT/metrics.jsonl (one line per epoch), OUT/summary.json and OUT/run.json (every",
+                "option of the run: 'train vae --config OUT/run.json' repeats it)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  latent4j train vae --data fashion-mnist --epochs 10 --out runs/vae",
+                "  latent4j train vae --data fashion-mnist-small --latent 2 --out v2 --json",
+                "  latent4j train vae --data csv:x.csv --likelihood gaussian --out runs/csv",
+                "  latent4j train vae --config runs/vae/run.json --epochs 20 --out runs/vae20"})
 public final class TrainVaeCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Data: fashion-mnist, fashion-mnist-small, csv:FILE, idx:FILE, ...")
     String data;
@@ -85,6 +95,8 @@ public final class TrainVaeCommand implements Callable<Integer> {
     boolean checkpoint;
     @Option(names = "--resume", description = "Continue the run saved in OUT/checkpoint (same settings; --epochs may be raised).")
     boolean resume;
+    @Option(names = "--json", description = "Print the final summary (summary.json's content and the output folder) as one JSON object.")
+    boolean json;
     @Option(names = "--no-plots", description = "Do not write OUT/figures and OUT/report.html (draw them later with 'latent4j plot OUT').")
     boolean noPlots;
 
@@ -93,59 +105,66 @@ public final class TrainVaeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter stdout = spec.commandLine().getOut();
-        Splits splits = CliData.load(data);
+        Console console = Console.of(spec);
+        Splits splits = CliData.load(spec, data);
         Dataset trainSet = splits.train();
         DataMatrix train = CliData.matrix(trainSet, limit);
         DataMatrix test = splits.test() == null ? null : CliData.matrix(splits.test());
-        VaeConfig config = VaeConfig.builder(train.cols()).latentDim(latent).hidden(hidden)
-                .activation(Activation.parse(activation)).likelihood(LikelihoodKind.parse(likelihood)).beta(beta)
-                .samples(samples).warmupEpochs(warmup).freeBits(freeBits).seed(seed).build();
+        VaeConfig config = Usage.option(spec, "model options", () -> VaeConfig.builder(train.cols()).latentDim(latent).hidden(hidden)
+                .activation(Usage.option(spec, "--activation", () -> Activation.parse(activation)))
+                .likelihood(Usage.option(spec, "--likelihood", () -> LikelihoodKind.parse(likelihood))).beta(beta)
+                .samples(samples).warmupEpochs(warmup).freeBits(freeBits).seed(seed).build());
         Path checkpointDir = out.resolve("checkpoint");
-        TrainingConfig training = TrainingConfig.builder().epochs(epochs).batchSize(batch).optimizer(optimizer)
-                .learningRate(lr).schedule(schedule).clipNorm(clip).patience(patience).seed(seed)
-                .checkpointDir(checkpoint || resume ? checkpointDir : null).build();
+        TrainingConfig training = Usage.option(spec, "training options", () -> TrainingConfig.builder().epochs(epochs)
+                .batchSize(batch).optimizer(optimizer).learningRate(lr).schedule(schedule).clipNorm(clip).patience(patience)
+                .seed(seed).checkpointDir(checkpoint || resume ? checkpointDir : null).build());
         Vae vae = Vae.create(config);
         vae.checkData(train);
         if (test != null) {
             vae.checkData(test);
         }
         Files.createDirectories(out);
+        RunRecord.write(spec, out);
         StringBuilder arch = new StringBuilder().append(config.inputDim());
         for (int h : config.encoderHidden()) {
             arch.append('-').append(h);
         }
         arch.append('-').append(latent);
-        stdout.printf("training a VAE %s (%s likelihood) on %s: %d examples%s, %d threads%n", arch,
+        console.info("training a VAE %s (%s likelihood) on %s: %d examples%s, %d threads", arch,
                 config.likelihood().id(), train.name(), train.rows(),
                 test == null ? "" : ", held out " + test.rows(), Threads.count());
-        stdout.flush();
         List<EpochResult> done = new ArrayList<>();
         TrainingListener progress = new TrainingListener() {
             @Override
             public void onEpoch(EpochResult r) {
                 done.add(r);
-                printEpoch(stdout, r, epochs);
                 writeMetrics(done);
             }
         };
         TrainingHistory history;
-        org.latent4j.models.training.Trainer trainer = new org.latent4j.models.training.Trainer(training).listener(progress);
-        if (resume) {
-            history = vae.resume(trainer, train, test, checkpointDir);
-            done.clear();
-            done.addAll(history.epochs());
-            writeMetrics(done);
-        } else {
-            history = vae.fit(trainer, train, test);
+        TrainingDisplay display = new TrainingDisplay(console);
+        org.latent4j.models.training.Trainer trainer = new org.latent4j.models.training.Trainer(training).listener(progress)
+                .listener(display);
+        try {
+            if (resume) {
+                history = vae.resume(trainer, train, test, checkpointDir);
+                done.clear();
+                done.addAll(history.epochs());
+                writeMetrics(done);
+            } else {
+                history = vae.fit(trainer, train, test);
+            }
+        } finally {
+            display.close();
         }
         ObjectNode summary = summary(history, train, test, trainSet);
         if (test != null && evalSamples > 0) {
-            stdout.printf("evaluating log-likelihood with %d importance samples...%n", evalSamples);
-            stdout.flush();
-            VaeEvaluation e = vae.evaluate(test, evalSamples, new RandomSource(seed));
+            VaeEvaluation e;
+            try (Progress bar = console.progress("log-likelihood, K=" + evalSamples, test.rows())) {
+                e = vae.evaluate(test, evalSamples, new RandomSource(seed), bar::advanceTo);
+            }
             summary.set("evaluation", e.toJson());
-            stdout.printf("test ELBO %.2f, log-likelihood %.2f (K=%d), active units %d/%d%n", e.elbo(), e.logLikelihood(),
+            console.info("test ELBO %.2f, log-likelihood %.2f (K=%d), active units %d/%d", e.elbo(), e.logLikelihood(),
                     evalSamples, e.activeUnits(), latent);
         }
         ObjectNode meta = Json.mapper().createObjectNode();
@@ -161,9 +180,13 @@ public final class TrainVaeCommand implements Callable<Integer> {
         meta.set("metrics", summary);
         VaeFiles.save(vae, out.resolve("model"), meta);
         AtomicFiles.writeString(out.resolve("summary.json"), Json.writePretty(summary));
-        stdout.printf("wrote %s, %s and %s%n", out.resolve("model"), out.resolve("metrics.jsonl"), out.resolve("summary.json"));
+        console.info("wrote %s, %s, %s and %s", out.resolve("model"), out.resolve("metrics.jsonl"), out.resolve("summary.json"),
+                out.resolve(RunRecord.FILE));
         if (!noPlots) {
-            stdout.printf("wrote %s%n", org.latent4j.report.vae.VaeRunReport.plot(out, splits.test() != null ? splits.test() : trainSet));
+            console.info("wrote %s", org.latent4j.report.vae.VaeRunReport.plot(out, splits.test() != null ? splits.test() : trainSet));
+        }
+        if (json) {
+            console.json(summary.deepCopy().put("out", out.toString()));
         }
         return 0;
     }

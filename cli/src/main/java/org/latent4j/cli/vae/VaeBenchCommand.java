@@ -28,7 +28,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "vae", mixinStandardHelpOptions = true,
         description = {"Time the reference VAE (784-400-20, Bernoulli, Adam 1e-3, batch 128) per epoch,",
-                "printing 'epoch E seconds S train L test T' lines as bench/torch_vae.py does, then the median."})
+                "printing 'epoch E seconds S train L test T' lines as bench/torch_vae.py does, then the median."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  latent4j bench vae",
+                "  latent4j bench vae --epochs 10 --threads 1 --json",
+                "  latent4j bench vae --data fashion-mnist-small --epochs 2"})
 public final class VaeBenchCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default ${DEFAULT-VALUE}).")
     int epochs;

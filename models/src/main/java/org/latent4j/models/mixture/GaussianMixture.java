@@ -32,6 +32,7 @@ public final class GaussianMixture {
     private MixtureParameters params;
     private Components components;
     private FitResult fitResult;
+    private EmListener listener = EmListener.NONE;
 
     /** An unfitted mixture with these hyperparameters. */
     public GaussianMixture(GaussianMixtureConfig config) {
@@ -58,6 +59,15 @@ public final class GaussianMixture {
     /** What the last {@link #fit} did, or null if the parameters were given directly. */
     public FitResult fitResult() {
         return fitResult;
+    }
+
+    /**
+     * Sets who sees the progress of the next fits (after each EM iteration); returns this. The listener
+     * only observes: the numbers are the same without it.
+     */
+    public GaussianMixture listener(EmListener l) {
+        this.listener = l == null ? EmListener.NONE : l;
+        return this;
     }
 
     public boolean isFitted() {
@@ -117,6 +127,7 @@ public final class GaussianMixture {
         MixtureParameters best = null;
         FitResult bestResult = null;
         for (int init = 0; init < inits; init++) {
+            listener.onStart(k, init, inits, config.maxIter());
             MixtureParameters p0 = start;
             if (p0 == null) {
                 initializer.responsibilities(config.init(), rng, resp);
@@ -175,6 +186,7 @@ public final class GaussianMixture {
             collapsed = mStep.collapsed();
             comp = Components.of(p);
             trace[it++] = ll;
+            listener.onIteration(init, it, ll);
             if (Math.abs(ll - previous) < config.tol()) {
                 converged = true;
                 break;
@@ -319,6 +331,12 @@ public final class GaussianMixture {
      * the one with the lowest BIC.
      */
     public static BicSelection selectByBic(GaussianMixtureConfig base, double[] x, int d, int kMin, int kMax) {
+        return selectByBic(base, x, d, kMin, kMax, EmListener.NONE);
+    }
+
+    /** As {@link #selectByBic(GaussianMixtureConfig, double[], int, int, int)}, reporting each fit's EM iterations to {@code listener}. */
+    public static BicSelection selectByBic(GaussianMixtureConfig base, double[] x, int d, int kMin, int kMax,
+                                           EmListener listener) {
         if (kMin < 1 || kMax < kMin) {
             throw new IllegalArgumentException("k range: expected 1 <= from <= to, got " + kMin + ".." + kMax);
         }
@@ -330,7 +348,7 @@ public final class GaussianMixture {
         for (int t = 0; t < count; t++) {
             ks[t] = kMin + t;
             GaussianMixture g = new GaussianMixture(base.toBuilder().k(ks[t]).initialParameters(null).build())
-                    .fit(x, d);
+                    .listener(listener).fit(x, d);
             bics[t] = g.bic(x);
             if (best == null || bics[t] < bics[bestIndex]) {
                 best = g;

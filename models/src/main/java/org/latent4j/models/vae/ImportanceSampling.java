@@ -1,5 +1,6 @@
 package org.latent4j.models.vae;
 
+import java.util.function.IntConsumer;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.vae.GaussianEncoder.Encoding;
 import org.latent4j.random.RandomSource;
@@ -20,13 +21,17 @@ final class ImportanceSampling {
     private static final int ROWS_PER_PASS = 1000;
     private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
+    /** Progress that nobody watches. */
+    static final IntConsumer NO_PROGRESS = done -> {};
+
     private ImportanceSampling() {}
 
     /** Per-example results of one pass over the data. */
     record PerExample(int n, int latent, int samples, double[] logLikelihood, double[] reconstruction,
                       double[] logReconstructionProbability, double[] kl, double[] klPerDimSum, float[] mu) {}
 
-    static PerExample run(Vae vae, DataMatrix data, int k, RandomSource rng) {
+    /** One pass; {@code examplesDone} hears how many examples are finished after each block. */
+    static PerExample run(Vae vae, DataMatrix data, int k, RandomSource rng, IntConsumer examplesDone) {
         if (k < 1) {
             throw new IllegalArgumentException("importance sampling: the number of samples must be >= 1, got " + k);
         }
@@ -40,6 +45,7 @@ final class ImportanceSampling {
             for (int s = 0; s < n; s += block) {
                 int e = Math.min(n, s + block);
                 runBlock(vae, data.slice(s, e), s, k, chunk, rng, out);
+                examplesDone.accept(e);
             }
         }
         return out;

@@ -2,6 +2,7 @@ package org.latent4j.models.vae;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.IntConsumer;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.training.TrainingConfig;
 import org.latent4j.models.training.TrainingHistory;
@@ -231,13 +232,26 @@ public final class Vae extends Module {
      * their gap, active units and the KL per latent dimension (see {@link VaeEvaluation}).
      */
     public VaeEvaluation evaluate(DataMatrix data, int importanceSamples, RandomSource rng) {
+        return evaluate(data, importanceSamples, rng, ImportanceSampling.NO_PROGRESS);
+    }
+
+    /**
+     * As {@link #evaluate(DataMatrix, int, RandomSource)}, telling {@code examplesDone} how many examples are
+     * finished after each batch (for a progress display; the numbers are the same without it).
+     */
+    public VaeEvaluation evaluate(DataMatrix data, int importanceSamples, RandomSource rng, IntConsumer examplesDone) {
         checkData(data);
-        return VaeEvaluation.of(ImportanceSampling.run(this, data, importanceSamples, rng));
+        return VaeEvaluation.of(ImportanceSampling.run(this, data, importanceSamples, rng, examplesDone));
     }
 
     /** Per-example anomaly scores (see {@link VaeScores}): higher is more anomalous. */
     public VaeScores score(DataMatrix data, int importanceSamples, RandomSource rng) {
+        return score(data, importanceSamples, rng, ImportanceSampling.NO_PROGRESS);
+    }
+
+    /** As {@link #score(DataMatrix, int, RandomSource)}, telling {@code examplesDone} how many examples are finished after each batch. */
+    public VaeScores score(DataMatrix data, int importanceSamples, RandomSource rng, IntConsumer examplesDone) {
         checkData(data);
-        return VaeScores.of(ImportanceSampling.run(this, data, importanceSamples, rng));
+        return VaeScores.of(ImportanceSampling.run(this, data, importanceSamples, rng, examplesDone));
     }
 }

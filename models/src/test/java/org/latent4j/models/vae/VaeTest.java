@@ -124,6 +124,26 @@ class VaeTest {
     }
 
     @Test
+    void importanceSamplingReportsProgressWithoutChangingTheNumbers() {
+        Vae vae = Vae.create(small(LikelihoodKind.BERNOULLI));
+        DataMatrix test = images(45, 16, 3);
+        java.util.List<Integer> done = new java.util.ArrayList<>();
+        // 300 samples: blocks of 3 examples, so the 45 examples report 15 times, ending at 45.
+        VaeEvaluation watched = vae.evaluate(test, 300, new RandomSource(2), done::add);
+        VaeEvaluation plain = vae.evaluate(test, 300, new RandomSource(2));
+        assertEquals(plain.logLikelihood(), watched.logLikelihood());
+        assertEquals(15, done.size(), done.toString());
+        assertEquals(45, done.get(done.size() - 1));
+        for (int i = 1; i < done.size(); i++) {
+            assertTrue(done.get(i) > done.get(i - 1), done.toString());
+        }
+        java.util.List<Integer> scored = new java.util.ArrayList<>();
+        VaeScores s = vae.score(test, 300, new RandomSource(2), scored::add);
+        assertEquals(done, scored);
+        assertArrayEquals(vae.score(test, 300, new RandomSource(2)).elbo(), s.elbo());
+    }
+
+    @Test
     void activeUnitsCountDimensionsWhoseMeanVaries() {
         float[] mu = {0f, 1f, 5f, 0f, -1f, 5.01f, 0f, 0f, 4.99f, 0f, 0f, 5f};
         double[] a = VaeEvaluation.activity(mu, 4, 3);

@@ -1,0 +1,164 @@
+package org.latent4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latent4j.io.Json;
+import picocli.CommandLine;
+
+/** Exit codes, one-line errors, --quiet, --json, progress and --help across the commands. */
+class CliExperienceTest {
+    static final String[] TINY = {"--data", "fashion-mnist-small", "--limit", "256", "--epochs", "1", "--hidden", "32",
+            "--latent", "2", "--batch", "64", "--eval-samples", "0", "--seed", "5"};
+    @TempDir
+    static Path dir;
+    static Path model;
+
+    @BeforeAll
+    static void trainOne() {
+        model = dir.resolve("model-run");
+        CliRun r = train(model, "--quiet");
+        assertEquals(0, r.exitCode(), r.err());
+    }
+
+    static CliRun train(Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("train", "vae"));
+        args.addAll(List.of(TINY));
+        args.addAll(List.of("--out", out.toString()));
+        args.addAll(List.of(extra));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    static void assertOneLine(String err, String prefix) {
+        assertEquals(1, err.lines().count(), "one line expected:\n" + err);
+        assertTrue(err.startsWith(prefix), err);
+        assertFalse(err.contains("\tat "), err);
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorOnOneLine() {
+        CliRun r = CliRun.of("train", "vae", "--data", "fashion-mnist-small", "--out", dir.resolve("x").toString(), "--epoch=3");
+        assertEquals(2, r.exitCode());
+        assertOneLine(r.err(), "latent4j train vae: Unknown option: '--epoch=3'");
+        assertTrue(r.err().contains("--epochs"), "suggests the near name: " + r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void badValuesAreUsageErrors() {
+        CliRun notANumber = CliRun.of("train", "vae", "--data", "fashion-mnist-small", "--out", dir.resolve("x").toString(),
+                "--epochs", "ten");
+        assertEquals(2, notANumber.exitCode());
+        assertOneLine(notANumber.err(), "latent4j train vae: Invalid value for option '--epochs'");
+        CliRun likelihood = train(dir.resolve("bad-likelihood"), "--likelihood", "poisson");
+        assertEquals(2, likelihood.exitCode(), likelihood.err());
+        assertOneLine(likelihood.err(), "latent4j train vae: --likelihood: ");
+        assertTrue(likelihood.err().contains("poisson") && likelihood.err().contains("bernoulli"), likelihood.err());
+        CliRun k = CliRun.of("train", "gmm", "--data", "fashion-mnist-small", "--k", "0", "--out", dir.resolve("g").toString());
+        assertEquals(2, k.exitCode(), k.err());
+        assertOneLine(k.err(), "latent4j train gmm: --k 0");
+        CliRun missing = CliRun.of("evaluate", model.toString());
+        assertEquals(2, missing.exitCode());
+        assertOneLine(missing.err(), "latent4j evaluate: Missing required option: '--data");
+    }
+
+    @Test
+    void aMissingDataFileIsAFailureWithTheStackTraceOnlyUnderDebug() {
+        Path absent = dir.resolve("absent.csv");
+        CliRun r = CliRun.of("train", "vae", "--data", "csv:" + absent, "--out", dir.resolve("y").toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertOneLine(r.err(), "latent4j train vae: ");
+        assertTrue(r.err().contains(absent.toString()), r.err());
+        CliRun debug = CliRun.of("--debug", "train", "vae", "--data", "csv:" + absent, "--out", dir.resolve("y").toString());
+        assertEquals(1, debug.exitCode());
+        assertTrue(debug.err().contains("\tat "), debug.err());
+        CliRun noModel = CliRun.of("evaluate", dir.resolve("no-such-model").toString(), "--data", "fashion-mnist-small");
+        assertEquals(1, noModel.exitCode());
+        assertOneLine(noModel.err(), "latent4j evaluate: ");
+    }
+
+    @Test
+    void quietTrainingPrintsNothing() {
+        CliRun r = train(dir.resolve("quiet"), "-q");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", r.out());
+        assertEquals("", r.err());
+        assertTrue(Files.isRegularFile(dir.resolve("quiet").resolve("summary.json")));
+    }
+
+    @Test
+    void jsonTrainingPrintsOneObjectOnStandardOutput() throws Exception {
+        Path out = dir.resolve("json");
+        CliRun r = train(out, "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(1, r.out().lines().count(), r.out());
+        JsonNode s = Json.mapper().readTree(r.out());
+        assertEquals(out.toString(), s.get("out").asText());
+        assertEquals(Json.read(out.resolve("summary.json")).get("test_loss").asDouble(), s.get("test_loss").asDouble());
+        assertTrue(r.err().contains("train_loss"), "the table goes to standard error in JSON mode: " + r.err());
+    }
+
+    @Test
+    void jsonOutputsParse() throws Exception {
+        for (String[] args : new String[][] {
+                {"evaluate", model.toString(), "--data", "fashion-mnist-small", "--limit", "40", "-k", "3", "--json"},
+                {"score", model.toString(), "--data", "fashion-mnist-small", "--limit", "40", "-k", "3", "--json",
+                        "--out", dir.resolve("scores.csv").toString()},
+                {"info", "--json"}}) {
+            CliRun r = CliRun.of(args);
+            assertEquals(0, r.exitCode(), String.join(" ", args) + ": " + r.err());
+            assertTrue(Json.mapper().readTree(r.out()).isObject(), r.out());
+            assertFalse(r.err().contains("\r"), "no bars when standard error is not a terminal: " + r.err());
+        }
+    }
+
+    @Test
+    void forcedProgressDrawsBarsOnStandardErrorOnly() throws Exception {
+        CliRun r = CliRun.of("evaluate", model.toString(), "--data", "fashion-mnist-small", "--limit", "300", "-k", "5",
+                "--json", "--progress");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("\r") && r.err().contains("300/300"), r.err());
+        assertTrue(Json.mapper().readTree(r.out()).has("log_likelihood"));
+    }
+
+    @Test
+    void everyCommandHasHelpWithExamples() {
+        List<List<String>> paths = new ArrayList<>();
+        collect(new CommandLine(new Main()), new ArrayList<>(), paths);
+        assertTrue(paths.size() >= 15, paths.toString());
+        for (List<String> path : paths) {
+            List<String> args = new ArrayList<>(path);
+            args.add("--help");
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertEquals(0, r.exitCode(), path + ": " + r.err());
+            assertTrue(r.out().contains("Examples:\n  latent4j "), path + " has no examples:\n" + r.out());
+        }
+        for (Object forwarded : new Object[] {new org.latent4j.cli.vae.SampleCommand(), new org.latent4j.cli.vae.ScoreCommand(),
+                new GmmModelCommands.Sample(), new GmmModelCommands.Score()}) {
+            String help = new CommandLine(forwarded).getUsageMessage();
+            assertTrue(help.contains("Examples:"), help);
+        }
+    }
+
+    /** Every command path below {@code cl}; the demo commands are the demo helper's and get their examples there. */
+    private static void collect(CommandLine cl, List<String> prefix, List<List<String>> out) {
+        for (var e : cl.getSubcommands().entrySet()) {
+            if (prefix.isEmpty() && e.getKey().equals("demo")) {
+                continue;
+            }
+            List<String> path = new ArrayList<>(prefix);
+            path.add(e.getKey());
+            out.add(path);
+            collect(e.getValue(), path, out);
+        }
+    }
+}
