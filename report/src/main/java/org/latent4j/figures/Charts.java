@@ -32,8 +32,12 @@ public final class Charts {
     public static final int HEIGHT = 440;
 
     private static final BasicStroke SOLID = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    private static final float DASH_ON = 7f, DASH_OFF = 4f;
+    /** The legend sample of a dashed curve. */
     private static final BasicStroke DASH = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-            new float[] {7f, 4f}, 0f);
+            new float[] {DASH_ON, DASH_OFF}, 0f);
+    /** The dashes of a dashed curve, cut by {@link DashedPath}. */
+    private static final BasicStroke DASH_PIECE = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);
     /**
      * XChart sizes legend markers like the data markers, which for thousands of points are tiny; class
      * legend entries (series without data) use this circle of at least 9 pixels instead.
@@ -91,10 +95,13 @@ public final class Charts {
             colors[i] = palette[colorGroups[i]];
         }
         XYChart chart = xyChart(title, xLabel, yLabel);
-        HouseStyle.legendFor(chart.getStyler(), series.stream().map(Series::label).toList(), WIDTH);
+        // One curve needs no legend: the title and axis labels name it.
         chart.getStyler().setLegendVisible(series.size() > 1);
+        if (series.size() > 1) {
+            HouseStyle.legendFor(chart.getStyler(), series.stream().map(Series::label).toList(), WIDTH);
+        }
         chart.getStyler().setMarkerSize(6);
-        addCurves(chart, series, colors);
+        addCurves(chart, series, colors, null);
         boolean integral = true;
         for (Series s : series) {
             integral &= allIntegers(s.xValues());
@@ -210,7 +217,8 @@ public final class Charts {
         bars.setLineColor(HISTOGRAM_EDGE);
         bars.setLineStyle(new BasicStroke(1f));
         List<Series> cs = curves == null ? List.of() : curves;
-        addCurves(chart, cs, Palette.colors(cs.size()));
+        addCurves(chart, cs, Palette.colors(cs.size()),
+                new double[] {h.edges()[0], h.edges()[b], 0, max(h.density())});
         return HouseStyle.render(name, chart);
     }
 
@@ -321,6 +329,10 @@ public final class Charts {
                 // The field never gets that low: keep the lowest line just above its minimum.
                 lo = min + 0.05 * (max - min);
             }
+            if (hi <= lo) {
+                // A nearly flat field (all values above 0.8·max): spread the lines over its own range.
+                hi = max - 0.05 * (max - min);
+            }
             double llo = Math.log(lo), lhi = Math.log(hi);
             for (int k = 0; k < levels; k++) {
                 double t = levels == 1 ? 0.5 : (double) k / (levels - 1);
@@ -355,21 +367,56 @@ public final class Charts {
      * nothing). They also keep XChart from placing x ticks only on data values (its rule for evenly
      * spaced x, which gives ticks such as 1, 5, 9, ... for 100 epochs) instead of at round numbers.
      */
-    private static void addCurves(XYChart chart, List<Series> series, Color[] colors) {
+    private static void addCurves(XYChart chart, List<Series> series, Color[] colors, double[] extent) {
         for (int i = 0; i < series.size(); i++) {
             styleCurve(nanSeries(chart, "legend " + i, series.get(i).label()), series.get(i), colors[i]);
         }
+        double[] scale = pixelScale(chart, series, extent);
         for (Series.Style pass : new Series.Style[] {Series.Style.LINE, Series.Style.LINE_MARKERS, Series.Style.DASHED,
             Series.Style.MARKERS}) {
             for (int i = 0; i < series.size(); i++) {
                 Series s = series.get(i);
-                if (s.style() == pass) {
-                    XYSeries xs = chart.addSeries("curve " + i, s.xValues(), s.y());
-                    xs.setShowInLegend(false);
+                if (s.style() != pass) {
+                    continue;
+                }
+                XYSeries xs;
+                if (pass == Series.Style.DASHED && s.size() > 1) {
+                    double[][] d = DashedPath.cut(s.xValues(), s.y(), scale[0], scale[1], DASH_ON, DASH_OFF);
+                    xs = chart.addSeries("curve " + i, d[0], d[1]);
                     styleCurve(xs, s, colors[i]);
+                    xs.setLineStyle(DASH_PIECE);
+                } else {
+                    xs = chart.addSeries("curve " + i, s.xValues(), s.y());
+                    styleCurve(xs, s, colors[i]);
+                }
+                xs.setShowInLegend(false);
+            }
+        }
+    }
+
+    /**
+     * Pixels per data unit along x and y, estimated before XChart lays the chart out: the data range
+     * (of the series and {@code extent}, e.g. the histogram bars) over the plot area, which is about 84%
+     * of the width (58% with a legend at the right) and 72% of the height.
+     */
+    private static double[] pixelScale(XYChart chart, List<Series> series, double[] extent) {
+        double[] r = extent == null ? new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY} : extent.clone();
+        for (Series s : series) {
+            double[] xv = s.xValues();
+            for (int i = 0; i < xv.length; i++) {
+                if (!Double.isNaN(s.y()[i])) {
+                    r[0] = Math.min(r[0], xv[i]);
+                    r[1] = Math.max(r[1], xv[i]);
+                    r[2] = Math.min(r[2], s.y()[i]);
+                    r[3] = Math.max(r[3], s.y()[i]);
                 }
             }
         }
+        boolean legendRight = chart.getStyler().getLegendPosition() == org.knowm.xchart.style.Styler.LegendPosition.OutsideE;
+        double w = chart.getWidth() * (legendRight ? 0.58 : 0.84), h = chart.getHeight() * 0.72;
+        double dx = r[1] - r[0], dy = r[3] - r[2];
+        return new double[] {dx > 0 ? w / dx : 1, dy > 0 ? h / dy : 1};
     }
 
     /** A series with one NaN point: shows in the legend, draws nothing, leaves the axes alone. */
@@ -550,6 +597,14 @@ public final class Charts {
     /** Marker opacity for n points: opaque enough to see a few, translucent enough to see density in many. */
     static double scatterAlpha(int n) {
         return n <= 1000 ? 0.85 : n <= 5000 ? 0.6 : 0.5;
+    }
+
+    private static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double d : v) {
+            m = Math.max(m, d);
+        }
+        return m;
     }
 
     private static boolean allIntegers(double[] xs) {

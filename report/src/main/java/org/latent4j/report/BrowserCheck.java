@@ -89,7 +89,12 @@ public final class BrowserCheck {
      * @throws IllegalStateException if {@code LATENT4J_CHROMIUM} is set but names no executable file
      */
     public static Optional<Path> findChromium() {
-        String env = System.getenv(ENV);
+        return findChromium(System.getenv());
+    }
+
+    /** {@link #findChromium()} with the environment given. */
+    static Optional<Path> findChromium(java.util.Map<String, String> environment) {
+        String env = environment.get(ENV);
         if (env != null && !env.isBlank()) {
             Path p = Path.of(env);
             if (!Files.isRegularFile(p) || !Files.isExecutable(p)) {
@@ -104,7 +109,7 @@ public final class BrowserCheck {
                 return Optional.of(p);
             }
         }
-        String path = System.getenv("PATH");
+        String path = environment.get("PATH");
         if (path != null) {
             for (String dir : path.split(File.pathSeparator)) {
                 for (String name : List.of("chromium", "chromium-browser")) {
@@ -204,7 +209,8 @@ public final class BrowserCheck {
             int height = Math.min(Math.max(r.pageHeight(), 1), MAX_SCREENSHOT_HEIGHT);
             screenshot(html, png, DEFAULT_WIDTH, height);
             System.out.println(html + ": " + r);
-            System.out.println("screenshot: " + png + " (" + DEFAULT_WIDTH + "x" + height + ")");
+            System.out.println("screenshot: " + png + " (" + DEFAULT_WIDTH + "x" + height
+                    + (height < r.pageHeight() ? ", the page cut at " + MAX_SCREENSHOT_HEIGHT + " px" : "") + ")");
             return r.allDecoded() && r.fitsWidth() ? 0 : 1;
         } catch (IOException | RuntimeException e) {
             System.err.println("check-report: " + e.getMessage());

@@ -2,6 +2,7 @@ package org.latent4j.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -13,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -121,6 +124,17 @@ class BrowserCheckTest {
         assertEquals(2, BrowserCheck.cli(new String[0]));
         assertEquals(2, BrowserCheck.cli(new String[] {"--help"}));
         assertEquals(2, BrowserCheck.cli(new String[] {dir.resolve("nothing-here").toString()}));
+    }
+
+    @Test
+    void chromiumNamedByTheEnvironmentComesFirst(@TempDir Path dir) throws IOException {
+        Path exe = Files.writeString(dir.resolve("my-chrome"), "#!/bin/sh\n");
+        exe.toFile().setExecutable(true);
+        assertEquals(Optional.of(exe), BrowserCheck.findChromium(Map.of(BrowserCheck.ENV, exe.toString())));
+        Path plain = Files.writeString(dir.resolve("not-executable"), "text");
+        var e = assertThrows(IllegalStateException.class,
+                () -> BrowserCheck.findChromium(Map.of(BrowserCheck.ENV, plain.toString())));
+        assertTrue(e.getMessage().contains(plain.toString()) && e.getMessage().contains(BrowserCheck.ENV), e.getMessage());
     }
 
     @Test

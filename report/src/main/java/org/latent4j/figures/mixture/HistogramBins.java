@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Bin choices for histograms of 1-D data: the Freedman–Diaconis rule (Freedman and Diaconis 1981),
  * bin width h = 2·IQR·n^(−1/3), which is robust to outliers, with Sturges' rule ⌈log₂ n⌉ + 1 bins when
- * the interquartile range is zero.
+ * the interquartile range is zero; and {@link #edges(double[], double)}, which also resolves the
+ * narrowest fitted component and respects data recorded on a grid (e.g. to 0.1 cm).
  */
 final class HistogramBins {
     /** Fewer bins than this hide a two-component shape; more than this is noise for a page-sized chart. */
@@ -14,22 +15,88 @@ final class HistogramBins {
 
     private HistogramBins() {}
 
-    /** The number of equal bins spanning [min x, max x] by the Freedman–Diaconis rule, clamped to [5, 120]. */
-    static int freedmanDiaconis(double[] x) {
-        if (x.length < 2) {
-            return 1;
-        }
+    /**
+     * Bin edges for data a mixture was fitted to. The width is the smaller of the Freedman–Diaconis and
+     * Sturges widths (numpy's "auto"; Freedman–Diaconis alone merges the modes of well separated
+     * components, since their gap inflates the IQR), at most the narrowest component's standard deviation
+     * (so its peak is resolved), but no narrower than leaves about 5 values per bin on average. Values
+     * recorded on a grid (all gaps multiples of the smallest, e.g. lengths to 0.1 cm) get a width that is a
+     * multiple of the grid step and edges halfway between grid values, so every bin holds the same number
+     * of grid values and none sits on an edge.
+     *
+     * @param narrowest the smallest standard deviation among the components that matter, or +∞ to ignore
+     */
+    static Bins edges(double[] x, double narrowest) {
         double[] s = x.clone();
         Arrays.sort(s);
-        double range = s[s.length - 1] - s[0];
+        int n = s.length;
+        double min = s[0], max = s[n - 1], range = max - min;
         if (!(range > 0)) {
-            return 1;
+            double half = min == 0 ? 0.5 : 0.5 * Math.abs(min);
+            return new Bins(new double[] {min - half, max + half}, "one bin: all values are equal");
         }
+        int sturges = (int) Math.ceil(Math.log(n) / Math.log(2)) + 1;
+        double h = range / sturges;
         double iqr = quantile(s, 0.75) - quantile(s, 0.25);
-        int bins = iqr > 0
-                ? (int) Math.ceil(range / (2.0 * iqr / Math.cbrt(s.length)))
-                : (int) Math.ceil(Math.log(s.length) / Math.log(2)) + 1;
-        return Math.clamp(bins, MIN_BINS, MAX_BINS);
+        if (iqr > 0) {
+            h = Math.min(h, 2.0 * iqr / Math.cbrt(n));
+        }
+        String how = "the smaller of the Freedman–Diaconis and Sturges widths";
+        if (narrowest < h) {
+            h = narrowest;
+            how = "the narrowest component's standard deviation, so its peak is resolved";
+        }
+        int maxBins = Math.clamp(n / 5, Math.max(MIN_BINS, sturges), MAX_BINS);
+        if (h < range / maxBins) {
+            h = range / maxBins;
+            how = "about 5 values per bin";
+        }
+        double step = gridStep(s);
+        double lo = min;
+        if (step > 0) {
+            h = Math.max(1, Math.round(h / step)) * step;
+            lo = min - step / 2;
+            how += "; a multiple of the " + MixtureFigures.fmt(step) + " the values are recorded in";
+        }
+        int bins = Math.max(1, (int) Math.ceil((max - lo) / h - 1e-9));
+        if (lo + bins * h <= max) {
+            bins++;
+        }
+        double[] e = new double[bins + 1];
+        for (int b = 0; b <= bins; b++) {
+            e[b] = lo + b * h;
+        }
+        return new Bins(e, bins + " bins of width " + MixtureFigures.fmt(h) + ": " + how);
+    }
+
+    /** Bin edges and how their width was chosen, for the caption. */
+    record Bins(double[] edges, String description) {}
+
+    /**
+     * The step of a grid the sorted values lie on: the smallest gap between distinct values, if every gap
+     * is a whole multiple of it (to 1e-3 of a step, which float32 rounding respects) and values repeat
+     * (n exceeds the distinct values); 0 otherwise.
+     */
+    static double gridStep(double[] sorted) {
+        double step = Double.POSITIVE_INFINITY;
+        int distinct = 1;
+        for (int i = 1; i < sorted.length; i++) {
+            double g = sorted[i] - sorted[i - 1];
+            if (g > 0) {
+                distinct++;
+                step = Math.min(step, g);
+            }
+        }
+        if (distinct == sorted.length || distinct < 2) {
+            return 0;
+        }
+        for (int i = 1; i < sorted.length; i++) {
+            double g = (sorted[i] - sorted[i - 1]) / step;
+            if (g > 0 && Math.abs(g - Math.rint(g)) > 1e-3) {
+                return 0;
+            }
+        }
+        return step;
     }
 
     /** The q-quantile of sorted data, interpolating linearly between order statistics. */

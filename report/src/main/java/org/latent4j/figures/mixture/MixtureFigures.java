@@ -48,14 +48,8 @@ public final class MixtureFigures {
      */
     public static Captioned histogram1d(String name, double[] x, MixtureParameters p, String xLabel) {
         checkData(x, 1, "histogram");
-        int bins = HistogramBins.freedmanDiaconis(x);
-        double[] range = MixtureDensity1d.range(x, p);
-        MixtureDensity1d curves = MixtureDensity1d.of(p, range[0], range[1]);
-        Figure f = Charts.histogram(name, "Histogram and fitted mixture (k = " + p.k() + ")", xLabel, x, bins,
-                curveSeries(curves, p));
-        double width = (max(x) - min(x)) / bins;
-        return new Captioned(f, histogramCaption(x.length, p, bins + " bins of width " + fmt(width)
-                + " (Freedman–Diaconis rule)"));
+        HistogramBins.Bins bins = HistogramBins.edges(x, narrowestSd(p));
+        return histogram(name, x, p, xLabel, bins.edges(), bins.description());
     }
 
     /**
@@ -66,6 +60,15 @@ public final class MixtureFigures {
     public static Captioned histogram1d(String name, double[] x, MixtureParameters p, String xLabel, double[] edges) {
         checkData(x, 1, "histogram");
         HistogramBins.checkEdges(edges);
+        boolean open = Double.isInfinite(edges[0]) || Double.isInfinite(edges[edges.length - 1]);
+        double[] e = HistogramBins.drawable(edges);
+        String bins = (edges.length - 1) + " given bins" + (equalWidths(e) ? " of width " + fmt(e[1] - e[0]) : "")
+                + (open ? "; the end bins are open and count the values beyond them" : "");
+        return histogram(name, x, p, xLabel, edges, bins);
+    }
+
+    private static Captioned histogram(String name, double[] x, MixtureParameters p, String xLabel, double[] edges,
+                                       String binsPhrase) {
         double[] e = HistogramBins.drawable(edges);
         double[] counts = HistogramBins.counts(x, edges);
         double[] range = MixtureDensity1d.range(x, p);
@@ -74,10 +77,20 @@ public final class MixtureFigures {
         series.add(histogramOutline(e, counts, x.length));
         series.addAll(curveSeries(curves, p));
         Figure f = Charts.lines(name, "Histogram and fitted mixture (k = " + p.k() + ")", xLabel, "density", series);
-        boolean open = Double.isInfinite(edges[0]) || Double.isInfinite(edges[edges.length - 1]);
-        String bins = (edges.length - 1) + " given bins" + (equalWidths(e) ? " of width " + fmt(e[1] - e[0]) : "")
-                + (open ? "; the end bins are open and count the values beyond them" : "");
-        return new Captioned(f, histogramCaption(x.length, p, bins));
+        return new Captioned(f, histogramCaption(x.length, p, binsPhrase));
+    }
+
+    /** The smallest standard deviation among components of weight at least 5% (+∞ if none). */
+    private static double narrowestSd(MixtureParameters p) {
+        double[] sd = MixtureDensity1d.sds(p);
+        double[] w = p.weights();
+        double m = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < sd.length; j++) {
+            if (w[j] >= 0.05) {
+                m = Math.min(m, sd[j]);
+            }
+        }
+        return m;
     }
 
     /**
@@ -232,7 +245,7 @@ public final class MixtureFigures {
         for (int j = 0; j < p.k(); j++) {
             s.add(Series.dashed(names[j], c.x(), c.components()[j]));
         }
-        s.add(Series.line("mixture density", c.x(), c.mixture()));
+        s.add(Series.line("mixture", c.x(), c.mixture()));
         return s;
     }
 
@@ -250,7 +263,7 @@ public final class MixtureFigures {
             ys[2 * b + 2] = h;
         }
         xs[2 * bins + 1] = edges[bins];
-        return Series.line("histogram", xs, ys);
+        return Series.line("data (n = " + n + ")", xs, ys);
     }
 
     private static String histogramCaption(int n, MixtureParameters p, String bins) {
@@ -321,22 +334,6 @@ public final class MixtureFigures {
                 throw new IllegalArgumentException(what + ": row " + (i / d) + ", column " + (i % d) + " is " + x[i]);
             }
         }
-    }
-
-    private static double min(double[] x) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double v : x) {
-            m = Math.min(m, v);
-        }
-        return m;
-    }
-
-    private static double max(double[] x) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double v : x) {
-            m = Math.max(m, v);
-        }
-        return m;
     }
 
     /** Three significant digits without trailing zeros: 0.004, 0.271, 12.5. */

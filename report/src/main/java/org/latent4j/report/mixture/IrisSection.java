@@ -85,12 +85,13 @@ final class IrisSection {
         species.write(figuresDir);
         report.figures(List.of(contours.figure(), species),
                 List.of("EM's three components and the mixture density", "the species Fisher recorded"),
-                "Left: " + contours.caption() + " Right: the same contours over the flowers coloured by species. Setosa's "
+                "Left: " + Character.toLowerCase(contours.caption().charAt(0)) + contours.caption().substring(1) + " Right: the same contours over the flowers coloured by species. Setosa's "
                         + "short, narrow petals form a group of their own; versicolor and virginica touch, and there the "
                         + "components and the species disagree on a few flowers (compare the colours of the points between "
                         + "the two pictures). Petals were measured to 0.1 cm, so many flowers share a point and fewer "
                         + "than " + n + " distinct points are visible.");
-        report.table("Components found by EM (ordered by mean petal length) and the species of the flowers each one claims",
+        report.table("Components found by EM (ordered by mean petal length; petal measurements in cm, corr. = the "
+                        + "correlation of length and width within the component) and the species of the flowers each one claims",
                 header(f), rows(f));
         report.paragraph(String.format(Locale.ROOT,
                 "Never shown the species, EM puts %d of the %d flowers into a component whose majority species is their own.",
@@ -101,8 +102,8 @@ final class IrisSection {
     }
 
     private static List<String> header(Fit f) {
-        List<String> h = new ArrayList<>(List.of("component", "weight", "mean petal length", "mean petal width",
-                "sd length", "sd width", "correlation"));
+        List<String> h = new ArrayList<>(List.of("component", "weight", "mean length", "mean width", "sd length",
+                "sd width", "corr."));
         h.addAll(f.speciesNames());
         return h;
     }

@@ -42,6 +42,7 @@ public final class MixtureRunReport {
         double[] x = run.model().prepare(data.x());
         MixtureParameters p = run.model().mixture().parameters();
         List<Captioned> figures = figures(run, x, p, axisNames(run.model().pca(), data.columnNames(), p.d()));
+        figures = annotate(figures, run);
         Path dir = runDir.resolve(FIGURES);
         Files.createDirectories(dir);
         for (Captioned c : figures) {
@@ -71,6 +72,35 @@ public final class MixtureRunReport {
         return out;
     }
 
+    /** Adds what only the run knows: the PCA the data went through, whether EM converged. */
+    private static List<Captioned> annotate(List<Captioned> figures, MixtureRun run) {
+        Pca pca = run.model().pca();
+        List<Captioned> out = new ArrayList<>();
+        for (Captioned c : figures) {
+            String extra = "";
+            if (pca != null && !c.figure().name().equals("loglik") && !c.figure().name().equals("bic")) {
+                double kept = 0;
+                for (double r : pca.explainedVarianceRatio()) {
+                    kept += r;
+                }
+                extra = String.format(Locale.ROOT, " The mixture was fitted to the data's %d leading principal components "
+                        + "(of their %d columns), which keep %.1f%% of the variance; the axes here are in that space.",
+                        pca.components(), pca.inputDimension(), 100 * kept);
+            } else if (c.figure().name().equals("loglik")) {
+                JsonNode conv = run.summary().get("converged");
+                JsonNode tol = run.modelConfig().get("tol");
+                if (conv != null && conv.isBoolean()) {
+                    extra = conv.asBoolean()
+                            ? " This run converged: the last gain was below the tolerance" + (tol == null ? "" : " " + tol.asText()) + "."
+                            : " This run stopped at its iteration limit before converging: more iterations (--max-iter) "
+                                    + "would raise the curve further.";
+                }
+            }
+            out.add(new Captioned(c.figure(), c.caption() + extra));
+        }
+        return out;
+    }
+
     /** Axis names of the mixture's space: PCA components, the data's column names, or x1, x2, .... */
     private static String[] axisNames(Pca pca, List<String> columns, int d) {
         String[] names = new String[d];
@@ -85,14 +115,17 @@ public final class MixtureRunReport {
         Report r = new Report(String.format(Locale.ROOT, "Gaussian mixture: k = %d, %s covariances", p.k(), p.type().label()));
         Pca pca = run.model().pca();
         r.paragraph(String.format(Locale.ROOT,
-                "A mixture of %d Gaussians with %s covariance matrices, fitted by EM to %d rows of %s (%d column%s%s). "
-                        + "Regenerate this page and its figures with: latent4j plot %s",
-                p.k(), p.type().label(), data.rows(), data.source(), data.cols(), data.cols() == 1 ? "" : "s",
+                "A mixture of %d Gaussians with %s covariance matrices, fitted by EM to the %d rows × %d columns of %s%s. "
+                        + "Data read from %s. Regenerate this page and its figures with: latent4j plot %s",
+                p.k(), p.type().label(), data.rows(), data.cols(), safeSpec(run),
                 pca == null ? "" : ", projected on their " + pca.components() + " leading principal components",
-                run.dir()));
+                data.source(), run.dir()));
         r.section("Configuration");
         if (run.options() != null) {
-            r.keyValues("The command's options (run.json)", flatten(run.options()));
+            JsonNode opts = run.options().get("options");
+            String command = run.options().path("command").asText("");
+            r.keyValues("The command's options (run.json" + (command.isEmpty() ? "" : ", latent4j " + command) + ")",
+                    flatten(opts != null && opts.isObject() ? opts : run.options()));
         }
         r.keyValues("The model (model/config.json)", flatten(run.modelConfig()));
         r.section("Metrics");
@@ -138,6 +171,21 @@ public final class MixtureRunReport {
         return rows;
     }
 
+    /** Large values to one decimal (BIC 1625188.3), moderate ones to 6 significant digits, tiny ones in e-notation. */
+    static String number(double v) {
+        double a = Math.abs(v);
+        if (v == Math.rint(v) && a < 1e15) {
+            return Long.toString((long) v);
+        }
+        if (a >= 1e4) {
+            return String.format(Locale.ROOT, "%.1f", v);
+        }
+        if (a >= 1e-4) {
+            return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", v)).stripTrailingZeros().toPlainString();
+        }
+        return String.format(Locale.ROOT, "%.3e", v);
+    }
+
     /** The fields of a JSON object as text: numbers to 6 significant digits, nested values as JSON. */
     static Map<String, String> flatten(JsonNode obj) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -145,12 +193,20 @@ public final class MixtureRunReport {
         return m;
     }
 
+    private static String safeSpec(MixtureRun run) {
+        try {
+            return run.dataSpec();
+        } catch (IOException e) {
+            return "the training data";
+        }
+    }
+
     private static String text(JsonNode v) {
         if (v.isIntegralNumber()) {
             return v.asText();
         }
         if (v.isNumber()) {
-            return String.format(Locale.ROOT, "%.6g", v.asDouble());
+            return number(v.asDouble());
         }
         if (v.isValueNode()) {
             return v.asText();

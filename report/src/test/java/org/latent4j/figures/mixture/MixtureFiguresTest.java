@@ -79,21 +79,59 @@ class MixtureFiguresTest {
     }
 
     @Test
-    void freedmanDiaconisBinsAndCounts() {
+    void binsFollowFreedmanDiaconisResolveTheNarrowestComponentAndRespectAGrid() {
         double[] x = new double[1000];
         RandomSource r = new RandomSource(5);
         for (int i = 0; i < x.length; i++) {
             x[i] = r.nextGaussian();
         }
-        // IQR of a standard normal is 1.349, so h ≈ 2·1.349/10 = 0.27 and a range of ~6.5 gives ~24 bins.
-        int bins = HistogramBins.freedmanDiaconis(x);
-        assertTrue(bins >= 18 && bins <= 30, "bins " + bins);
-        assertEquals(1, HistogramBins.freedmanDiaconis(new double[] {2, 2, 2}));
+        // IQR of a standard normal is 1.349, so h ≈ 2·1.349/10 = 0.27 (Sturges: 11 bins over ~6.5, wider).
+        double[] e = HistogramBins.edges(x, Double.POSITIVE_INFINITY).edges();
+        double h = e[1] - e[0];
+        assertTrue(h > 0.22 && h < 0.32, "width " + h);
+        assertTrue(e[0] <= min(x) && e[e.length - 1] > max(x), "edges cover the data");
+        // A component of sd 0.1 asks for bins no wider than 0.1.
+        assertEquals(0.1, HistogramBins.edges(x, 0.1).edges()[1] - HistogramBins.edges(x, 0.1).edges()[0], 1e-12);
+        // ... but never more than n/5 bins: 200 values over ~6 units allow 40 bins.
+        double[] few = java.util.Arrays.copyOf(x, 200);
+        assertTrue(HistogramBins.edges(few, 1e-3).edges().length - 1 <= 41);
+
+        // Lengths to 0.1 (as float32, like iris): width a multiple of 0.1, edges halfway between grid values.
+        double[] grid = new double[150];
+        for (int i = 0; i < grid.length; i++) {
+            grid[i] = (float) (1.0 + 0.1 * (i % 60));
+        }
+        assertEquals(0.1, HistogramBins.gridStep(sorted(grid)), 1e-6);
+        HistogramBins.Bins b = HistogramBins.edges(grid, 0.17);
+        double w = b.edges()[1] - b.edges()[0];
+        assertEquals(0.2, w, 1e-6, b.description());
+        assertEquals(0.95, b.edges()[0], 1e-6);
+        for (double v : grid) {
+            double pos = (v - b.edges()[0]) / 0.1;
+            assertEquals(0.5, pos - Math.floor(pos), 1e-3, "value " + v + " halfway between edges");
+        }
+        assertTrue(b.description().contains("0.1"), b.description());
+        assertEquals(0.0, HistogramBins.gridStep(sorted(x)), "continuous data have no grid");
+        assertEquals(2, HistogramBins.edges(new double[] {2, 2, 2}, 1).edges().length);
         double[] edges = {Double.NEGATIVE_INFINITY, 0, 1, 2, Double.POSITIVE_INFINITY};
         assertArrayEquals(new double[] {2, 2, 1, 2}, HistogramBins.counts(new double[] {-5, -0.1, 0, 0.5, 1.5, 2, 9}, edges));
         assertArrayEquals(new double[] {-1, 0, 1, 2, 3}, HistogramBins.drawable(edges));
         assertThrows(IllegalArgumentException.class, () -> HistogramBins.checkEdges(new double[] {0, 1, 1, 2}));
         assertThrows(IllegalArgumentException.class, () -> HistogramBins.checkEdges(new double[] {0, Double.NaN, 2}));
+    }
+
+    private static double[] sorted(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s;
+    }
+
+    private static double min(double[] v) {
+        return sorted(v)[0];
+    }
+
+    private static double max(double[] v) {
+        return sorted(v)[v.length - 1];
     }
 
     @Test
