@@ -90,7 +90,7 @@ final class Errors {
             String reason = f.getReason();
             String file = f.getFile() == null ? "" : f.getFile();
             if (what != null) {
-                return file + ": " + (reason == null ? what : what + ", " + reason);
+                return file + ": " + (reason == null ? what : reason);
             }
             return file + (reason == null ? "" : ": " + reason);
         }

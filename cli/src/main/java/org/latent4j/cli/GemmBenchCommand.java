@@ -1,16 +1,15 @@
 package org.latent4j.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.latent4j.blas.Backend;
 import org.latent4j.blas.Blas;
-import org.latent4j.io.Json;
+import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.Usage;
 import org.latent4j.runtime.Threads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,12 +68,12 @@ final class GemmBenchCommand implements Callable<Integer> {
         validate();
         List<Backend> chosen = new ArrayList<>();
         for (String b : backends) {
-            chosen.add(Backend.parse(b));
+            chosen.add(Usage.option(spec, "--backend", () -> Backend.parse(b)));
         }
         if (chosen.isEmpty()) {
             chosen.add(Blas.backend());
         }
-        PrintWriter out = spec.commandLine().getOut();
+        Console console = Console.of(spec);
         for (Backend backend : chosen) {
             if (!backend.available()) {
                 throw new IllegalStateException("backend " + backend.label() + " is not available here: " + backend.describe());
@@ -96,15 +95,14 @@ final class GemmBenchCommand implements Callable<Integer> {
             row.put("millis_per_product", r.medianNanos() / 1e6);
             row.put("samples", r.samples());
             if (json) {
-                out.println(Json.write(row));
+                console.json(row);
             } else {
-                out.printf(Locale.ROOT, "gemm %s %dx%dx%d (m×k×n%s%s) %s, %d threads: %.1f GFLOP/s median, %.1f best"
-                                + " (%.3f ms per product; %d samples of %d)%n",
+                console.info("gemm %s %dx%dx%d (m×k×n%s%s) %s, %d threads: %.1f GFLOP/s median, %.1f best"
+                                + " (%.3f ms per product; %d samples of %d)",
                         backend.label(), m, k, n, transA ? ", A transposed" : "", transB ? ", B transposed" : "",
                         dbl ? "float64" : "float32", Threads.count(), flops / r.medianNanos(), flops / r.bestNanos(),
                         r.medianNanos() / 1e6, r.samples(), r.repsPerSample());
             }
-            out.flush();
         }
         return 0;
     }

@@ -1,11 +1,14 @@
 package org.latent4j.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latent4j.blas.Blas;
+import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.Usage;
 import org.latent4j.models.gaussian.CovarianceType;
 import org.latent4j.models.mixture.FitResult;
 import org.latent4j.models.mixture.GaussianMixture;
@@ -58,13 +61,16 @@ final class GmmBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the k-means++ start (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--json", description = "Print the figures as one JSON object instead of a line of text.")
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
         if (iterations < 1 || repeats < 1) {
             throw new ParameterException(spec.commandLine(), "--iterations and --repeats must be >= 1");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        CovarianceType type = CovarianceType.parse(covariance);
+        Console console = Console.of(spec);
+        CovarianceType type = Usage.option(spec, "--covariance", () -> CovarianceType.parse(covariance));
         GmmInputs.Matrix m = GmmInputs.load("csv:" + csv + "?header=no");
         MixtureParameters start;
         if (init != null) {
@@ -105,7 +111,23 @@ final class GmmBenchCommand implements Callable<Integer> {
                 gflop += 2.0 * 2.0 * n * kk * (double) c1 * (c1 - c0) / 1e9;
             }
         }
-        GmmInputs.println(out, "seconds %.3f seconds_per_iter %.4f iterations %d converged %b mean_loglik %.10f n %d d %d k %d"
+        if (json) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("seconds", best);
+            row.put("seconds_per_iter", best / result.iterations());
+            row.put("iterations", result.iterations());
+            row.put("converged", result.converged());
+            row.put("mean_loglik", result.meanLogLikelihood());
+            row.put("n", n);
+            row.put("d", d);
+            row.put("k", kk);
+            row.put("threads", Threads.count());
+            row.put("blas", Blas.backend().label());
+            row.put("gemm_gflop_per_iter", gflop);
+            console.json(row);
+            return 0;
+        }
+        console.info("seconds %.3f seconds_per_iter %.4f iterations %d converged %b mean_loglik %.10f n %d d %d k %d"
                         + " threads %d blas %s gemm_gflop_per_iter %.2f",
                 best, best / result.iterations(), result.iterations(), result.converged(), result.meanLogLikelihood(),
                 n, d, kk, Threads.count(), Blas.backend().label(), gflop);

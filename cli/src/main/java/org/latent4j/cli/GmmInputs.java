@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.latent4j.cli.console.Usage;
 import org.latent4j.data.Catalogue;
 import org.latent4j.data.CsvReader;
 import org.latent4j.data.DataSpec;
 import org.latent4j.data.Dataset;
 import org.latent4j.io.AtomicFiles;
 import org.latent4j.models.mixture.GaussianMixtureFiles;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Data in and out of the mixture commands: a data spec read as doubles, CSV written out, model paths. */
 final class GmmInputs {
@@ -25,7 +27,15 @@ final class GmmInputs {
      * datasets are float32 and widened).
      */
     static Matrix load(String spec) throws IOException {
-        DataSpec parsed = DataSpec.parse(spec);
+        return load(DataSpec.parse(spec));
+    }
+
+    /** As {@link #load(String)}, with a spec that does not parse reported as a usage error of {@code command}'s --data. */
+    static Matrix load(CommandSpec command, String spec) throws IOException {
+        return load(Usage.option(command, "--data", () -> DataSpec.parse(spec)));
+    }
+
+    private static Matrix load(DataSpec parsed) throws IOException {
         if (parsed instanceof DataSpec.Csv csv) {
             var table = CsvReader.read(csv.train(), csv.options());
             return new Matrix(table.source(), table.x(), table.rows(), table.cols());
@@ -65,6 +75,18 @@ final class GmmInputs {
             Files.createDirectories(file.getParent());
         }
         AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Prints a CSV with a header to {@code w} (standard output). */
+    static void printCsv(PrintWriter w, String[] header, int rows, RowWriter row) {
+        w.println(String.join(",", header));
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < rows; i++) {
+            sb.setLength(0);
+            row.write(i, sb);
+            w.println(sb);
+        }
+        w.flush();
     }
 
     /** Appends row i (comma-separated, no newline). */

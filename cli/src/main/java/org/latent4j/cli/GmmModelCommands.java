@@ -1,9 +1,11 @@
 package org.latent4j.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.Usage;
+import org.latent4j.io.Json;
 import org.latent4j.models.mixture.GaussianMixture;
 import org.latent4j.models.mixture.GaussianMixtureFiles;
 import org.latent4j.models.mixture.Samples;
@@ -37,7 +39,7 @@ final class GmmModelCommands {
 
         Loaded load() throws IOException {
             GaussianMixtureFiles.Stored stored = GmmInputs.loadModel(model);
-            GmmInputs.Matrix m = GmmInputs.load(data);
+            GmmInputs.Matrix m = GmmInputs.load(spec, data);
             GmmInputs.requireColumns(m, stored.inputColumns());
             return new Loaded(stored.mixture(), stored.prepare(m.x()), m.rows());
         }
@@ -45,17 +47,10 @@ final class GmmModelCommands {
         void emit(String[] header, int rows, GmmInputs.RowWriter row) throws IOException {
             if (out != null) {
                 GmmInputs.writeCsv(out, header, rows, row);
+                Console.of(spec).info("wrote %d rows to %s", rows, out);
                 return;
             }
-            PrintWriter w = spec.commandLine().getOut();
-            w.println(String.join(",", header));
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < rows; i++) {
-                sb.setLength(0);
-                row.write(i, sb);
-                w.println(sb);
-            }
-            w.flush();
+            GmmInputs.printCsv(Console.of(spec).data(), header, rows, row);
         }
     }
 
@@ -94,8 +89,14 @@ final class GmmModelCommands {
         footer = {"  latent4j score --model runs/gmm --data fashion-mnist --out loglik.csv",
                 "  latent4j score --model runs/gmm --data fashion-mnist --out ll.csv --json"})
     static final class Score extends ModelAndData implements Callable<Integer> {
+        @Option(names = "--json", description = "Print {\"mean_loglik\", \"rows\", \"out\"} as one JSON object (needs --out).")
+        boolean json;
+
         @Override
         public Integer call() throws IOException {
+            if (json && out == null) {
+                throw Usage.error(spec, "--json needs --out FILE.csv (the rows would mix with the JSON on standard output)");
+            }
             Loaded l = load();
             double[] ll = l.mixture().scoreSamples(l.x());
             emit(new String[] {"loglik"}, l.rows(), (i, sb) -> sb.append(GmmInputs.number(ll[i])));
@@ -104,7 +105,12 @@ final class GmmModelCommands {
                 for (double v : ll) {
                     s += v;
                 }
-                GmmInputs.println(spec.commandLine().getOut(), "mean_loglik %.10f rows %d", s / ll.length, ll.length);
+                Console console = Console.of(spec);
+                console.info("mean_loglik %.10f rows %d", s / ll.length, ll.length);
+                if (json) {
+                    console.json(Json.mapper().createObjectNode().put("mean_loglik", s / ll.length).put("rows", ll.length)
+                            .put("out", out.toString()));
+                }
             }
             return 0;
         }
@@ -152,16 +158,9 @@ final class GmmModelCommands {
             };
             if (out != null) {
                 GmmInputs.writeCsv(out, header, n, row);
+                Console.of(spec).info("wrote %d samples to %s", n, out);
             } else {
-                PrintWriter w = spec.commandLine().getOut();
-                w.println(String.join(",", header));
-                StringBuilder sb = new StringBuilder();
-                for (int i = 0; i < n; i++) {
-                    sb.setLength(0);
-                    row.write(i, sb);
-                    w.println(sb);
-                }
-                w.flush();
+                GmmInputs.printCsv(Console.of(spec).data(), header, n, row);
             }
             return 0;
         }

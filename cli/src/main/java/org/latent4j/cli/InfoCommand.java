@@ -1,12 +1,11 @@
 package org.latent4j.cli;
 
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.latent4j.blas.Backend;
 import org.latent4j.blas.Blas;
-import org.latent4j.io.Json;
+import org.latent4j.cli.console.Console;
 import org.latent4j.runtime.Threads;
 import org.latent4j.runtime.Version;
 import picocli.CommandLine.Command;
@@ -31,21 +30,20 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, Object> info = facts();
-        PrintWriter out = spec.commandLine().getOut();
+        Console out = Console.of(spec);
         if (json) {
-            out.println(Json.write(info));
+            out.json(info);
         } else {
-            out.println("latent4j " + info.get("version"));
-            out.println("java     " + info.get("java") + " (" + info.get("java_vm") + ")");
-            out.println("blas     " + info.get("blas") + ": " + info.get("blas_detail"));
+            out.info("latent4j " + info.get("version"));
+            out.info("java     " + info.get("java") + " (" + info.get("java_vm") + ")");
+            out.info("blas     " + info.get("blas") + ": " + info.get("blas_detail"));
             if (!"java".equals(info.get("blas"))) {
-                out.println("         java path: " + info.get("java_path"));
+                out.info("         java path: " + info.get("java_path"));
             }
             int blasThreads = (Integer) info.get("blas_threads");
-            out.println("threads  " + info.get("threads")
+            out.info("threads  " + info.get("threads")
                     + (blasThreads > 0 ? " (BLAS " + blasThreads + ")" : "") + " of " + info.get("processors") + " processors");
         }
-        out.flush();
         return 0;
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.console.Usage;
 import org.latent4j.io.Json;
 import org.latent4j.io.ModelFiles;
 import picocli.CommandLine;
@@ -47,9 +48,11 @@ final class ModelCommands {
             } else if (!args.isEmpty() && !args.get(0).startsWith("-")) {
                 dir = Path.of(args.get(0));
                 rest.remove(0);
-            } else {
+            } else if (args.contains("--help") || args.contains("-h")) {
                 spec.commandLine().usage(spec.commandLine().getOut());
-                return args.contains("--help") || args.contains("-h") ? 0 : 2;
+                return 0;
+            } else {
+                throw Usage.error(spec, "name the model: a folder as the first argument (a VAE) or --model DIR (a mixture)");
             }
             String kind = kind(dir);
             Object command = commandFor(kind, dir);

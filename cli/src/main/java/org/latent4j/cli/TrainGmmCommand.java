@@ -3,12 +3,14 @@ package org.latent4j.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.latent4j.cli.config.RunRecord;
+import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.Usage;
 import org.latent4j.io.AtomicFiles;
 import org.latent4j.io.Json;
 import org.latent4j.models.gaussian.CovarianceType;
@@ -87,12 +89,15 @@ final class TrainGmmCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
+    @Option(names = "--json", description = "Print the final summary (summary.json's content and the output folder) as one JSON object.")
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
-        PrintWriter log = spec.commandLine().getOut();
+        Console log = Console.of(spec);
         CovarianceType type = parse(() -> CovarianceType.parse(covariance), "--covariance");
         int[] ks = parseK();
-        GmmInputs.Matrix m = GmmInputs.load(data);
+        GmmInputs.Matrix m = GmmInputs.load(spec, data);
 
         double[] x = m.x();
         int d = m.cols();
@@ -108,7 +113,7 @@ final class TrainGmmCommand implements Callable<Integer> {
             for (double r : projection.explainedVarianceRatio()) {
                 kept += r;
             }
-            GmmInputs.println(log, "pca: %d of %d dimensions keep %.4f of the variance", pca, m.cols(), kept);
+            log.info("pca: %d of %d dimensions keep %.4f of the variance", pca, m.cols(), kept);
         }
         MixtureParameters start = initialParameters(type);
         GaussianMixtureConfig.Builder cfg = GaussianMixtureConfig.builder().k(ks[0]).covarianceType(type)
@@ -120,14 +125,18 @@ final class TrainGmmCommand implements Callable<Integer> {
             cfg.initialParameters(start);
         }
         GaussianMixtureConfig config = parse(cfg::build, "options");
+        Files.createDirectories(out);
+        RunRecord.write(spec, out);
         long t0 = System.nanoTime();
         GaussianMixture g;
         BicSelection selection = null;
-        if (ks.length > 1) {
-            selection = GaussianMixture.selectByBic(config, x, d, ks[0], ks[1]);
-            g = selection.best();
-        } else {
-            g = new GaussianMixture(config).fit(x, d);
+        try (EmProgress progress = new EmProgress(log)) {
+            if (ks.length > 1) {
+                selection = GaussianMixture.selectByBic(config, x, d, ks[0], ks[1], progress);
+                g = selection.best();
+            } else {
+                g = new GaussianMixture(config).listener(progress).fit(x, d);
+            }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         write(g, projection, selection, x, m, seconds, log);
@@ -135,7 +144,7 @@ final class TrainGmmCommand implements Callable<Integer> {
     }
 
     private void write(GaussianMixture g, Pca projection, BicSelection selection, double[] x, GmmInputs.Matrix m,
-                       double seconds, PrintWriter log) throws IOException {
+                       double seconds, Console log) throws IOException {
         FitResult r = g.fitResult();
         double bic = g.bic(x);
         double aic = g.aic(x);
@@ -179,13 +188,16 @@ final class TrainGmmCommand implements Callable<Integer> {
             for (int t = 0; t < selection.ks().length; t++) {
                 sb.append(String.format(java.util.Locale.ROOT, " k=%d %.1f", selection.ks()[t], selection.bics()[t]));
             }
-            GmmInputs.println(log, "%s -> k=%d", sb, selection.bestK());
+            log.info("%s -> k=%d", sb, selection.bestK());
         }
-        GmmInputs.println(log, "gmm k=%d %s on %d×%d: %d iterations (%s), mean log-likelihood %.6f, BIC %.3f, AIC %.3f, %.3f s%s",
+        log.info("gmm k=%d %s on %d×%d: %d iterations (%s), mean log-likelihood %.6f, BIC %.3f, AIC %.3f, %.3f s%s",
                 g.parameters().k(), g.parameters().type().label(), m.rows(), g.parameters().d(), r.iterations(),
                 r.converged() ? "converged" : "not converged", r.meanLogLikelihood(), bic, aic, seconds,
                 r.collapsedComponents() > 0 ? ", " + r.collapsedComponents() + " collapsed component(s) with weight 0" : "");
-        GmmInputs.println(log, "wrote %s", out);
+        log.info("wrote %s", out);
+        if (json) {
+            log.json(summary.deepCopy().put("out", out.toString()));
+        }
     }
 
     private int[] parseK() {
@@ -224,10 +236,6 @@ final class TrainGmmCommand implements Callable<Integer> {
     private InitMethod initMethod = InitMethod.KMEANS_PLUS_PLUS;
 
     private <T> T parse(java.util.function.Supplier<T> f, String what) {
-        try {
-            return f.get();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), what + ": " + e.getMessage());
-        }
+        return Usage.option(spec, what, f);
     }
 }

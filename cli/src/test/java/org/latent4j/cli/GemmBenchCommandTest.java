@@ -42,7 +42,7 @@ class GemmBenchCommandTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--m: expected a size >= 1, got 0"), r.err());
         r = CliRun.of("bench", "gemm", "--backend", "gpu", "--seconds", "0.01");
-        assertEquals(1, r.exitCode());
+        assertEquals(2, r.exitCode(), "an unknown backend name is a usage error");
         assertTrue(r.err().contains("expected 'native' or 'java', got 'gpu'"), r.err());
     }
 }

@@ -76,6 +76,18 @@ public record Figure(String name, byte[] png, int width, int height) {
         }
     }
 
+    /** Equal when name, size and PNG bytes are equal, so two renderings of the same data compare equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Figure f && name.equals(f.name) && width == f.width && height == f.height
+                && java.util.Arrays.equals(png, f.png);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * name.hashCode() + java.util.Arrays.hashCode(png);
+    }
+
     @Override
     public String toString() {
         return "Figure[" + name + ".png " + width + "x" + height + ", " + png.length + " bytes]";

@@ -240,6 +240,27 @@ class ChartsTest {
         assertEquals(-16 + 16 * 0.25, ll[0], 1e-12);
         assertEquals(-16 + 16 * 0.75, ll[2], 1e-12);
         assertEquals(0, Charts.contourLevels(Grid2d.evaluate(0, 1, 0, 1, 3, 3, (x, y) -> 2.0), 4).length);
+        // A nearly flat positive field still gets increasing levels strictly inside its range.
+        Grid2d flat = Grid2d.evaluate(0, 1, 0, 1, 11, 11, (x, y) -> 0.9 + 0.1 * x);
+        double[] fl = Charts.contourLevels(flat, 4);
+        for (int k = 0; k < fl.length; k++) {
+            assertTrue(fl[k] > 0.9 && fl[k] < 1.0, "level " + fl[k]);
+            assertTrue(k == 0 || fl[k] > fl[k - 1]);
+            assertEquals(1, MarchingSquares.contour(flat, fl[k]).size(), "one line per level");
+        }
+    }
+
+    @Test
+    void chartsAreDeterministicAndFiguresCompareByContent() {
+        double[] x = {0.1, 0.5, 0.9, 1.3}, y = {1, 0.2, 0.7, 0.4};
+        int[] cls = {0, 1, 0, 1};
+        String[] names = {"a", "b"};
+        Figure f1 = Charts.scatterByClass("s", "t", "x", "y", x, y, cls, names);
+        Figure f2 = Charts.scatterByClass("s", "t", "x", "y", x.clone(), y.clone(), cls.clone(), names.clone());
+        assertEquals(f1, f2);
+        assertEquals(f1.hashCode(), f2.hashCode());
+        Figure other = Charts.scatterByClass("s", "t", "x", "y", x, new double[] {1, 0.2, 0.7, 0.5}, cls, names);
+        assertTrue(!f1.equals(other), "different data, different PNG");
     }
 
     @Test

@@ -38,7 +38,11 @@ final class CliData {
 
     /** One split, by name: {@code train} or {@code test}. */
     static Dataset split(String spec, String split) throws IOException {
-        Splits s = load(spec);
+        return split(load(spec), spec, split);
+    }
+
+    /** One split of loaded data, by name: {@code train} or {@code test}. */
+    static Dataset split(Splits s, String spec, String split) {
         return switch (split) {
             case "train" -> s.train();
             case "test" -> {

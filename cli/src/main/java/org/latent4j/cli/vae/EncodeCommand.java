@@ -1,9 +1,9 @@
 package org.latent4j.cli.vae;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.console.Console;
 import org.latent4j.data.Dataset;
 import org.latent4j.io.AtomicFiles;
 import org.latent4j.models.training.DataMatrix;
@@ -69,9 +69,7 @@ public final class EncodeCommand implements Callable<Integer> {
             }
         }
         AtomicFiles.writeString(out, sb.toString());
-        PrintWriter w = spec.commandLine().getOut();
-        w.println("wrote the latent codes of " + x.rows() + " examples to " + out);
-        w.flush();
+        Console.of(spec).info("wrote the latent codes of %d examples to %s", x.rows(), out);
         return 0;
     }
 }

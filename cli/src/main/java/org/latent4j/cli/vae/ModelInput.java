@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.latent4j.data.Dataset;
 import org.latent4j.models.vae.VaeFiles;
+import org.latent4j.cli.console.Usage;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /** What every command that applies a trained VAE to data takes: the model folder and the data (a picocli mixin). */
@@ -15,6 +18,8 @@ final class ModelInput {
     String data;
     @Option(names = "--split", defaultValue = "test", description = "train or test (default ${DEFAULT-VALUE}).")
     String split;
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     /** The trained VAE in {@link #dir}. */
     VaeFiles.Loaded model() throws IOException {
@@ -23,6 +28,9 @@ final class ModelInput {
 
     /** The chosen split of the data. */
     Dataset dataset() throws IOException {
-        return CliData.split(data, split);
+        if (!split.equals("train") && !split.equals("test")) {
+            throw Usage.error(command, "--split must be train or test, got '" + split + "'");
+        }
+        return CliData.split(CliData.load(command, data), data, split);
     }
 }

@@ -1,9 +1,9 @@
 package org.latent4j.cli.vae;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.console.Console;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.tensor.Tensor;
@@ -42,9 +42,7 @@ public final class ReconstructCommand implements Callable<Integer> {
         boolean png = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png");
         Tensor rows = png ? interleave(in, rec) : rec;
         Outputs.writeRows(out, rows, ModelDir.imageShape(m), png ? 8 : 1, scale, "x");
-        PrintWriter w = spec.commandLine().getOut();
-        w.println("wrote " + x.rows() + " reconstructions to " + out);
-        w.flush();
+        Console.of(spec).info("wrote %d reconstructions to %s", x.rows(), out);
         return 0;
     }
 

@@ -1,9 +1,10 @@
 package org.latent4j.cli.vae;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.Usage;
 import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.random.RandomSource;
 import org.latent4j.tensor.Tensor;
@@ -42,14 +43,12 @@ public final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (n < 1) {
-            throw new IllegalArgumentException("--n must be >= 1, got " + n);
+            throw Usage.error(spec, "--n must be >= 1, got " + n);
         }
         VaeFiles.Loaded m = ModelDir.loadVae(dir);
         Tensor x = m.vae().sample(n, draw, new RandomSource(seed));
         Outputs.writeRows(out, x, ModelDir.imageShape(m), columns, scale, "x");
-        PrintWriter w = spec.commandLine().getOut();
-        w.println("wrote " + n + " samples to " + out);
-        w.flush();
+        Console.of(spec).info("wrote %d samples to %s", n, out);
         return 0;
     }
 }

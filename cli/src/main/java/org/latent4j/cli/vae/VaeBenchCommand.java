@@ -1,13 +1,12 @@
 package org.latent4j.cli.vae;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.latent4j.blas.Blas;
 import org.latent4j.data.Splits;
-import org.latent4j.io.Json;
+import org.latent4j.cli.console.Console;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.training.EpochResult;
 import org.latent4j.models.training.TrainingConfig;
@@ -44,7 +43,7 @@ public final class VaeBenchCommand implements Callable<Integer> {
     int latent;
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--json", description = "Also print a JSON line with the figures.")
+    @Option(names = "--json", description = "Print the figures as one JSON object (the epoch lines go to standard error).")
     boolean json;
 
     @Spec
@@ -52,35 +51,32 @@ public final class VaeBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        Console out = Console.of(spec);
         Splits s = CliData.load(data, org.latent4j.data.Fallback.NONE);
         DataMatrix train = CliData.matrix(s.train());
         DataMatrix test = s.test() == null ? null : CliData.matrix(s.test());
         Vae vae = Vae.create(VaeConfig.builder(train.cols()).hidden(hidden).latentDim(latent).seed(seed).build());
-        out.printf("latent4j VAE %d-%d-%d on %s (%d images), %d threads, BLAS %s%n", train.cols(), hidden, latent,
+        out.info("latent4j VAE %d-%d-%d on %s (%d images), %d threads, BLAS %s", train.cols(), hidden, latent,
                 train.name(), train.rows(), Threads.count(), Blas.backend().label());
-        out.flush();
         TrainingHistory h = vae.fit(train, test, TrainingConfig.builder().epochs(epochs).seed(seed).build(),
                 new TrainingListener() {
                     @Override
                     public void onEpoch(EpochResult r) {
-                        out.printf("epoch %d seconds %.3f train %.3f test %.3f%n", r.epoch(), r.seconds(), r.trainLoss(),
+                        out.info("epoch %d seconds %.3f train %.3f test %.3f", r.epoch(), r.seconds(), r.trainLoss(),
                                 r.testLoss());
-                        out.flush();
                     }
                 });
         double[] seconds = h.epochs().stream().mapToDouble(EpochResult::seconds).sorted().toArray();
         double median = TrainVaeCommand.median(seconds);
-        out.printf("median epoch seconds %.3f%n", median);
+        out.info("median epoch seconds %.3f", median);
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("median_epoch_seconds", median);
             m.put("epoch_seconds", h.epochs().stream().mapToDouble(EpochResult::seconds).toArray());
             m.put("final_test_loss", h.last().testLoss());
             m.put("threads", Threads.count());
-            out.println(Json.write(m));
+            out.json(m);
         }
-        out.flush();
         return 0;
     }
 }
