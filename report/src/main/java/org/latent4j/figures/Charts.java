@@ -95,8 +95,11 @@ public final class Charts {
             colors[i] = palette[colorGroups[i]];
         }
         XYChart chart = xyChart(title, xLabel, yLabel);
-        HouseStyle.legendFor(chart.getStyler(), series.stream().map(Series::label).toList(), WIDTH);
+        // One curve needs no legend: the title and axis labels name it.
         chart.getStyler().setLegendVisible(series.size() > 1);
+        if (series.size() > 1) {
+            HouseStyle.legendFor(chart.getStyler(), series.stream().map(Series::label).toList(), WIDTH);
+        }
         chart.getStyler().setMarkerSize(6);
         addCurves(chart, series, colors, null);
         boolean integral = true;
@@ -325,6 +328,10 @@ public final class Charts {
             if (lo <= min) {
                 // The field never gets that low: keep the lowest line just above its minimum.
                 lo = min + 0.05 * (max - min);
+            }
+            if (hi <= lo) {
+                // A nearly flat field (all values above 0.8·max): spread the lines over its own range.
+                hi = max - 0.05 * (max - min);
             }
             double llo = Math.log(lo), lhi = Math.log(hi);
             for (int k = 0; k < levels; k++) {

@@ -240,6 +240,14 @@ class ChartsTest {
         assertEquals(-16 + 16 * 0.25, ll[0], 1e-12);
         assertEquals(-16 + 16 * 0.75, ll[2], 1e-12);
         assertEquals(0, Charts.contourLevels(Grid2d.evaluate(0, 1, 0, 1, 3, 3, (x, y) -> 2.0), 4).length);
+        // A nearly flat positive field still gets increasing levels strictly inside its range.
+        Grid2d flat = Grid2d.evaluate(0, 1, 0, 1, 11, 11, (x, y) -> 0.9 + 0.1 * x);
+        double[] fl = Charts.contourLevels(flat, 4);
+        for (int k = 0; k < fl.length; k++) {
+            assertTrue(fl[k] > 0.9 && fl[k] < 1.0, "level " + fl[k]);
+            assertTrue(k == 0 || fl[k] > fl[k - 1]);
+            assertEquals(1, MarchingSquares.contour(flat, fl[k]).size(), "one line per level");
+        }
     }
 
     @Test

@@ -41,14 +41,14 @@ public final class MixtureRunReport {
         }
         double[] x = run.model().prepare(data.x());
         MixtureParameters p = run.model().mixture().parameters();
-        List<Captioned> figures = figures(run, x, p, axisNames(run.model().pca(), data.columnNames(), p.d()));
-        figures = annotate(figures, run);
+        String[] axes = axisNames(run.model().pca(), data.columnNames(), p.d());
+        List<Captioned> figures = annotate(figures(run, x, p, axes), run);
         Path dir = runDir.resolve(FIGURES);
         Files.createDirectories(dir);
         for (Captioned c : figures) {
             c.figure().write(dir);
         }
-        page(run, data, p, figures).write(runDir.resolve(REPORT));
+        page(run, data, p, axes, figures).write(runDir.resolve(REPORT));
     }
 
     private static List<Captioned> figures(MixtureRun run, double[] x, MixtureParameters p, String[] axes) {
@@ -111,15 +111,15 @@ public final class MixtureRunReport {
         return names;
     }
 
-    private static Report page(MixtureRun run, RunData data, MixtureParameters p, List<Captioned> figures) {
+    private static Report page(MixtureRun run, RunData data, MixtureParameters p, String[] axes, List<Captioned> figures) {
         Report r = new Report(String.format(Locale.ROOT, "Gaussian mixture: k = %d, %s covariances", p.k(), p.type().label()));
         Pca pca = run.model().pca();
         r.paragraph(String.format(Locale.ROOT,
-                "A mixture of %d Gaussians with %s covariance matrices, fitted by EM to the %d rows × %d columns of %s%s. "
-                        + "Data read from %s. Regenerate this page and its figures with: latent4j plot %s",
+                "A mixture of %d Gaussians with %s covariance matrices, fitted by EM to the %d rows × %d columns of %s%s.%s "
+                        + "Regenerate this page and its figures with: latent4j plot %s",
                 p.k(), p.type().label(), data.rows(), data.cols(), safeSpec(run),
                 pca == null ? "" : ", projected on their " + pca.components() + " leading principal components",
-                data.source(), run.dir()));
+                safeSpec(run).contains(data.source()) ? "" : " Data read from " + data.source() + ".", run.dir()));
         r.section("Configuration");
         if (run.options() != null) {
             JsonNode opts = run.options().get("options");
@@ -135,7 +135,7 @@ public final class MixtureRunReport {
         if (p.k() <= MAX_TABLE_COMPONENTS) {
             r.table("The fitted components: weight α_j and mean μ_j"
                     + (p.d() > MAX_TABLE_DIMS ? " (first " + MAX_TABLE_DIMS + " of " + p.d() + " dimensions)" : ""),
-                    componentHeader(p), componentRows(p));
+                    componentHeader(p, axes), componentRows(p));
         }
         r.section("Figures");
         for (Captioned c : figures) {
@@ -144,10 +144,10 @@ public final class MixtureRunReport {
         return r;
     }
 
-    private static List<String> componentHeader(MixtureParameters p) {
+    private static List<String> componentHeader(MixtureParameters p, String[] axes) {
         List<String> h = new ArrayList<>(List.of("component", "weight"));
         for (int c = 0; c < Math.min(p.d(), MAX_TABLE_DIMS); c++) {
-            h.add(p.d() == 1 ? "mean" : "mean " + (c + 1));
+            h.add(p.d() == 1 ? "mean" : "mean " + axes[c].replace("principal component ", "PC"));
         }
         if (p.d() == 1) {
             h.add("standard deviation");

@@ -1,6 +1,9 @@
 package org.latent4j.report.mixture;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 import org.latent4j.data.Catalogue;
 import org.latent4j.data.CsvReader;
@@ -24,6 +27,12 @@ record RunData(String source, double[] x, int rows, int cols, List<String> colum
             throw new IllegalArgumentException("the run's data spec cannot be read: " + e.getMessage(), e);
         }
         if (parsed instanceof DataSpec.Csv csv) {
+            if (!Files.isRegularFile(csv.train())) {
+                throw new NoSuchFileException(csv.train().toString(), null, "the run's training data (summary.json 'data' = "
+                        + spec + ") is not there" + (csv.train().isAbsolute() ? ""
+                        : "; a relative path is read from the current folder " + Path.of("").toAbsolutePath()
+                                + ", so run this from the folder the training ran in"));
+            }
             CsvTable t = CsvReader.read(csv.train(), csv.options());
             return new RunData(t.source(), t.x(), t.rows(), t.cols(), t.columnNames());
         }
