@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
                 org.latent4j.cli.vae.ReconstructCommand.class,
                 org.latent4j.cli.vae.EncodeCommand.class,
                 DemoCommand.class,
+                PlotCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {

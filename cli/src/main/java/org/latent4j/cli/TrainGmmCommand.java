@@ -92,6 +92,9 @@ final class TrainGmmCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the final summary (summary.json's content and the output folder) as one JSON object.")
     boolean json;
 
+    @Option(names = "--no-plots", description = "Do not write OUT/figures and OUT/report.html (draw them later with 'latent4j plot OUT').")
+    boolean noPlots;
+
     @Override
     public Integer call() throws IOException {
         Console log = Console.of(spec);
@@ -140,6 +143,10 @@ final class TrainGmmCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         write(g, projection, selection, x, m, seconds, log);
+        if (!noPlots) {
+            org.latent4j.report.mixture.MixtureRunReport.plot(out);
+            log.info("wrote %s", out.resolve("report.html"));
+        }
         return 0;
     }
 

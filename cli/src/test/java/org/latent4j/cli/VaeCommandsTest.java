@@ -147,12 +147,46 @@ class VaeCommandsTest {
     }
 
     @Test
-    void bareDemoCommandRunsTheVaeDemo() throws Exception {
-        Path out = dir.resolve("main-demo");
-        CliRun run = CliRun.of("demo", "--data", DATA, "--epochs", "1", "--out", out.toString());
-        assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("epoch 1/1"), run.out());
-        assertTrue(Files.isRegularFile(out.resolve("samples.png")));
+    void trainWritesItsFiguresAndReportAndPlotDrawsThemAgain() throws Exception {
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(Files.isRegularFile(run.resolve("report.html")), trained.out());
+        for (String f : new String[] {"samples", "reconstructions", "latent-space", "traversal", "training-loss",
+                "training-recon", "training-kl", "kl-per-dimension"}) {
+            assertTrue(Files.isRegularFile(run.resolve("figures").resolve(f + ".png")), f);
+        }
+        Files.delete(run.resolve("figures").resolve("samples.png"));
+        CliRun plot = CliRun.of("plot", run.toString());
+        assertEquals(0, plot.exitCode(), plot.err());
+        assertTrue(plot.out().contains("report.html"), plot.out());
+        assertTrue(ImageIO.read(run.resolve("figures").resolve("samples.png").toFile()).getWidth() > 100);
+        assertTrue(Files.readString(run.resolve("report.html")).contains("Latent traversal"));
+    }
+
+    @Test
+    void noPlotsMeansNoFigures() {
+        Path quiet = dir.resolve("no-plots");
+        CliRun r = CliRun.of("train", "vae", "--data", DATA, "--epochs", "1", "--limit", "100", "--hidden", "16",
+                "--latent", "2", "--eval-samples", "0", "--no-plots", "--out", quiet.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.isRegularFile(quiet.resolve("summary.json")));
+        assertTrue(!Files.exists(quiet.resolve("report.html")) && !Files.exists(quiet.resolve("figures")));
+    }
+
+    @Test
+    void plotFailsClearlyOnWhatIsNotARunFolder() throws Exception {
+        CliRun missing = CliRun.of("plot", dir.resolve("nowhere").toString());
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.err().contains("nowhere") && missing.err().contains("no such folder"), missing.err());
+        Path empty = Files.createDirectories(dir.resolve("not-a-run"));
+        CliRun notRun = CliRun.of("plot", empty.toString());
+        assertEquals(1, notRun.exitCode());
+        assertTrue(notRun.err().contains("not a training run folder") && notRun.err().contains("metadata.json"),
+                notRun.err());
+        CliRun noArg = CliRun.of("plot");
+        assertEquals(2, noArg.exitCode());
+        CliRun help = CliRun.of("plot", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("Examples:"), help.out());
     }
 
     @Test

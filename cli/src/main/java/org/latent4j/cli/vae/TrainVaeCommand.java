@@ -97,6 +97,8 @@ public final class TrainVaeCommand implements Callable<Integer> {
     boolean resume;
     @Option(names = "--json", description = "Print the final summary (summary.json's content and the output folder) as one JSON object.")
     boolean json;
+    @Option(names = "--no-plots", description = "Do not write OUT/figures and OUT/report.html (draw them later with 'latent4j plot OUT').")
+    boolean noPlots;
 
     @Spec
     CommandSpec spec;
@@ -180,6 +182,9 @@ public final class TrainVaeCommand implements Callable<Integer> {
         AtomicFiles.writeString(out.resolve("summary.json"), Json.writePretty(summary));
         console.info("wrote %s, %s, %s and %s", out.resolve("model"), out.resolve("metrics.jsonl"), out.resolve("summary.json"),
                 out.resolve(RunRecord.FILE));
+        if (!noPlots) {
+            console.info("wrote %s", org.latent4j.report.vae.VaeRunReport.plot(out, splits.test() != null ? splits.test() : trainSet));
+        }
         if (json) {
             console.json(summary.deepCopy().put("out", out.toString()));
         }

@@ -3,7 +3,7 @@ package org.latent4j.cli.vae;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The options of the VAE demo, shared by {@code demo} and {@code demo vae} (a picocli mixin). */
+/** The options of {@code demo vae} (a picocli mixin). */
 public final class VaeDemoOptions {
     @Option(names = "--out", defaultValue = "runs/demo", description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;

@@ -11,8 +11,9 @@ import org.latent4j.figures.Figure;
  * @param panels        the images, one or more
  * @param panelCaptions one short caption per panel (may be empty strings), shown under each panel
  * @param caption       what the figure shows and how to read it, one or two sentences
+ * @param pixelated     whether the panels are image grids, to be shown without smoothing when scaled
  */
-public record VaeFigure(String heading, List<Figure> panels, List<String> panelCaptions, String caption) {
+public record VaeFigure(String heading, List<Figure> panels, List<String> panelCaptions, String caption, boolean pixelated) {
     public VaeFigure {
         panels = List.copyOf(panels);
         panelCaptions = List.copyOf(panelCaptions);
@@ -25,9 +26,19 @@ public record VaeFigure(String heading, List<Figure> panels, List<String> panelC
         }
     }
 
-    /** A figure of one image. */
+    /** Charts (smoothed when scaled). */
+    public VaeFigure(String heading, List<Figure> panels, List<String> panelCaptions, String caption) {
+        this(heading, panels, panelCaptions, caption, false);
+    }
+
+    /** A figure of one chart. */
     public static VaeFigure of(String heading, Figure figure, String caption) {
-        return new VaeFigure(heading, List.of(figure), List.of(""), caption);
+        return new VaeFigure(heading, List.of(figure), List.of(""), caption, false);
+    }
+
+    /** A figure of one image grid (pixels kept sharp when scaled). */
+    public static VaeFigure grid(String heading, Figure figure, String caption) {
+        return new VaeFigure(heading, List.of(figure), List.of(""), caption, true);
     }
 
     /** The first (often the only) image. */
@@ -38,11 +49,11 @@ public record VaeFigure(String heading, List<Figure> panels, List<String> panelC
     /** The same figure with {@code prefix} before each panel's file name (to keep several models' figures apart). */
     public VaeFigure renamed(String prefix) {
         List<Figure> named = panels.stream().map(p -> new Figure(prefix + p.name(), p.png(), p.width(), p.height())).toList();
-        return new VaeFigure(heading, named, panelCaptions, caption);
+        return new VaeFigure(heading, named, panelCaptions, caption, pixelated);
     }
 
     /** The same images with another heading and caption. */
     public VaeFigure withCaption(String newHeading, String newCaption) {
-        return new VaeFigure(newHeading, panels, panelCaptions, newCaption);
+        return new VaeFigure(newHeading, panels, panelCaptions, newCaption, pixelated);
     }
 }

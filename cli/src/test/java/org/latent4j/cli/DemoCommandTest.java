@@ -1,0 +1,79 @@
+package org.latent4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latent4j.report.BrowserCheck;
+
+/** The CI test of the main job: {@code latent4j demo --quick} writes one report with every section and figure. */
+class DemoCommandTest {
+    @TempDir
+    static Path dir;
+    static Path out;
+    static CliRun demo;
+
+    @BeforeAll
+    static void runDemo() {
+        out = dir.resolve("demo");
+        demo = CliRun.of("demo", "--quick", "--out", out.toString());
+    }
+
+    @Test
+    void quickDemoWritesTheReportWithEverySectionAndFigure() throws Exception {
+        assertEquals(0, demo.exitCode(), demo.err() + demo.out());
+        assertTrue(demo.out().contains("report.html"), demo.out());
+        String html = Files.readString(out.resolve("report.html"));
+        for (String section : new String[] {"Variational autoencoders", "Samples from each model",
+                "The ELBO and the log-likelihood", "log-likelihood (IWAE)", "gap", "Reconstructions",
+                "The 2-D latent space of the test set", "The manifold learned by the 2-D model",
+                "Latent traversal, latent dimension 2", "Latent traversal, latent dimension 20", "Training curves",
+                "KL per latent dimension", "crabs", "A mixture in two dimensions", "How this page was made"}) {
+            assertTrue(html.contains(section), "the report lacks '" + section + "'");
+        }
+        for (String png : new String[] {"samples-latent2", "samples-latent20", "reconstructions", "latent2-latent-space",
+                "latent2-manifold", "latent20-latent-space", "latent2-traversal", "latent20-traversal", "training-loss",
+                "training-recon", "training-kl", "latent2-kl-per-dimension", "latent20-kl-per-dimension"}) {
+            assertTrue(Files.size(out.resolve("figures").resolve(png + ".png")) > 1000, png);
+        }
+        int images = html.split("data:image/png;base64,", -1).length - 1;
+        assertTrue(images >= 13, images + " images");
+        // each model is a run folder that 'plot' can draw
+        for (String model : new String[] {"vae-latent2", "vae-latent20"}) {
+            assertTrue(Files.isRegularFile(out.resolve(model).resolve("model").resolve("model.safetensors")), model);
+            assertTrue(Files.isRegularFile(out.resolve(model).resolve("metrics.jsonl")), model);
+        }
+        CliRun plot = CliRun.of("plot", out.resolve("vae-latent2").toString());
+        assertEquals(0, plot.exitCode(), plot.err());
+        assertTrue(Files.isRegularFile(out.resolve("vae-latent2").resolve("figures").resolve("manifold.png")));
+    }
+
+    @Test
+    void theReportShowsInABrowser() throws Exception {
+        assertEquals(0, demo.exitCode(), demo.err());
+        Optional<Path> chromium = BrowserCheck.findChromium();
+        if (System.getenv("LATENT4J_REQUIRE_BROWSER") == null) {
+            assumeTrue(chromium.isPresent(), "no chromium: the browser check is skipped (set LATENT4J_REQUIRE_BROWSER to fail)");
+        }
+        assertTrue(chromium.isPresent(), "LATENT4J_REQUIRE_BROWSER is set but no chromium was found");
+        BrowserCheck.Result r = BrowserCheck.check(out.resolve("report.html"));
+        assertTrue(r.allDecoded(), r.toString());
+        assertTrue(r.fitsWidth(), r.toString());
+        assertTrue(r.images() >= 13, r.toString());
+    }
+
+    @Test
+    void demoHelpHasExamplesAndTheOldDemosStillRun() {
+        CliRun help = CliRun.of("demo", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("Examples:") && help.out().contains("--quick"), help.out());
+        CliRun crabs = CliRun.of("demo", "crabs", "--n", "200");
+        assertEquals(0, crabs.exitCode(), crabs.err());
+    }
+}

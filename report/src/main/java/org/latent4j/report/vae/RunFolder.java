@@ -1,0 +1,131 @@
+package org.latent4j.report.vae;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.latent4j.data.Dataset;
+import org.latent4j.io.AtomicFiles;
+import org.latent4j.io.FileFormatException;
+import org.latent4j.io.Json;
+import org.latent4j.io.ModelFiles;
+import org.latent4j.models.training.EpochResult;
+import org.latent4j.models.training.TrainingConfig;
+import org.latent4j.models.training.TrainingHistory;
+import org.latent4j.models.vae.Vae;
+import org.latent4j.models.vae.VaeEvaluation;
+import org.latent4j.models.vae.VaeFiles;
+import org.latent4j.runtime.Threads;
+
+/**
+ * The files of a {@code latent4j train vae} run folder: {@code model/} (the VAE), {@code metrics.jsonl}
+ * (one {@link EpochResult#toRecord()} per line), {@code summary.json} and, when the command line wrote
+ * it, {@code run.json} (its effective options).
+ *
+ * @param dir     the run folder
+ * @param model   the trained VAE and its metadata
+ * @param history the epochs, in order
+ * @param summary the run's final figures
+ * @param options the command's options from run.json, or null
+ */
+record RunFolder(Path dir, VaeFiles.Loaded model, List<EpochResult> history, ObjectNode summary, JsonNode options) {
+    static final String METRICS = "metrics.jsonl";
+    static final String SUMMARY = "summary.json";
+    static final String RUN = "run.json";
+
+    /** Reads the folder, failing with the folder and the missing or malformed file named. */
+    static RunFolder read(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, Files.exists(dir)
+                    ? "not a folder; expected the output folder of 'latent4j train vae'"
+                    : "no such folder; expected the output folder of 'latent4j train vae'");
+        }
+        Path meta = dir.resolve("model").resolve(ModelFiles.METADATA);
+        if (!Files.isRegularFile(meta)) {
+            throw new NoSuchFileException(meta.toString(), null, dir + " is not a training run folder: it has no "
+                    + "model/" + ModelFiles.METADATA + " (expected the output folder of 'latent4j train vae')");
+        }
+        VaeFiles.Loaded model = VaeFiles.load(dir.resolve("model"));
+        Path metrics = require(dir, METRICS);
+        List<EpochResult> history = new ArrayList<>();
+        List<String> lines = Files.readAllLines(metrics);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String where = metrics + " line " + (i + 1);
+            try {
+                history.add(EpochResult.fromRecord(Json.mapper().readTree(line), where));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new FileFormatException(metrics, "line " + (i + 1) + " is not JSON: " + e.getOriginalMessage(), e);
+            } catch (IllegalArgumentException e) {
+                throw new FileFormatException(metrics, e.getMessage(), e);
+            }
+        }
+        JsonNode summary = Json.read(require(dir, SUMMARY));
+        if (!(summary instanceof ObjectNode summaryObject)) {
+            throw new FileFormatException(dir.resolve(SUMMARY), "expected a JSON object");
+        }
+        Path run = dir.resolve(RUN);
+        JsonNode options = Files.isRegularFile(run) ? Json.read(run) : null;
+        return new RunFolder(dir, model, history, summaryObject, options);
+    }
+
+    private static Path require(Path dir, String name) throws NoSuchFileException {
+        Path p = dir.resolve(name);
+        if (!Files.isRegularFile(p)) {
+            throw new NoSuchFileException(p.toString(), null, "missing from the run folder " + dir
+                    + " ('latent4j train vae' writes model/, " + METRICS + " and " + SUMMARY + ")");
+        }
+        return p;
+    }
+
+    /**
+     * Writes a run folder as {@code latent4j train vae} does (model/ with the data spec in its metadata,
+     * metrics.jsonl, summary.json with the evaluation), so that {@link VaeRunReport#plot(Path)} can draw it.
+     */
+    static void write(Path dir, Vae vae, TrainingHistory h, VaeEvaluation e, TrainingConfig training, Dataset train,
+                      Dataset test, String dataSpec, long seed) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder lines = new StringBuilder();
+        for (EpochResult r : h.epochs()) {
+            lines.append(Json.write(r.toRecord())).append('\n');
+        }
+        AtomicFiles.writeString(dir.resolve(METRICS), lines.toString());
+        ObjectNode summary = Json.mapper().createObjectNode();
+        summary.put("dataset", train.name());
+        summary.put("train_examples", train.rows());
+        summary.put("test_examples", test.rows());
+        summary.put("epochs", h.epochs().size());
+        summary.put("total_train_seconds", h.epochs().stream().mapToDouble(EpochResult::seconds).sum());
+        summary.put("threads", Threads.count());
+        if (!h.epochs().isEmpty()) {
+            h.last().toRecord().forEach((k, v) -> {
+                if (!k.equals("epoch") && !k.equals("seconds")) {
+                    summary.put(k, ((Number) v).doubleValue());
+                }
+            });
+        }
+        if (e != null) {
+            summary.set("evaluation", e.toJson());
+        }
+        ObjectNode meta = Json.mapper().createObjectNode();
+        meta.put("dataset", train.name());
+        meta.put("data_source", train.source());
+        meta.put("data_spec", dataSpec);
+        meta.put("seed", seed);
+        if (train.isImage()) {
+            meta.put("image_height", train.height());
+            meta.put("image_width", train.width());
+        }
+        meta.set("training", training.toJson());
+        meta.set("metrics", summary);
+        VaeFiles.save(vae, dir.resolve("model"), meta);
+        AtomicFiles.writeString(dir.resolve(SUMMARY), Json.writePretty(summary));
+    }
+}
