@@ -111,6 +111,33 @@ class CliExperienceTest {
     }
 
     @Test
+    void quietKeepsTheOutputThatWasAskedFor() throws Exception {
+        Path csv = dir.resolve("pts.csv");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            sb.append(i % 2 == 0 ? 0.1 * i : 10 + 0.1 * i).append(',').append(i % 3).append('\n');
+        }
+        Files.writeString(csv, sb.toString());
+        Path gmm = dir.resolve("gmm-quiet");
+        CliRun train = CliRun.of("-q", "train", "gmm", "--data", "csv:" + csv + "?header=no", "--k", "2", "--out", gmm.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        assertEquals("", train.out() + train.err());
+        CliRun json = CliRun.of("train", "gmm", "--data", "csv:" + csv + "?header=no", "--k", "2", "--json", "-q",
+                "--out", dir.resolve("gmm-json").toString());
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals(2, Json.mapper().readTree(json.out()).get("k").asInt());
+        CliRun predict = CliRun.of("predict", "--model", gmm.toString(), "--data", "csv:" + csv + "?header=no", "--quiet");
+        assertEquals(0, predict.exitCode(), predict.err());
+        assertEquals(61, predict.out().lines().count(), "the CSV asked for on standard output: " + predict.out());
+        CliRun bench = CliRun.of("bench", "gmm", "--csv", csv.toString(), "--k", "2", "--iterations", "2", "--json");
+        assertEquals(0, bench.exitCode(), bench.err());
+        assertEquals(2, Json.mapper().readTree(bench.out()).get("iterations").asInt());
+        CliRun evaluate = CliRun.of("evaluate", model.toString(), "--data", "fashion-mnist-small", "--limit", "20", "-k", "2", "-q");
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        assertEquals("", evaluate.out() + evaluate.err());
+    }
+
+    @Test
     void jsonOutputsParse() throws Exception {
         for (String[] args : new String[][] {
                 {"evaluate", model.toString(), "--data", "fashion-mnist-small", "--limit", "40", "-k", "3", "--json"},
