@@ -60,8 +60,14 @@ public final class Main implements OutputOptions.Source {
     @Option(names = "--threads", paramLabel = "N", scope = ScopeType.INHERIT,
             description = "Threads for the whole program, BLAS included (default: LATENT4J_THREADS, else all processors).")
     void threads(int n) {
+        if (n < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads: expected a count >= 1, got " + n);
+        }
         Threads.set(n);
     }
+
+    @CommandLine.Spec
+    CommandSpec spec;
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
             description = "Print nothing but errors, and what was asked for on standard output (--json, data).")
@@ -97,7 +103,8 @@ public final class Main implements OutputOptions.Source {
     /** Runs the command line and returns its exit code: {@link #OK}, {@link #FAILURE} or {@link #USAGE}. */
     public static int run(String... args) {
         Main main = new Main();
-        CommandLine cl = new CommandLine(main).setHelpFactory(HelpLayout.FACTORY);
+        // An option given twice takes its last value, so a line can be repeated with one setting appended.
+        CommandLine cl = new CommandLine(main).setHelpFactory(HelpLayout.FACTORY).setOverwrittenOptionsAllowed(true);
         cl.getSubcommands().get("help").getCommandSpec().usageMessage().footerHeading("%nExamples:%n")
                 .footer("  latent4j help train vae", "  latent4j help evaluate");
         Errors errors = new Errors(main.output);

@@ -99,6 +99,9 @@ final class TrainGmmCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Console log = Console.of(spec);
+        Usage.atLeast(spec, "--max-iter", maxIter, 1);
+        Usage.atLeast(spec, "--n-init", nInit, 1);
+        Usage.atLeast(spec, "--pca", pca, 0);
         CovarianceType type = parse(() -> CovarianceType.parse(covariance), "--covariance");
         int[] ks = parseK();
         GmmInputs.Matrix m = GmmInputs.load(spec, data);

@@ -106,6 +106,7 @@ public final class TrainVaeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Console console = Console.of(spec);
+        checkCounts();
         Splits splits = CliData.load(spec, data);
         Dataset trainSet = splits.train();
         DataMatrix train = CliData.matrix(trainSet, limit);
@@ -189,6 +190,20 @@ public final class TrainVaeCommand implements Callable<Integer> {
             console.json(summary.deepCopy().put("out", out.toString()));
         }
         return 0;
+    }
+
+    /** The counts a run needs, named by their options (before any data is read). */
+    private void checkCounts() {
+        Usage.atLeast(spec, "--epochs", epochs, 1);
+        Usage.atLeast(spec, "--latent", latent, 1);
+        for (int h : hidden) {
+            Usage.atLeast(spec, "--hidden", h, 1);
+        }
+        Usage.atLeast(spec, "--batch", batch, 1);
+        Usage.atLeast(spec, "--samples", samples, 1);
+        Usage.atLeast(spec, "--eval-samples", evalSamples, 0);
+        Usage.atLeast(spec, "--limit", limit, 0);
+        Usage.atLeast(spec, "--patience", patience, 0);
     }
 
     /** The median of sorted values (0 for none). */
