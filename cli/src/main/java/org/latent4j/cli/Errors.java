@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.List;
 import org.latent4j.cli.console.OutputOptions;
+import org.latent4j.models.training.NonFiniteLossException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -31,7 +32,15 @@ final class Errors {
         CommandLine cmd = e.getCommandLine();
         String name = cmd.getCommandSpec().qualifiedName(" ");
         StringBuilder line = new StringBuilder(name).append(": ").append(e.getMessage());
-        if (e instanceof UnmatchedArgumentException u) {
+        if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            // picocli lists the value after an unknown option as unknown too ("'--epoch', '3'"): name the option alone.
+            List<String> unmatched = u.getUnmatched();
+            String first = unmatched.stream().filter(a -> a.startsWith("-")).findFirst().orElse(unmatched.get(0));
+            line.setLength(0);
+            String what = first.startsWith("-") ? "unknown option '"
+                    : cmd.getSubcommands().isEmpty() ? "unexpected argument '" : "unknown command '";
+            line.append(name).append(": ").append(what)
+                    .append(first).append('\'');
             List<String> suggestions = u.getSuggestions();
             if (!suggestions.isEmpty()) {
                 line.append(" (did you mean ").append(String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))))
@@ -101,6 +110,7 @@ final class Errors {
     private static boolean expected(Throwable e) {
         return e instanceof IOException || e instanceof UncheckedIOException || e instanceof IllegalArgumentException
                 || e instanceof IllegalStateException || e instanceof ArithmeticException
-                || e instanceof UnsupportedOperationException || e instanceof CommandLine.ExecutionException;
+                || e instanceof UnsupportedOperationException || e instanceof NonFiniteLossException
+                || e instanceof CommandLine.ExecutionException;
     }
 }

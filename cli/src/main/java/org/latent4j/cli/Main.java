@@ -96,7 +96,7 @@ public final class Main implements OutputOptions.Source {
     /** Runs the command line and returns its exit code: {@link #OK}, {@link #FAILURE} or {@link #USAGE}. */
     public static int run(String... args) {
         Main main = new Main();
-        CommandLine cl = new CommandLine(main);
+        CommandLine cl = new CommandLine(main).setHelpFactory(HelpLayout.FACTORY);
         cl.getSubcommands().get("help").getCommandSpec().usageMessage().footerHeading("%nExamples:%n")
                 .footer("  latent4j help train vae", "  latent4j help evaluate");
         Errors errors = new Errors(main.output);

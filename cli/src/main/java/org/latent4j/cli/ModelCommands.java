@@ -95,9 +95,10 @@ final class ModelCommands {
         }
     }
 
-    @Command(name = "sample", description = {"Draw samples from a trained model (the kind is read from DIR):",
-            "  vae: latent4j sample DIR --n 64 --out FILE.png|FILE.csv [--draw] [--seed S]  (see 'latent4j sample DIR --help')",
-            "  gmm: latent4j sample --model DIR [--n N] [--seed S] [--out FILE.csv]"},
+    @Command(name = "sample", description = {"Draw samples from a trained model (the kind is read from its metadata):",
+            "  vae: latent4j sample DIR --n 64 --out FILE.png|FILE.csv [--draw] [--seed S]",
+            "  gmm: latent4j sample --model DIR [--n N] [--seed S] [--out FILE.csv]",
+            "'latent4j sample DIR --help' shows the options for the model in DIR."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j sample runs/vae --n 64 --out runs/vae/samples.png",
                 "  latent4j sample runs/vae --n 16 --draw --seed 3 --out draws.csv",
@@ -118,10 +119,11 @@ final class ModelCommands {
         }
     }
 
-    @Command(name = "score", description = {"Per-example scores of a trained model (the kind is read from DIR):",
-            "  vae: latent4j score DIR --data SPEC --out FILE.csv [-k K]  (negative importance-weighted log-likelihood,",
-            "       log reconstruction probability, ELBO)",
-            "  gmm: latent4j score --model DIR --data csv:FILE [--out FILE.csv]  (log-likelihood)"},
+    @Command(name = "score", description = {"Per-example scores of a trained model (the kind is read from its metadata):",
+            "  vae: latent4j score DIR --data SPEC --out FILE.csv [-k K]",
+            "       (importance-weighted -log p(x), log reconstruction probability, ELBO)",
+            "  gmm: latent4j score --model DIR --data SPEC [--out FILE.csv]  (log p(x))",
+            "'latent4j score DIR --help' shows the options for the model in DIR."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j score runs/vae --data fashion-mnist -k 100 --out scores.csv",
                 "  latent4j score --model runs/gmm --data fashion-mnist --out loglik.csv"})

@@ -46,9 +46,12 @@ class CliExperienceTest {
 
     @Test
     void unknownOptionIsAUsageErrorOnOneLine() {
-        CliRun r = CliRun.of("train", "vae", "--data", "fashion-mnist-small", "--out", dir.resolve("x").toString(), "--epoch=3");
+        CliRun r = CliRun.of("train", "vae", "--data", "fashion-mnist-small", "--out", dir.resolve("x").toString(), "--epoch", "3");
         assertEquals(2, r.exitCode());
-        assertOneLine(r.err(), "latent4j train vae: Unknown option: '--epoch=3'");
+        assertOneLine(r.err(), "latent4j train vae: unknown option '--epoch' (did you mean --epochs?)");
+        CliRun extra = CliRun.of("info", "now");
+        assertEquals(2, extra.exitCode());
+        assertOneLine(extra.err(), "latent4j info: unexpected argument 'now'");
         assertTrue(r.err().contains("--epochs"), "suggests the near name: " + r.err());
         assertEquals("", r.out());
     }
@@ -105,6 +108,33 @@ class CliExperienceTest {
         assertEquals(out.toString(), s.get("out").asText());
         assertEquals(Json.read(out.resolve("summary.json")).get("test_loss").asDouble(), s.get("test_loss").asDouble());
         assertTrue(r.err().contains("train_loss"), "the table goes to standard error in JSON mode: " + r.err());
+    }
+
+    @Test
+    void quietKeepsTheOutputThatWasAskedFor() throws Exception {
+        Path csv = dir.resolve("pts.csv");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            sb.append(i % 2 == 0 ? 0.1 * i : 10 + 0.1 * i).append(',').append(i % 3).append('\n');
+        }
+        Files.writeString(csv, sb.toString());
+        Path gmm = dir.resolve("gmm-quiet");
+        CliRun train = CliRun.of("-q", "train", "gmm", "--data", "csv:" + csv + "?header=no", "--k", "2", "--out", gmm.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        assertEquals("", train.out() + train.err());
+        CliRun json = CliRun.of("train", "gmm", "--data", "csv:" + csv + "?header=no", "--k", "2", "--json", "-q",
+                "--out", dir.resolve("gmm-json").toString());
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals(2, Json.mapper().readTree(json.out()).get("k").asInt());
+        CliRun predict = CliRun.of("predict", "--model", gmm.toString(), "--data", "csv:" + csv + "?header=no", "--quiet");
+        assertEquals(0, predict.exitCode(), predict.err());
+        assertEquals(61, predict.out().lines().count(), "the CSV asked for on standard output: " + predict.out());
+        CliRun bench = CliRun.of("bench", "gmm", "--csv", csv.toString(), "--k", "2", "--iterations", "2", "--json");
+        assertEquals(0, bench.exitCode(), bench.err());
+        assertEquals(2, Json.mapper().readTree(bench.out()).get("iterations").asInt());
+        CliRun evaluate = CliRun.of("evaluate", model.toString(), "--data", "fashion-mnist-small", "--limit", "20", "-k", "2", "-q");
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        assertEquals("", evaluate.out() + evaluate.err());
     }
 
     @Test

@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code latent4j evaluate DIR}: the ELBO, the importance-weighted log-likelihood, their gap, active units. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Evaluate a trained VAE on data: ELBO (= reconstruction - KL), importance-weighted log-likelihood,",
-                "their gap, active units and the KL of each latent dimension (per example, in nats)."},
+        description = {"Evaluate a trained VAE on data: ELBO (= reconstruction - KL), importance-weighted log-likelihood,"
+                + " their gap, active units and the KL of each latent dimension (per example, in nats)."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j evaluate runs/vae --data fashion-mnist",
                 "  latent4j evaluate runs/vae --data fashion-mnist -k 1000 --json",

@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code latent4j score DIR --data X --out FILE.csv}: per-example anomaly scores. */
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Anomaly scores of a trained VAE, one CSV row per example: neg_log_likelihood (importance-weighted",
-                "-log p(x), higher = more anomalous), log_reconstruction_probability (log mean p(x|z), z ~ q(z|x)) and elbo."},
+        description = {"Anomaly scores of a trained VAE, one CSV row per example: neg_log_likelihood (importance-weighted"
+                + " -log p(x), higher = more anomalous), log_reconstruction_probability (log mean p(x|z), z ~ q(z|x)) and elbo."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j score runs/vae --data fashion-mnist --out runs/vae/scores.csv",
                 "  latent4j score runs/vae --data fashion-mnist --limit 200 --out s.csv --json"})

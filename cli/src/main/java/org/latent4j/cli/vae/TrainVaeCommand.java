@@ -41,8 +41,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "vae", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a variational autoencoder (MLP encoder and decoder).",
-                "Writes OUT/model, OUT/metrics.jsonl (one line per epoch), OUT/summary.json and OUT/run.json (every",
-                "option of the run: 'train vae --config OUT/run.json' repeats it)."},
+                "Writes OUT/model, OUT/metrics.jsonl (one line per epoch), OUT/summary.json and OUT/run.json (every"
+                        + " option of the run, so that 'train vae --config OUT/run.json' repeats it)."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j train vae --data fashion-mnist --epochs 10 --out runs/vae",
                 "  latent4j train vae --data fashion-mnist-small --latent 2 --out v2 --json",

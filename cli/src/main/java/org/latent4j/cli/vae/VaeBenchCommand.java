@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
  * held-out loss with one sample of z per example.
  */
 @Command(name = "vae", mixinStandardHelpOptions = true,
-        description = {"Time the reference VAE (784-400-20, Bernoulli, Adam 1e-3, batch 128) per epoch,",
-                "printing 'epoch E seconds S train L test T' lines as bench/torch_vae.py does, then the median."},
+        description = {"Time the reference VAE (784-400-20, Bernoulli, Adam 1e-3, batch 128) per epoch,"
+                + " printing 'epoch E seconds S train L test T' lines as bench/torch_vae.py does, then the median."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j bench vae",
                 "  latent4j bench vae --epochs 10 --threads 1 --json",

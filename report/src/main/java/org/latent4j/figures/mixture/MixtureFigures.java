@@ -43,8 +43,9 @@ public final class MixtureFigures {
     private MixtureFigures() {}
 
     /**
-     * Histogram of 1-D data as a density (Freedman–Diaconis bins), each weighted component dashed and
-     * the mixture density solid.
+     * Histogram of 1-D data as a density, each weighted component dashed and the mixture density solid.
+     * Bins: the smaller of the Freedman–Diaconis and Sturges widths, at most the narrowest component's
+     * standard deviation, aligned with a grid the values are recorded on (see the caption).
      */
     public static Captioned histogram1d(String name, double[] x, MixtureParameters p, String xLabel) {
         checkData(x, 1, "histogram");

@@ -70,6 +70,9 @@ class MixtureFiguresTest {
         assertEquals(MixtureFigures.CONTOUR_LEVELS, levels.length);
         assertTrue(levels[0] > min, "lowest level " + levels[0] + " above the grid's minimum " + min);
         assertTrue(levels[levels.length - 1] < max, "highest level below the peak");
+        // What the caption says about them: from a thousandth of the highest density to 0.8 of it.
+        assertEquals(1e-3 * max, levels[0], 1e-9 * max);
+        assertEquals(0.8 * max, levels[levels.length - 1], 1e-9 * max);
         for (int i = 1; i < levels.length; i++) {
             assertTrue(levels[i] > levels[i - 1]);
         }

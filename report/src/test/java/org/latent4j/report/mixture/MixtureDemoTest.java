@@ -25,7 +25,7 @@ class MixtureDemoTest {
         assertTrue(html.contains("Pearson&#39;s crabs") || html.contains("Pearson's crabs"), "crabs section");
         assertTrue(html.contains("A mixture in two dimensions"), "2-D section");
         for (String name : new String[] {"crabs-histogram", "crabs-loglik", "crabs-binned-loglik", "iris-contours",
-                "iris-species", "iris-loglik"}) {
+                "iris-species", "iris-loglik", "iris-bic"}) {
             Path png = dir.resolve("figures").resolve(name + ".png");
             assertTrue(Files.isRegularFile(png), png + " written");
             BufferedImage img = ImageIO.read(png.toFile());
@@ -59,6 +59,7 @@ class MixtureDemoTest {
         assertTrue(a.agreeing() >= 135, "components agree with species on " + a.agreeing() + " of 150");
         int[][] conf = a.confusion();
         assertEquals(50, conf[0][0], "setosa is its own component");
+        assertEquals(3, a.bic().bestK(), "BIC finds three groups in the petals");
         nonDecreasing(a.fit().trace());
     }
 

@@ -71,12 +71,17 @@ class MixtureRunReportTest {
         double[] x = data(csv, 300, 1, 3);
         Path run = tmp.resolve("run1");
         TrainGmmRunFolder.write(run, "csv:" + csv, fit(x, 1, 2, CovarianceType.FULL), null, null, x, 300);
+        // run.json as the cli's RunRecord writes it.
+        Files.writeString(run.resolve("run.json"), "{\"command\": \"train gmm\", \"latent4j_version\": \"0.1.0\", "
+                + "\"options\": {\"data\": \"csv:" + csv + "\", \"k\": \"2\", \"max-iter\": 100, \"tol\": 0.001}}");
         MixtureRunReport.plot(run);
         assertPng(run.resolve("figures/histogram.png"));
         assertPng(run.resolve("figures/loglik.png"));
         String html = Files.readString(run.resolve("report.html"));
         assertTrue(html.contains("mean_loglik"), "metrics table");
         assertTrue(html.contains("covariance_type"), "config table");
+        assertTrue(html.contains("max-iter") && html.contains("latent4j train gmm"), "the command's options");
+        assertTrue(html.contains("converged"), "convergence noted under the trace");
         assertTrue(html.contains("data:image/png;base64,") || html.contains("histogram"), "figures embedded");
         assertTrue(html.toLowerCase(Locale.ROOT).contains("histogram of the 300 values"), "caption");
     }
