@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
                 DemoCommand.class,
                 PlotCommand.class,
         },
+        commandListHeading = "%nCommands:%n",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  latent4j demo",

@@ -95,7 +95,7 @@ final class ModelCommands {
         }
     }
 
-    @Command(name = "sample", description = {"Draw samples from a trained model (the kind is read from its metadata):",
+    @Command(name = "sample", description = {"Draw samples from a trained model (a VAE or a mixture, read from its folder).",
             "  vae: latent4j sample DIR --n 64 --out FILE.png|FILE.csv [--draw] [--seed S]",
             "  gmm: latent4j sample --model DIR [--n N] [--seed S] [--out FILE.csv]",
             "'latent4j sample DIR --help' shows the options for the model in DIR."},
@@ -119,7 +119,7 @@ final class ModelCommands {
         }
     }
 
-    @Command(name = "score", description = {"Per-example scores of a trained model (the kind is read from its metadata):",
+    @Command(name = "score", description = {"Per-example scores of a trained model (a VAE or a mixture, read from its folder).",
             "  vae: latent4j score DIR --data SPEC --out FILE.csv [-k K]",
             "       (importance-weighted -log p(x), log reconstruction probability, ELBO)",
             "  gmm: latent4j score --model DIR --data SPEC [--out FILE.csv]  (log p(x))",

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "gmm", mixinStandardHelpOptions = true,
         description = {"Fit a Gaussian mixture by Expectation-Maximization.",
                 "Writes OUT/model, OUT/metrics.jsonl ({iteration, mean_loglik} per EM iteration) and OUT/summary.json"
-                        + " (seconds, iterations, converged, mean_loglik, bic, aic)."},
+                        + " (seconds, iterations, converged, mean_loglik, bic, aic), and OUT/run.json (every option of the"
+                        + " run, so that 'train gmm --config OUT/run.json' repeats it)."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j train gmm --data fashion-mnist --pca 50 --k 10 --out runs/gmm",
                 "  latent4j train gmm --data csv:x.csv --k 2..12 --n-init 3 --out runs/bic",

@@ -129,6 +129,17 @@ class CliExperienceTest {
         CliRun predict = CliRun.of("predict", "--model", gmm.toString(), "--data", "csv:" + csv + "?header=no", "--quiet");
         assertEquals(0, predict.exitCode(), predict.err());
         assertEquals(61, predict.out().lines().count(), "the CSV asked for on standard output: " + predict.out());
+        CliRun labels = CliRun.of("predict", "--model", gmm.toString(), "--data", "csv:" + csv + "?header=no", "--json");
+        assertEquals(0, labels.exitCode(), labels.err());
+        JsonNode p = Json.mapper().readTree(labels.out());
+        assertEquals(60, p.get("labels").size());
+        assertEquals(60, p.get("counts").get(0).asInt() + p.get("counts").get(1).asInt());
+        CliRun scores = CliRun.of("score", "--model", gmm.toString(), "--data", "csv:" + csv + "?header=no", "--json");
+        assertEquals(0, scores.exitCode(), scores.err());
+        JsonNode ll = Json.mapper().readTree(scores.out());
+        assertEquals(60, ll.get("loglik").size());
+        assertEquals(ll.get("mean_loglik").asDouble(), java.util.stream.StreamSupport.stream(ll.get("loglik").spliterator(), false)
+                .mapToDouble(JsonNode::asDouble).average().orElseThrow(), 1e-9);
         CliRun bench = CliRun.of("bench", "gmm", "--csv", csv.toString(), "--k", "2", "--iterations", "2", "--json");
         assertEquals(0, bench.exitCode(), bench.err());
         assertEquals(2, Json.mapper().readTree(bench.out()).get("iterations").asInt());

@@ -156,27 +156,49 @@ public final class MixtureFigures {
      * by their most probable component (no contours: the density lives in all d dimensions).
      */
     public static Captioned principalComponents(String name, double[] x, MixtureParameters p) {
-        int d = p.d();
-        if (d < 2) {
-            throw new IllegalArgumentException("principal components need at least 2 dimensions, the mixture has d = " + d);
-        }
-        checkData(x, d, "principal-component scatter");
-        int n = x.length / d;
+        checkPcs(x, p);
         int[] labels = GaussianMixture.of(p).predict(x);
+        return pcScatter(name, "Components on the first two principal components", x, p.d(), labels, componentNames(p),
+                "each coloured by the component most likely to have produced it in the full " + p.d() + " dimensions");
+    }
+
+    /**
+     * The same view as {@link #principalComponents(String, double[], MixtureParameters)} with the points
+     * coloured by classes the caller gives (e.g. the data's labels beside the components EM found).
+     */
+    public static Captioned principalComponents(String name, String title, double[] x, MixtureParameters p, int[] classes,
+                                                String[] classNames) {
+        checkPcs(x, p);
+        if (classes == null || classes.length != x.length / p.d()) {
+            throw new IllegalArgumentException("principal-component scatter: expected one class per row ("
+                    + x.length / p.d() + "), got " + (classes == null ? "null" : classes.length));
+        }
+        return pcScatter(name, title, x, p.d(), classes, classNames, "coloured by their given class");
+    }
+
+    private static void checkPcs(double[] x, MixtureParameters p) {
+        if (p.d() < 2) {
+            throw new IllegalArgumentException("principal components need at least 2 dimensions, the mixture has d = " + p.d());
+        }
+        checkData(x, p.d(), "principal-component scatter");
+    }
+
+    private static Captioned pcScatter(String name, String title, double[] x, int d, int[] classes, String[] classNames,
+                                       String colouring) {
+        int n = x.length / d;
         Pca pca = Pca.fit(x, d, 2);
         double[] z = pca.transform(x);
         double[] ratio = pca.explainedVarianceRatio();
         int step = thinning(n);
-        Figure f = Charts.scatterByClass(name, "Components on the first two principal components",
+        Figure f = Charts.scatterByClass(name, title,
                 String.format(Locale.ROOT, "principal component 1 (%.1f%% of the variance)", 100 * ratio[0]),
                 String.format(Locale.ROOT, "principal component 2 (%.1f%%)", 100 * ratio[1]),
-                thin(column(z, 2, 0), step), thin(column(z, 2, 1), step), thin(labels, step), componentNames(p));
+                thin(column(z, 2, 0), step), thin(column(z, 2, 1), step), thin(classes, step), classNames);
         return new Captioned(f, String.format(Locale.ROOT,
                 "The mixture lives in %d dimensions, too many to draw its density, so no contours are shown: "
                         + "%s are drawn on the data's first two principal components (together %.1f%% of the variance), "
-                        + "each coloured by the component most likely to have produced it in the full %d dimensions. "
-                        + "Components that look mixed here may still be apart in the directions this view leaves out.",
-                d, pointsPhrase(n, step).toLowerCase(Locale.ROOT), 100 * (ratio[0] + ratio[1]), d));
+                        + "%s. Groups that look mixed here may still be apart in the directions this view leaves out.",
+                d, pointsPhrase(n, step).toLowerCase(Locale.ROOT), 100 * (ratio[0] + ratio[1]), colouring));
     }
 
     /**

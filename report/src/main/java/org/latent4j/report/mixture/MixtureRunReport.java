@@ -27,6 +27,8 @@ public final class MixtureRunReport {
     /** Components listed with their parameters; more would make a table nobody reads. */
     private static final int MAX_TABLE_COMPONENTS = 20;
     private static final int MAX_TABLE_DIMS = 4;
+    /** Labels are compared with the components when there are 2 to this many classes. */
+    private static final int MAX_CLASSES = 20;
 
     private MixtureRunReport() {}
 
@@ -42,7 +44,7 @@ public final class MixtureRunReport {
         double[] x = run.model().prepare(data.x());
         MixtureParameters p = run.model().mixture().parameters();
         String[] axes = axisNames(run.model().pca(), data.columnNames(), p.d());
-        List<Captioned> figures = annotate(figures(run, x, p, axes), run);
+        List<Captioned> figures = annotate(figures(run, x, p, axes, data), run);
         Path dir = runDir.resolve(FIGURES);
         Files.createDirectories(dir);
         for (Captioned c : figures) {
@@ -51,12 +53,22 @@ public final class MixtureRunReport {
         page(run, data, p, axes, figures).write(runDir.resolve(REPORT));
     }
 
-    private static List<Captioned> figures(MixtureRun run, double[] x, MixtureParameters p, String[] axes) {
+    private static List<Captioned> figures(MixtureRun run, double[] x, MixtureParameters p, String[] axes, RunData data) {
         List<Captioned> out = new ArrayList<>();
         switch (p.d()) {
             case 1 -> out.add(MixtureFigures.histogram1d("histogram", x, p, axes[0]));
             case 2 -> out.add(MixtureFigures.contours2d("contours", x, p, axes[0], axes[1]));
             default -> out.add(MixtureFigures.principalComponents("principal-components", x, p));
+        }
+        if (hasClasses(data) && p.d() >= 2) {
+            String title = "The data's labels";
+            String why = " Compare with the components: EM never saw these labels.";
+            Captioned c = p.d() == 2
+                    ? MixtureFigures.contours2d("contours-labels", "The same density over the data's labels", x, p, axes[0],
+                            axes[1], data.labels(), data.classNames())
+                    : MixtureFigures.principalComponents("principal-components-labels", title, x, p, data.labels(),
+                            data.classNames());
+            out.add(new Captioned(c.figure(), c.caption() + why));
         }
         out.add(MixtureFigures.logLikelihoodTrace("loglik", run.trace()));
         JsonNode byK = run.summary().get("bic_by_k");
@@ -70,6 +82,11 @@ public final class MixtureRunReport {
             out.add(MixtureFigures.bicByK("bic", ks, bics));
         }
         return out;
+    }
+
+    private static boolean hasClasses(RunData data) {
+        int c = data.classCount();
+        return c >= 2 && c <= MAX_CLASSES;
     }
 
     /** Adds what only the run knows: the PCA the data went through, whether EM converged. */
@@ -119,7 +136,9 @@ public final class MixtureRunReport {
                         + "Regenerate this page and its figures with: latent4j plot %s",
                 p.k(), p.type().label(), data.rows(), data.cols(), safeSpec(run),
                 pca == null ? "" : ", projected on their " + pca.components() + " leading principal components",
-                safeSpec(run).contains(data.source()) ? "" : " Data read from " + data.source() + ".", run.dir()));
+                safeSpec(run).contains(data.source()) ? "" : " Data read from " + data.source() + ".", run.dir())
+                + (run.options() == null ? "" : "; repeat the run with: latent4j train gmm --config "
+                        + run.dir().resolve(MixtureRun.RUN)));
         r.section("Configuration");
         if (run.options() != null) {
             JsonNode opts = run.options().get("options");
@@ -136,6 +155,9 @@ public final class MixtureRunReport {
             r.table("The fitted components: weight α_j and mean μ_j"
                     + (p.d() > MAX_TABLE_DIMS ? " (first " + MAX_TABLE_DIMS + " of " + p.d() + " dimensions)" : ""),
                     componentHeader(p, axes), componentRows(p));
+        }
+        if (hasClasses(data)) {
+            LabelTable.add(r, run.model().mixture().predict(run.model().prepare(data.x())), p.k(), data);
         }
         r.section("Figures");
         for (Captioned c : figures) {

@@ -10,14 +10,23 @@ import org.latent4j.data.CsvReader;
 import org.latent4j.data.CsvTable;
 import org.latent4j.data.DataSpec;
 import org.latent4j.data.Dataset;
+import org.latent4j.figures.vae.ClassNames;
 
 /**
  * The training data of a run, reloaded from its data spec as {@code train gmm} read it: CSV files in
  * double precision, catalogue data sets widened from float32.
  *
  * @param columnNames the feature names, or null
+ * @param labels      a class label per row (a CSV's label column, a catalogue set's classes), or null
+ * @param classNames  one name per class (the label texts, Fashion-MNIST's clothes, ...), or null without labels
  */
-record RunData(String source, double[] x, int rows, int cols, List<String> columnNames) {
+record RunData(String source, double[] x, int rows, int cols, List<String> columnNames, int[] labels,
+               String[] classNames) {
+
+    /** The number of classes (0 without labels). */
+    int classCount() {
+        return labels == null || classNames == null ? 0 : classNames.length;
+    }
 
     static RunData load(String spec) throws IOException {
         DataSpec parsed;
@@ -34,9 +43,29 @@ record RunData(String source, double[] x, int rows, int cols, List<String> colum
                                 + ", so run this from the folder the training ran in"));
             }
             CsvTable t = CsvReader.read(csv.train(), csv.options());
-            return new RunData(t.source(), t.x(), t.rows(), t.cols(), t.columnNames());
+            return new RunData(t.source(), t.x(), t.rows(), t.cols(), t.columnNames(), t.labels(), csvClassNames(t));
         }
         Dataset train = parsed.load(Catalogue.standard()).train();
-        return new RunData(train.source(), train.toDoubleArray(), train.rows(), train.cols(), train.columnNames());
+        return new RunData(train.source(), train.toDoubleArray(), train.rows(), train.cols(), train.columnNames(),
+                train.labels(), ClassNames.of(train));
+    }
+
+    /** The label texts of a CSV file, or "class c" for numeric labels; null without a label column. */
+    private static String[] csvClassNames(CsvTable t) {
+        if (t.labels() == null) {
+            return null;
+        }
+        if (t.labelNames() != null) {
+            return t.labelNames().toArray(String[]::new);
+        }
+        int max = -1;
+        for (int l : t.labels()) {
+            max = Math.max(max, l);
+        }
+        String[] names = new String[max + 1];
+        for (int c = 0; c < names.length; c++) {
+            names[c] = "class " + c;
+        }
+        return names;
     }
 }

@@ -121,6 +121,28 @@ class MixtureRunReportTest {
     }
 
     @Test
+    void labelledDataAreComparedWithTheComponents() throws IOException {
+        for (int d : new int[] {2, 3}) {
+            Path csv = tmp.resolve("labelled" + d + ".csv");
+            double[] x = data(csv, 200, d, 8);
+            // A text label column: "left" for rows nearer the first mean, "right" otherwise.
+            java.util.List<String> lines = Files.readAllLines(csv);
+            StringBuilder sb = new StringBuilder(lines.get(0)).append(",kind\n");
+            for (int i = 0; i < 200; i++) {
+                sb.append(lines.get(i + 1)).append(x[i * d] < 2 ? ",left" : ",right").append('\n');
+            }
+            Files.writeString(csv, sb.toString());
+            Path run = tmp.resolve("labelled-run" + d);
+            TrainGmmRunFolder.write(run, "csv:" + csv + "?label=kind", fit(x, d, 2, CovarianceType.FULL), null, null, x, 200);
+            MixtureRunReport.plot(run);
+            assertPng(run.resolve(d == 2 ? "figures/contours-labels.png" : "figures/principal-components-labels.png"));
+            String html = Files.readString(run.resolve("report.html"));
+            assertTrue(html.contains("never shown to EM") && html.contains("left") && html.contains("right"), "label table");
+            assertTrue(html.contains("fall in a component whose most common label is their own"), "agreement");
+        }
+    }
+
+    @Test
     void missingFilesAreNamed() throws IOException {
         Path csv = tmp.resolve("one.csv");
         double[] x = data(csv, 100, 1, 6);
