@@ -117,13 +117,13 @@ final class DemoCommand implements Callable<Integer> {
         m.put("threads", Threads.count());
         m.put("data", r.train().name() + " and " + r.test().name() + " (" + r.train().source() + ")");
         for (VaeDemo.Model model : r.models()) {
-            m.put("VAE latent " + model.latent(), String.format(Locale.ROOT, "%d epochs in %.1f s; model in %s",
-                    model.history().epochs().size(), model.trainSeconds(), model.runDir().resolve("model")));
+            m.put("VAE latent " + model.latent(), String.format(Locale.ROOT, "%d epochs in %.1f s, log-likelihood in %.1f s; "
+                    + "run folder %s", model.history().epochs().size(), model.trainSeconds(), model.evalSeconds(), model.runDir()));
         }
-        m.put("log-likelihood estimate", "K = " + s.importanceSamples() + " importance samples on "
-                + r.models().get(0).evaluation().examples() + " test images");
+        m.put("log-likelihood estimate", String.format(Locale.ROOT, "K = %d importance samples on %,d test images",
+                s.importanceSamples(), r.models().get(0).evaluation().examples()));
         m.put("VAE part (training, evaluation, saving)", String.format(Locale.ROOT, "%.1f s", vaeSeconds));
-        m.put("mixtures and figures", String.format(Locale.ROOT, "%.1f s", seconds - vaeSeconds));
+        m.put("figures and mixtures", String.format(Locale.ROOT, "%.1f s", seconds - vaeSeconds));
         m.put("total time until this page was written", String.format(Locale.ROOT, "%.1f s", seconds));
         return m;
     }
