@@ -52,6 +52,8 @@ public final class Main implements OutputOptions.Source {
     public static final int USAGE = 2;
 
     private final OutputOptions output = new OutputOptions();
+    /** The --config file of this run, for the commands that hand their arguments on ({@code score}, {@code sample}). */
+    ConfigFile config;
 
     /**
      * The one thread setting (also OpenBLAS's; the launcher exports it as OPENBLAS_NUM_THREADS),
@@ -120,7 +122,10 @@ public final class Main implements OutputOptions.Source {
         if (config != null) {
             CommandSpec leaf = leaf(cl.getCommandSpec(), args);
             try {
-                cl.setDefaultValueProvider(ConfigFile.read(Path.of(config)).bind(leaf));
+                main.config = ConfigFile.read(Path.of(config));
+                if (!(leaf.userObject() instanceof ModelCommands.Dispatch)) {
+                    cl.setDefaultValueProvider(main.config.bind(leaf));
+                }
             } catch (ConfigException e) {
                 return errors.usage(new CommandLine.ParameterException(leaf.commandLine(), e.getMessage()), args);
             }
