@@ -70,7 +70,7 @@ public final class TrainVaeCommand implements Callable<Integer> {
     int samples;
     @Option(names = "--warmup", defaultValue = "0", description = "KL warm-up: epochs over which beta rises from 0 (default ${DEFAULT-VALUE}).")
     double warmup;
-    @Option(names = "--free-bits", defaultValue = "0", description = "Floor in nats on each latent dimension's KL (default ${DEFAULT-VALUE}: off).")
+    @Option(names = "--free-bits", defaultValue = "0", paramLabel = "NATS", description = "Floor in nats on each latent dimension's KL (default ${DEFAULT-VALUE}: off).")
     double freeBits;
     @Option(names = "--batch", defaultValue = "128", description = "Batch size (default ${DEFAULT-VALUE}).")
     int batch;
@@ -86,7 +86,7 @@ public final class TrainVaeCommand implements Callable<Integer> {
     int patience;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of initialization, shuffling and noise (default ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--eval-samples", defaultValue = "50",
+    @Option(names = "--eval-samples", defaultValue = "50", paramLabel = "K",
             description = "Importance samples for the final log-likelihood in summary.json (0: skip; default ${DEFAULT-VALUE}).")
     int evalSamples;
     @Option(names = "--limit", defaultValue = "0", description = "Use only the first N training examples (default: all).")
