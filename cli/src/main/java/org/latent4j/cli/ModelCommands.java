@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.config.ConfigException;
 import org.latent4j.cli.console.Usage;
 import org.latent4j.io.Json;
 import org.latent4j.io.ModelFiles;
@@ -68,6 +69,13 @@ final class ModelCommands {
             sub.getCommandSpec().parent(spec.parent());   // named "latent4j score"; --quiet etc. found through the root
             sub.setOut(spec.commandLine().getOut());
             sub.setErr(spec.commandLine().getErr());
+            if (spec.root().userObject() instanceof Main main && main.config != null) {
+                try {
+                    sub.setDefaultValueProvider(main.config.bind(sub.getCommandSpec()));
+                } catch (ConfigException e) {
+                    throw Usage.error(spec, e.getMessage());
+                }
+            }
             sub.parseArgs(forwarded.toArray(String[]::new));
             if (sub.isUsageHelpRequested()) {
                 sub.usage(spec.commandLine().getOut());

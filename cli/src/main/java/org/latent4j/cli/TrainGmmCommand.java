@@ -61,14 +61,14 @@ final class TrainGmmCommand implements Callable<Integer> {
             description = "full, tied, diag or spherical (default ${DEFAULT-VALUE}).")
     String covariance;
 
-    @Option(names = "--max-iter", defaultValue = "100", description = "EM iterations at most (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-iter", defaultValue = "100", paramLabel = "N", description = "EM iterations at most (default ${DEFAULT-VALUE}).")
     int maxIter;
 
     @Option(names = "--tol", defaultValue = "1e-3",
             description = "Stop when the mean log-likelihood per row changes by less than this (default ${DEFAULT-VALUE}).")
     double tol;
 
-    @Option(names = "--n-init", defaultValue = "1", description = "Initializations; the best is kept (default ${DEFAULT-VALUE}).")
+    @Option(names = "--n-init", defaultValue = "1", paramLabel = "N", description = "Initializations; the best is kept (default ${DEFAULT-VALUE}).")
     int nInit;
 
     @Option(names = "--init", defaultValue = "k-means++", paramLabel = "METHOD|FILE.json",
@@ -76,7 +76,7 @@ final class TrainGmmCommand implements Callable<Integer> {
                     + " {\"weights\":[k],\"means\":[k][d],\"covariances\":[k][d][d]} to start from (default ${DEFAULT-VALUE}).")
     String init;
 
-    @Option(names = "--reg-covar", defaultValue = "1e-6",
+    @Option(names = "--reg-covar", defaultValue = "1e-6", paramLabel = "EPS",
             description = "Added to every covariance diagonal (default ${DEFAULT-VALUE}).")
     double regCovar;
 
@@ -99,6 +99,9 @@ final class TrainGmmCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Console log = Console.of(spec);
+        Usage.atLeast(spec, "--max-iter", maxIter, 1);
+        Usage.atLeast(spec, "--n-init", nInit, 1);
+        Usage.atLeast(spec, "--pca", pca, 0);
         CovarianceType type = parse(() -> CovarianceType.parse(covariance), "--covariance");
         int[] ks = parseK();
         GmmInputs.Matrix m = GmmInputs.load(spec, data);

@@ -69,6 +69,12 @@ class CliExperienceTest {
         CliRun k = CliRun.of("train", "gmm", "--data", "fashion-mnist-small", "--k", "0", "--out", dir.resolve("g").toString());
         assertEquals(2, k.exitCode(), k.err());
         assertOneLine(k.err(), "latent4j train gmm: --k 0");
+        CliRun latent = train(dir.resolve("latent0"), "--latent", "0");
+        assertEquals(2, latent.exitCode(), latent.err());
+        assertOneLine(latent.err(), "latent4j train vae: --latent: expected a number >= 1, got 0");
+        CliRun threads = CliRun.of("info", "--threads", "0");
+        assertEquals(2, threads.exitCode(), threads.err());
+        assertTrue(threads.err().contains("--threads: expected a count >= 1, got 0"), threads.err());
         CliRun missing = CliRun.of("evaluate", model.toString());
         assertEquals(2, missing.exitCode());
         assertOneLine(missing.err(), "latent4j evaluate: Missing required option: '--data");
