@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import org.latent4j.data.Dataset;
 import org.latent4j.figures.Figure;
 import org.latent4j.figures.vae.ClassNames;
@@ -59,6 +60,11 @@ public final class VaeDemo {
 
         /** The listener that follows the training of one model (epochs and batches). */
         TrainingListener training(String model, int epochs);
+
+        /** Follows the log-likelihood estimate over {@code rows} examples: called with the examples done so far. */
+        default IntConsumer evaluation(int rows) {
+            return done -> { };
+        }
     }
 
     /**
@@ -110,7 +116,8 @@ public final class VaeDemo {
             progress.step(String.format(Locale.ROOT, "estimating the log-likelihood of %s on %d test images with K=%d",
                     name, evalM.rows(), s.importanceSamples()));
             long t0 = System.nanoTime();
-            VaeEvaluation e = vae.evaluate(evalM, s.importanceSamples(), new RandomSource(s.seed()));
+            VaeEvaluation e = vae.evaluate(evalM, s.importanceSamples(), new RandomSource(s.seed()),
+                    progress.evaluation(evalM.rows()));
             double evalSeconds = (System.nanoTime() - t0) / 1e9;
             Path runDir = out.resolve("vae-latent" + latent);
             RunFolder.write(runDir, vae, history, e, training, train, test, dataSpec, s.seed());
