@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
 import org.latent4j.cli.config.RunRecord;
 import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.Progress;
 import org.latent4j.cli.vae.TrainingDisplay;
 import org.latent4j.cli.vae.VaeDemoCommand;
 import org.latent4j.data.Catalogue;
@@ -117,28 +119,44 @@ final class DemoCommand implements Callable<Integer> {
         m.put("threads", Threads.count());
         m.put("data", r.train().name() + " and " + r.test().name() + " (" + r.train().source() + ")");
         for (VaeDemo.Model model : r.models()) {
-            m.put("VAE latent " + model.latent(), String.format(Locale.ROOT, "%d epochs in %.1f s; model in %s",
-                    model.history().epochs().size(), model.trainSeconds(), model.runDir().resolve("model")));
+            m.put("VAE latent " + model.latent(), String.format(Locale.ROOT, "%d epochs in %.1f s, log-likelihood in %.1f s; "
+                    + "run folder %s (latent4j plot draws its own report)", model.history().epochs().size(), model.trainSeconds(), model.evalSeconds(), model.runDir()));
         }
-        m.put("log-likelihood estimate", "K = " + s.importanceSamples() + " importance samples on "
-                + r.models().get(0).evaluation().examples() + " test images");
+        m.put("log-likelihood estimate", String.format(Locale.ROOT, "K = %d importance samples on %,d test images",
+                s.importanceSamples(), r.models().get(0).evaluation().examples()));
         m.put("VAE part (training, evaluation, saving)", String.format(Locale.ROOT, "%.1f s", vaeSeconds));
-        m.put("mixtures and figures", String.format(Locale.ROOT, "%.1f s", seconds - vaeSeconds));
+        m.put("figures and mixtures", String.format(Locale.ROOT, "%.1f s", seconds - vaeSeconds));
         m.put("total time until this page was written", String.format(Locale.ROOT, "%.1f s", seconds));
         return m;
     }
 
-    /** Progress: a line per step, a bar over each epoch's batches and a table row per epoch. */
+    /** Progress: a line per step, a bar over each epoch's batches and a table row per epoch, a bar over the evaluation. */
     private static VaeDemo.Progress progress(Console log) {
         return new VaeDemo.Progress() {
+            private Progress bar = Progress.hidden();
+
             @Override
             public void step(String what) {
+                bar.close();
                 log.info("%s", what);
             }
 
             @Override
             public TrainingListener training(String model, int epochs) {
                 return new TrainingDisplay(log);
+            }
+
+            @Override
+            public IntConsumer evaluation(int rows) {
+                bar.close();
+                bar = log.progress("log-likelihood", rows);
+                Progress current = bar;
+                return done -> {
+                    current.advanceTo(done);
+                    if (done >= rows) {
+                        current.close();
+                    }
+                };
             }
         };
     }

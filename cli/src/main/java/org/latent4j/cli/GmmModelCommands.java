@@ -1,10 +1,11 @@
 package org.latent4j.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latent4j.cli.console.Console;
-import org.latent4j.cli.console.Usage;
 import org.latent4j.io.Json;
 import org.latent4j.models.mixture.GaussianMixture;
 import org.latent4j.models.mixture.GaussianMixtureFiles;
@@ -35,6 +36,10 @@ final class GmmModelCommands {
         @Option(names = "--out", paramLabel = "FILE.csv", description = "Where to write the CSV (default: standard output).")
         Path out;
 
+        @Option(names = "--json", description = "Print one JSON object instead of CSV rows: the values themselves, or with"
+                + " --out a summary of what was written.")
+        boolean json;
+
         record Loaded(GaussianMixture mixture, double[] x, int rows) {}
 
         Loaded load() throws IOException {
@@ -50,6 +55,9 @@ final class GmmModelCommands {
                 Console.of(spec).info("wrote %d rows to %s", rows, out);
                 return;
             }
+            if (json) {
+                return;
+            }
             GmmInputs.printCsv(Console.of(spec).data(), header, rows, row);
         }
     }
@@ -57,7 +65,7 @@ final class GmmModelCommands {
     @Command(name = "predict", mixinStandardHelpOptions = true,
             description = "Most probable component of each row (column label), or with --proba the responsibilities p0..p(k-1).",
         footerHeading = "%nExamples:%n",
-        footer = {"  latent4j predict --model runs/gmm --data fashion-mnist",
+        footer = {"  latent4j predict --model runs/gmm --data fashion-mnist --json",
                 "  latent4j predict --model runs/gmm --data csv:new.csv --proba --out p.csv"})
     static final class Predict extends ModelAndData implements Callable<Integer> {
         @Option(names = "--proba", description = "Write the responsibilities instead of the labels.")
@@ -67,6 +75,7 @@ final class GmmModelCommands {
         public Integer call() throws IOException {
             Loaded l = load();
             int k = l.mixture().parameters().k();
+            ObjectNode result = Json.mapper().createObjectNode().put("rows", l.rows()).put("k", k);
             if (proba) {
                 double[] p = l.mixture().predictProba(l.x());
                 emit(GmmInputs.names("p", k), l.rows(), (i, sb) -> {
@@ -74,9 +83,38 @@ final class GmmModelCommands {
                         sb.append(j == 0 ? "" : ",").append(GmmInputs.number(p[i * k + j]));
                     }
                 });
+                if (out == null) {
+                    ArrayNode rows = result.putArray("proba");
+                    for (int i = 0; i < l.rows(); i++) {
+                        ArrayNode r = rows.addArray();
+                        for (int j = 0; j < k; j++) {
+                            r.add(p[i * k + j]);
+                        }
+                    }
+                }
             } else {
                 int[] labels = l.mixture().predict(l.x());
                 emit(new String[] {"label"}, l.rows(), (i, sb) -> sb.append(labels[i]));
+                int[] counts = new int[k];
+                for (int label : labels) {
+                    counts[label]++;
+                }
+                ArrayNode c = result.putArray("counts");
+                for (int v : counts) {
+                    c.add(v);
+                }
+                if (out == null) {
+                    ArrayNode a = result.putArray("labels");
+                    for (int label : labels) {
+                        a.add(label);
+                    }
+                }
+            }
+            if (json) {
+                if (out != null) {
+                    result.put("out", out.toString());
+                }
+                Console.of(spec).json(result);
             }
             return 0;
         }
@@ -89,28 +127,30 @@ final class GmmModelCommands {
         footer = {"  latent4j score --model runs/gmm --data fashion-mnist --out loglik.csv",
                 "  latent4j score --model runs/gmm --data fashion-mnist --out ll.csv --json"})
     static final class Score extends ModelAndData implements Callable<Integer> {
-        @Option(names = "--json", description = "Print {\"mean_loglik\", \"rows\", \"out\"} as one JSON object (needs --out).")
-        boolean json;
-
         @Override
         public Integer call() throws IOException {
-            if (json && out == null) {
-                throw Usage.error(spec, "--json needs --out FILE.csv (the rows would mix with the JSON on standard output)");
-            }
             Loaded l = load();
             double[] ll = l.mixture().scoreSamples(l.x());
             emit(new String[] {"loglik"}, l.rows(), (i, sb) -> sb.append(GmmInputs.number(ll[i])));
+            double s = 0;
+            for (double v : ll) {
+                s += v;
+            }
+            Console console = Console.of(spec);
             if (out != null) {
-                double s = 0;
-                for (double v : ll) {
-                    s += v;
-                }
-                Console console = Console.of(spec);
                 console.info("mean_loglik %.10f rows %d", s / ll.length, ll.length);
-                if (json) {
-                    console.json(Json.mapper().createObjectNode().put("mean_loglik", s / ll.length).put("rows", ll.length)
-                            .put("out", out.toString()));
+            }
+            if (json) {
+                ObjectNode result = Json.mapper().createObjectNode().put("mean_loglik", s / ll.length).put("rows", ll.length);
+                if (out != null) {
+                    result.put("out", out.toString());
+                } else {
+                    ArrayNode values = result.putArray("loglik");
+                    for (double v : ll) {
+                        values.add(v);
+                    }
                 }
+                console.json(result);
             }
             return 0;
         }

@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
                 DemoCommand.class,
                 PlotCommand.class,
         },
+        commandListHeading = "%nCommands:%n",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  latent4j demo",
@@ -51,6 +52,8 @@ public final class Main implements OutputOptions.Source {
     public static final int USAGE = 2;
 
     private final OutputOptions output = new OutputOptions();
+    /** The --config file of this run, for the commands that hand their arguments on ({@code score}, {@code sample}). */
+    ConfigFile config;
 
     /**
      * The one thread setting (also OpenBLAS's; the launcher exports it as OPENBLAS_NUM_THREADS),
@@ -59,8 +62,14 @@ public final class Main implements OutputOptions.Source {
     @Option(names = "--threads", paramLabel = "N", scope = ScopeType.INHERIT,
             description = "Threads for the whole program, BLAS included (default: LATENT4J_THREADS, else all processors).")
     void threads(int n) {
+        if (n < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads: expected a count >= 1, got " + n);
+        }
         Threads.set(n);
     }
+
+    @CommandLine.Spec
+    CommandSpec spec;
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
             description = "Print nothing but errors, and what was asked for on standard output (--json, data).")
@@ -96,7 +105,8 @@ public final class Main implements OutputOptions.Source {
     /** Runs the command line and returns its exit code: {@link #OK}, {@link #FAILURE} or {@link #USAGE}. */
     public static int run(String... args) {
         Main main = new Main();
-        CommandLine cl = new CommandLine(main).setHelpFactory(HelpLayout.FACTORY);
+        // An option given twice takes its last value, so a line can be repeated with one setting appended.
+        CommandLine cl = new CommandLine(main).setHelpFactory(HelpLayout.FACTORY).setOverwrittenOptionsAllowed(true);
         cl.getSubcommands().get("help").getCommandSpec().usageMessage().footerHeading("%nExamples:%n")
                 .footer("  latent4j help train vae", "  latent4j help evaluate");
         Errors errors = new Errors(main.output);
@@ -112,7 +122,10 @@ public final class Main implements OutputOptions.Source {
         if (config != null) {
             CommandSpec leaf = leaf(cl.getCommandSpec(), args);
             try {
-                cl.setDefaultValueProvider(ConfigFile.read(Path.of(config)).bind(leaf));
+                main.config = ConfigFile.read(Path.of(config));
+                if (!(leaf.userObject() instanceof ModelCommands.Dispatch)) {
+                    cl.setDefaultValueProvider(main.config.bind(leaf));
+                }
             } catch (ConfigException e) {
                 return errors.usage(new CommandLine.ParameterException(leaf.commandLine(), e.getMessage()), args);
             }

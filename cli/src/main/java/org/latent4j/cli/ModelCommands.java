@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.config.ConfigException;
 import org.latent4j.cli.console.Usage;
 import org.latent4j.io.Json;
 import org.latent4j.io.ModelFiles;
@@ -68,6 +69,13 @@ final class ModelCommands {
             sub.getCommandSpec().parent(spec.parent());   // named "latent4j score"; --quiet etc. found through the root
             sub.setOut(spec.commandLine().getOut());
             sub.setErr(spec.commandLine().getErr());
+            if (spec.root().userObject() instanceof Main main && main.config != null) {
+                try {
+                    sub.setDefaultValueProvider(main.config.bind(sub.getCommandSpec()));
+                } catch (ConfigException e) {
+                    throw Usage.error(spec, e.getMessage());
+                }
+            }
             sub.parseArgs(forwarded.toArray(String[]::new));
             if (sub.isUsageHelpRequested()) {
                 sub.usage(spec.commandLine().getOut());
@@ -95,7 +103,7 @@ final class ModelCommands {
         }
     }
 
-    @Command(name = "sample", description = {"Draw samples from a trained model (the kind is read from its metadata):",
+    @Command(name = "sample", description = {"Draw samples from a trained model (a VAE or a mixture, read from its folder).",
             "  vae: latent4j sample DIR --n 64 --out FILE.png|FILE.csv [--draw] [--seed S]",
             "  gmm: latent4j sample --model DIR [--n N] [--seed S] [--out FILE.csv]",
             "'latent4j sample DIR --help' shows the options for the model in DIR."},
@@ -119,7 +127,7 @@ final class ModelCommands {
         }
     }
 
-    @Command(name = "score", description = {"Per-example scores of a trained model (the kind is read from its metadata):",
+    @Command(name = "score", description = {"Per-example scores of a trained model (a VAE or a mixture, read from its folder).",
             "  vae: latent4j score DIR --data SPEC --out FILE.csv [-k K]",
             "       (importance-weighted -log p(x), log reconstruction probability, ELBO)",
             "  gmm: latent4j score --model DIR --data SPEC [--out FILE.csv]  (log p(x))",

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "gmm", mixinStandardHelpOptions = true,
         description = {"Fit a Gaussian mixture by Expectation-Maximization.",
                 "Writes OUT/model, OUT/metrics.jsonl ({iteration, mean_loglik} per EM iteration) and OUT/summary.json"
-                        + " (seconds, iterations, converged, mean_loglik, bic, aic)."},
+                        + " (seconds, iterations, converged, mean_loglik, bic, aic), and OUT/run.json (every option of the"
+                        + " run, so that 'train gmm --config OUT/run.json' repeats it)."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j train gmm --data fashion-mnist --pca 50 --k 10 --out runs/gmm",
                 "  latent4j train gmm --data csv:x.csv --k 2..12 --n-init 3 --out runs/bic",
@@ -60,14 +61,14 @@ final class TrainGmmCommand implements Callable<Integer> {
             description = "full, tied, diag or spherical (default ${DEFAULT-VALUE}).")
     String covariance;
 
-    @Option(names = "--max-iter", defaultValue = "100", description = "EM iterations at most (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-iter", defaultValue = "100", paramLabel = "N", description = "EM iterations at most (default ${DEFAULT-VALUE}).")
     int maxIter;
 
     @Option(names = "--tol", defaultValue = "1e-3",
             description = "Stop when the mean log-likelihood per row changes by less than this (default ${DEFAULT-VALUE}).")
     double tol;
 
-    @Option(names = "--n-init", defaultValue = "1", description = "Initializations; the best is kept (default ${DEFAULT-VALUE}).")
+    @Option(names = "--n-init", defaultValue = "1", paramLabel = "N", description = "Initializations; the best is kept (default ${DEFAULT-VALUE}).")
     int nInit;
 
     @Option(names = "--init", defaultValue = "k-means++", paramLabel = "METHOD|FILE.json",
@@ -75,7 +76,7 @@ final class TrainGmmCommand implements Callable<Integer> {
                     + " {\"weights\":[k],\"means\":[k][d],\"covariances\":[k][d][d]} to start from (default ${DEFAULT-VALUE}).")
     String init;
 
-    @Option(names = "--reg-covar", defaultValue = "1e-6",
+    @Option(names = "--reg-covar", defaultValue = "1e-6", paramLabel = "EPS",
             description = "Added to every covariance diagonal (default ${DEFAULT-VALUE}).")
     double regCovar;
 
@@ -98,6 +99,9 @@ final class TrainGmmCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Console log = Console.of(spec);
+        Usage.atLeast(spec, "--max-iter", maxIter, 1);
+        Usage.atLeast(spec, "--n-init", nInit, 1);
+        Usage.atLeast(spec, "--pca", pca, 0);
         CovarianceType type = parse(() -> CovarianceType.parse(covariance), "--covariance");
         int[] ks = parseK();
         GmmInputs.Matrix m = GmmInputs.load(spec, data);

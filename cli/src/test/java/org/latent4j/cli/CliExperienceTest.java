@@ -69,6 +69,12 @@ class CliExperienceTest {
         CliRun k = CliRun.of("train", "gmm", "--data", "fashion-mnist-small", "--k", "0", "--out", dir.resolve("g").toString());
         assertEquals(2, k.exitCode(), k.err());
         assertOneLine(k.err(), "latent4j train gmm: --k 0");
+        CliRun latent = train(dir.resolve("latent0"), "--latent", "0");
+        assertEquals(2, latent.exitCode(), latent.err());
+        assertOneLine(latent.err(), "latent4j train vae: --latent: expected a number >= 1, got 0");
+        CliRun threads = CliRun.of("info", "--threads", "0");
+        assertEquals(2, threads.exitCode(), threads.err());
+        assertTrue(threads.err().contains("--threads: expected a count >= 1, got 0"), threads.err());
         CliRun missing = CliRun.of("evaluate", model.toString());
         assertEquals(2, missing.exitCode());
         assertOneLine(missing.err(), "latent4j evaluate: Missing required option: '--data");
@@ -129,6 +135,17 @@ class CliExperienceTest {
         CliRun predict = CliRun.of("predict", "--model", gmm.toString(), "--data", "csv:" + csv + "?header=no", "--quiet");
         assertEquals(0, predict.exitCode(), predict.err());
         assertEquals(61, predict.out().lines().count(), "the CSV asked for on standard output: " + predict.out());
+        CliRun labels = CliRun.of("predict", "--model", gmm.toString(), "--data", "csv:" + csv + "?header=no", "--json");
+        assertEquals(0, labels.exitCode(), labels.err());
+        JsonNode p = Json.mapper().readTree(labels.out());
+        assertEquals(60, p.get("labels").size());
+        assertEquals(60, p.get("counts").get(0).asInt() + p.get("counts").get(1).asInt());
+        CliRun scores = CliRun.of("score", "--model", gmm.toString(), "--data", "csv:" + csv + "?header=no", "--json");
+        assertEquals(0, scores.exitCode(), scores.err());
+        JsonNode ll = Json.mapper().readTree(scores.out());
+        assertEquals(60, ll.get("loglik").size());
+        assertEquals(ll.get("mean_loglik").asDouble(), java.util.stream.StreamSupport.stream(ll.get("loglik").spliterator(), false)
+                .mapToDouble(JsonNode::asDouble).average().orElseThrow(), 1e-9);
         CliRun bench = CliRun.of("bench", "gmm", "--csv", csv.toString(), "--k", "2", "--iterations", "2", "--json");
         assertEquals(0, bench.exitCode(), bench.err());
         assertEquals(2, Json.mapper().readTree(bench.out()).get("iterations").asInt());

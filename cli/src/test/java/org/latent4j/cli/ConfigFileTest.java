@@ -104,6 +104,22 @@ class ConfigFileTest {
     }
 
     @Test
+    void commandsThatHandTheirArgumentsOnReadConfigFilesToo() throws IOException {
+        Path json = dir.resolve("score.json");
+        Path csv = dir.resolve("scores.csv");
+        Files.writeString(json, "{\"data\": \"fashion-mnist-small\", \"limit\": 7, \"importance-samples\": 2, \"out\": \""
+                + csv.toString().replace("\\", "\\\\") + "\"}");
+        CliRun r = CliRun.of("score", first.toString(), "--config", json.toString(), "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(7, Json.mapper().readTree(r.out()).get("examples").asInt());
+        assertEquals(8, Files.readAllLines(csv).size());
+        Files.writeString(json, "{\"epochs\": 3}");
+        r = CliRun.of("score", first.toString(), "--config", json.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("unknown key 'epochs' for 'latent4j score'"), r.err());
+    }
+
+    @Test
     void badFilesAreUsageErrorsNamingTheFileAndTheKey() throws IOException {
         Path unknown = dir.resolve("unknown.json");
         Files.writeString(unknown, "{\"data\": \"fashion-mnist-small\", \"epoch\": 3}");

@@ -18,6 +18,17 @@ public final class Progress implements AutoCloseable {
     private static final Object LOCK = new Object();
     private static Progress live;
 
+    static {
+        // Interrupted (Ctrl-C) while a bar is up: leave the terminal on a clean line.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (LOCK) {
+                if (live != null) {
+                    live.erase();
+                }
+            }
+        }, "latent4j-progress-cleanup"));
+    }
+
     private final PrintWriter err;
     private final boolean shown;
     private final String label;

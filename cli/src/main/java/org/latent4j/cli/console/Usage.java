@@ -21,6 +21,13 @@ public final class Usage {
         }
     }
 
+    /** Checks that an integer option is at least {@code min}. */
+    public static void atLeast(CommandSpec spec, String option, long value, long min) {
+        if (value < min) {
+            throw error(spec, option + ": expected " + (min == 0 ? "a count >= 0" : "a number >= " + min) + ", got " + value);
+        }
+    }
+
     /** A usage error of the command with this message. */
     public static ParameterException error(CommandSpec spec, String message) {
         return new ParameterException(spec.commandLine(), message);

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** How many examples and importance samples an evaluation uses, and its seed (a picocli mixin). */
 final class SamplingOptions {
-    @Option(names = {"--importance-samples", "-k"}, defaultValue = "100", description = "Importance samples K per example (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--importance-samples", "-k"}, defaultValue = "100", paramLabel = "K", description = "Importance samples K per example (default ${DEFAULT-VALUE}).")
     int samples;
     @Option(names = "--limit", defaultValue = "0", description = "Only the first N examples (default: all).")
     int limit;

@@ -70,7 +70,7 @@ public final class TrainVaeCommand implements Callable<Integer> {
     int samples;
     @Option(names = "--warmup", defaultValue = "0", description = "KL warm-up: epochs over which beta rises from 0 (default ${DEFAULT-VALUE}).")
     double warmup;
-    @Option(names = "--free-bits", defaultValue = "0", description = "Floor in nats on each latent dimension's KL (default ${DEFAULT-VALUE}: off).")
+    @Option(names = "--free-bits", defaultValue = "0", paramLabel = "NATS", description = "Floor in nats on each latent dimension's KL (default ${DEFAULT-VALUE}: off).")
     double freeBits;
     @Option(names = "--batch", defaultValue = "128", description = "Batch size (default ${DEFAULT-VALUE}).")
     int batch;
@@ -86,7 +86,7 @@ public final class TrainVaeCommand implements Callable<Integer> {
     int patience;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of initialization, shuffling and noise (default ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--eval-samples", defaultValue = "50",
+    @Option(names = "--eval-samples", defaultValue = "50", paramLabel = "K",
             description = "Importance samples for the final log-likelihood in summary.json (0: skip; default ${DEFAULT-VALUE}).")
     int evalSamples;
     @Option(names = "--limit", defaultValue = "0", description = "Use only the first N training examples (default: all).")
@@ -106,6 +106,7 @@ public final class TrainVaeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Console console = Console.of(spec);
+        checkCounts();
         Splits splits = CliData.load(spec, data);
         Dataset trainSet = splits.train();
         DataMatrix train = CliData.matrix(trainSet, limit);
@@ -189,6 +190,20 @@ public final class TrainVaeCommand implements Callable<Integer> {
             console.json(summary.deepCopy().put("out", out.toString()));
         }
         return 0;
+    }
+
+    /** The counts a run needs, named by their options (before any data is read). */
+    private void checkCounts() {
+        Usage.atLeast(spec, "--epochs", epochs, 1);
+        Usage.atLeast(spec, "--latent", latent, 1);
+        for (int h : hidden) {
+            Usage.atLeast(spec, "--hidden", h, 1);
+        }
+        Usage.atLeast(spec, "--batch", batch, 1);
+        Usage.atLeast(spec, "--samples", samples, 1);
+        Usage.atLeast(spec, "--eval-samples", evalSamples, 0);
+        Usage.atLeast(spec, "--limit", limit, 0);
+        Usage.atLeast(spec, "--patience", patience, 0);
     }
 
     /** The median of sorted values (0 for none). */

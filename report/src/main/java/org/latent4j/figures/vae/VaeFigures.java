@@ -180,7 +180,7 @@ public final class VaeFigures {
         Figure f = Charts.scatterByClass("latent-space", "Latent space of the test set", p.xLabel(), p.yLabel(), p.x(), p.y(),
                 p.classes(), p.classNames());
         return VaeFigure.of("Latent space", f, String.format(Locale.ROOT,
-                "Each of the %d points is %s%s. Classes the model separates form their own clusters; overlapping "
+                "Each of the %,d points is %s%s. Classes the model separates form their own clusters; overlapping "
                         + "clusters are classes it finds alike.", p.x().length, p.how(),
                 data.labels() == null ? "" : ", coloured by its true class, which the model never saw"));
     }

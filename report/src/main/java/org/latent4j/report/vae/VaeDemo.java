@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import org.latent4j.data.Dataset;
 import org.latent4j.figures.Figure;
 import org.latent4j.figures.vae.ClassNames;
@@ -59,6 +60,11 @@ public final class VaeDemo {
 
         /** The listener that follows the training of one model (epochs and batches). */
         TrainingListener training(String model, int epochs);
+
+        /** Follows the log-likelihood estimate over {@code rows} examples: called with the examples done so far. */
+        default IntConsumer evaluation(int rows) {
+            return done -> { };
+        }
     }
 
     /**
@@ -68,11 +74,12 @@ public final class VaeDemo {
      * @param vae          the model
      * @param history      its epochs
      * @param evaluation   ELBO, importance-weighted log-likelihood and gap on the test set
-     * @param trainSeconds wall-clock time of training (evaluation excluded)
+     * @param trainSeconds wall-clock time of the training steps (per-epoch evaluation excluded)
+     * @param evalSeconds  wall-clock time of the importance-weighted evaluation
      * @param runDir       the run folder it was saved in
      */
     public record Model(int latent, Vae vae, TrainingHistory history, VaeEvaluation evaluation, double trainSeconds,
-                        Path runDir) {}
+                        double evalSeconds, Path runDir) {}
 
     /** What {@link #run} did: the settings, the data and the models in the order of the settings' latents. */
     public record Result(Settings settings, Dataset train, Dataset test, String dataSpec, List<Model> models) {
@@ -108,10 +115,13 @@ public final class VaeDemo {
             double seconds = history.epochs().stream().mapToDouble(EpochResult::seconds).sum();
             progress.step(String.format(Locale.ROOT, "estimating the log-likelihood of %s on %d test images with K=%d",
                     name, evalM.rows(), s.importanceSamples()));
-            VaeEvaluation e = vae.evaluate(evalM, s.importanceSamples(), new RandomSource(s.seed()));
+            long t0 = System.nanoTime();
+            VaeEvaluation e = vae.evaluate(evalM, s.importanceSamples(), new RandomSource(s.seed()),
+                    progress.evaluation(evalM.rows()));
+            double evalSeconds = (System.nanoTime() - t0) / 1e9;
             Path runDir = out.resolve("vae-latent" + latent);
             RunFolder.write(runDir, vae, history, e, training, train, test, dataSpec, s.seed());
-            models.add(new Model(latent, vae, history, e, seconds, runDir));
+            models.add(new Model(latent, vae, history, e, seconds, evalSeconds, runDir));
         }
         return new Result(s, train, test, dataSpec, models);
     }
@@ -157,15 +167,16 @@ public final class VaeDemo {
         }
         add(report, figuresDir, new VaeFigure("Samples from each model", samples, labelsOf, String.format(Locale.ROOT,
                 "%d images from each model, the decoder's mean for z drawn from the prior N(0, I) (the same seed for both). "
-                        + "With 2 latent dimensions the samples are blurred prototypes (a shirt, a shoe, a bag) with little "
-                        + "detail; with 20 they are sharper and more varied, as in the notes' figure of digits generated "
-                        + "with different latent sizes.", VaeFigures.SAMPLES), true));
+                        + "With 2 latent dimensions every sample is a smooth, blurred prototype (a shirt, a shoe, a bag) or a "
+                        + "ghostly blend of two of them; with 20 the samples carry texture, stripes and shading, though some "
+                        + "mix shapes. The 2-D model is visibly worse, as in the notes' figure of digits generated with "
+                        + "different latent sizes.", VaeFigures.SAMPLES), true));
 
         report.subsection("How good is each model? The ELBO and the log-likelihood");
-        report.table(String.format(Locale.ROOT, "Test-set figures in nats per image (%d test images, K = %d importance "
+        report.table(String.format(Locale.ROOT, "Test-set figures in nats per image (%,d test images, K = %d importance "
                         + "samples). Higher is better for the ELBO and the log-likelihood.", r.models().get(0).evaluation().examples(),
                 s.importanceSamples()), List.of("latent dimension", "ELBO", "log-likelihood (IWAE)", "gap", "reconstruction",
-                "KL", "active units", "training time"), evaluationRows(r));
+                "KL", "active units", "training", "evaluation"), evaluationRows(r));
         report.paragraph("The ELBO is the bound the model was trained on; the importance-weighted estimate "
                 + "log (1/K) Σ_k p(x, z_k)/q(z_k|x) with K samples from the encoder is a tighter estimate of the "
                 + "log-likelihood log p(x) itself. Their difference, the gap, estimates KL(q(z|x) ‖ p(z|x)): how far the "
@@ -235,7 +246,7 @@ public final class VaeDemo {
             VaeEvaluation e = m.evaluation();
             rows.add(List.of(String.valueOf(m.latent()), f2(e.elbo()), f2(e.logLikelihood()), f2(e.gap()),
                     f2(e.reconstruction()), f2(e.kl()), e.activeUnits() + " of " + m.latent(),
-                    String.format(Locale.ROOT, "%.1f s", m.trainSeconds())));
+                    String.format(Locale.ROOT, "%.1f s", m.trainSeconds()), String.format(Locale.ROOT, "%.1f s", m.evalSeconds())));
         }
         return rows;
     }

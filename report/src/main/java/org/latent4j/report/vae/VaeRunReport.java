@@ -115,11 +115,12 @@ public final class VaeRunReport {
             arch.append('-').append(h);
         }
         arch.append('-').append(vae.config().latentDim());
-        return String.format(Locale.ROOT, "A variational autoencoder %s (encoder widths; the decoder mirrors them) with a %s "
-                        + "decoder likelihood, trained for %d epoch(s) on %s (%s). The figures below use %d examples of %s (%s). "
-                        + "Run 'latent4j plot %s' to draw them again.",
-                arch, vae.config().likelihood().id(), run.history().size(), meta.path("dataset").asText("?"),
-                meta.path("data_source").asText("?"), shown.rows(), shown.name(), shown.source(), run.dir());
+        int epochs = run.history().size();
+        return String.format(Locale.ROOT, "A variational autoencoder %s (input, hidden and latent widths; the decoder "
+                        + "mirrors the encoder) with a %s decoder, trained for %d epoch%s on %s (%s). The figures below "
+                        + "use %,d examples of %s. Run 'latent4j plot %s' to draw them again.",
+                arch, vae.config().likelihood().id(), epochs, epochs == 1 ? "" : "s", meta.path("dataset").asText("?"),
+                meta.path("data_source").asText("?"), shown.rows(), shown.name(), run.dir());
     }
 
     /** The image height and width: as recorded at training, else the data's, else a square guess, else null. */
@@ -149,9 +150,13 @@ public final class VaeRunReport {
             if (v instanceof ObjectNode inner) {
                 flatten(key + ".", inner, rows);
             } else if (v.isArray()) {
-                List<Object> items = new java.util.ArrayList<>();
-                v.forEach(x -> items.add(x.isNumber() ? (Object) x.asDouble() : x.asText()));
-                rows.put(key, items);
+                if (v.size() > 6) {
+                    rows.put(key, v.size() + " values (the figures show them)");
+                } else {
+                    List<Object> items = new java.util.ArrayList<>();
+                    v.forEach(x -> items.add(x.isNumber() ? (Object) x.asDouble() : x.asText()));
+                    rows.put(key, items);
+                }
             } else if (v.isIntegralNumber()) {
                 rows.put(key, v.asLong());
             } else if (v.isNumber()) {
