@@ -30,6 +30,11 @@ final class Errors {
     /** A command line that picocli, a command or a config file rejected. */
     int usage(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
+        if (!cmd.getSubcommands().isEmpty() && !(cmd.getCommandSpec().userObject() instanceof java.util.concurrent.Callable<?>)
+                && e.getMessage() != null && e.getMessage().startsWith("Missing required subcommand")) {
+            cmd.usage(cmd.getErr());    // 'latent4j' or 'latent4j train' alone: show what can follow
+            return Main.USAGE;
+        }
         String name = cmd.getCommandSpec().qualifiedName(" ");
         StringBuilder line = new StringBuilder(name).append(": ").append(e.getMessage());
         if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {

@@ -38,6 +38,12 @@ final class HelpLayout extends CommandLine.Help {
         return createDetailedSynopsisOptionsText(done, own(), sort, cluster).concat(" [GLOBAL-OPTIONS]");
     }
 
+    /** A blank line before the list of subcommands, in every command that has some. */
+    @Override
+    public String commandListHeading(Object... params) {
+        return String.format("%nCommands:%n");
+    }
+
     @Override
     public String optionList() {
         if (!subcommand()) {

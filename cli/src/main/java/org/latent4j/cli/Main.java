@@ -32,7 +32,6 @@ import picocli.CommandLine.ScopeType;
                 DemoCommand.class,
                 PlotCommand.class,
         },
-        commandListHeading = "%nCommands:%n",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  latent4j demo",

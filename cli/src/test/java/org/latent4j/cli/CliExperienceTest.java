@@ -49,6 +49,9 @@ class CliExperienceTest {
         CliRun r = CliRun.of("train", "vae", "--data", "fashion-mnist-small", "--out", dir.resolve("x").toString(), "--epoch", "3");
         assertEquals(2, r.exitCode());
         assertOneLine(r.err(), "latent4j train vae: unknown option '--epoch' (did you mean --epochs?)");
+        CliRun bare = CliRun.of("train");
+        assertEquals(2, bare.exitCode());
+        assertTrue(bare.err().startsWith("Usage: latent4j train") && bare.err().contains("Commands:"), bare.err());
         CliRun extra = CliRun.of("info", "now");
         assertEquals(2, extra.exitCode());
         assertOneLine(extra.err(), "latent4j info: unexpected argument 'now'");

@@ -161,7 +161,7 @@ public final class Progress implements AutoCloseable {
     }
 
     /** m:ss, or h:mm:ss from an hour on. */
-    static String formatSeconds(double seconds) {
+    public static String formatSeconds(double seconds) {
         long s = Math.round(seconds);
         return s >= 3600
                 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)

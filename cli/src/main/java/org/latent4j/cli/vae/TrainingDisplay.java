@@ -21,6 +21,8 @@ public final class TrainingDisplay implements TrainingListener {
     private int batches;
     private Progress bar = Progress.hidden();
     private double lossSum;
+    private int epochsDone;
+    private long firstEpochStart;
 
     public TrainingDisplay(Console console) {
         this.console = console;
@@ -43,14 +45,31 @@ public final class TrainingDisplay implements TrainingListener {
             bar.close();
             bar = console.progress("epoch " + epoch + "/" + lastEpoch, batches);
             lossSum = 0;
+            if (epochsDone == 0) {
+                firstEpochStart = System.nanoTime();
+            }
         }
         lossSum += meanLoss;
-        bar.message(String.format(Locale.ROOT, "loss %.2f%s", lossSum / batch, batch == batches ? ", testing" : ""));
+        bar.message(String.format(Locale.ROOT, "loss %.2f%s%s", lossSum / batch, batch == batches ? ", testing" : "",
+                runLeft(epoch, batch)));
         bar.advanceTo(batch);
+    }
+
+    /**
+     * After the first epoch: the time the remaining epochs will take at the mean pace so far (the bar's own
+     * estimate covers only the current epoch).
+     */
+    private String runLeft(int epoch, int batch) {
+        if (epochsDone == 0 || epoch >= lastEpoch) {
+            return "";
+        }
+        double perEpoch = (System.nanoTime() - firstEpochStart) / 1e9 / (epochsDone + (double) (batch) / batches);
+        return ", run " + Progress.formatSeconds(perEpoch * (lastEpoch - epoch + 1 - (double) batch / batches)) + " left";
     }
 
     @Override
     public void onEpoch(EpochResult r) {
+        epochsDone++;
         bar.close();
         bar = Progress.hidden();
         boolean test = !r.test().isEmpty();
