@@ -6,9 +6,7 @@ import java.util.Locale;
 import org.latent4j.figures.Charts;
 import org.latent4j.figures.Figure;
 import org.latent4j.figures.ImageGrids;
-import org.latent4j.figures.Series;
 import org.latent4j.models.gaussian.Normal;
-import org.latent4j.models.pca.Pca;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.training.EpochResult;
 import org.latent4j.models.vae.Vae;
@@ -176,89 +174,7 @@ public final class VaeFigures {
      * coordinates themselves for a 2-D latent space, their two principal components for more.
      */
     public static VaeFigure latentSpace(LatentCodes codes, Data data) {
-        Scatter p = scatter(codes, data);
-        Figure f = Charts.scatterByClass("latent-space", "Latent space of the test set", p.xLabel(), p.yLabel(), p.x(), p.y(),
-                p.classes(), p.classNames());
-        return VaeFigure.of("Latent space", f, String.format(Locale.ROOT,
-                "Each of the %,d points is %s%s. Classes the model separates form their own clusters; overlapping "
-                        + "clusters are classes it finds alike.", p.x().length, p.how(),
-                data.labels() == null ? "" : ", coloured by its true class, which the model never saw"));
-    }
-
-    /**
-     * The points of the latent-space scatter.
-     *
-     * @param classNames one name per class index (the chart's legend lists the classes that have points)
-     * @param how        what a point is, for the caption
-     */
-    record Scatter(double[] x, double[] y, int[] classes, String[] classNames, String xLabel, String yLabel, String how) {
-        /** The legend: the names of the classes that have points, in class order. */
-        List<String> legend() {
-            boolean[] present = new boolean[classNames.length];
-            for (int c : classes) {
-                present[c] = true;
-            }
-            List<String> out = new ArrayList<>();
-            for (int c = 0; c < present.length; c++) {
-                if (present[c]) {
-                    out.add(classNames[c]);
-                }
-            }
-            return out;
-        }
-    }
-
-    static Scatter scatter(LatentCodes codes, Data data) {
-        int n = Math.min(codes.rows(), SCATTER_POINTS);
-        int latent = codes.latent();
-        double[] x = new double[n];
-        double[] y = new double[n];
-        String xLabel;
-        String yLabel;
-        String how;
-        if (latent <= 2) {
-            for (int i = 0; i < n; i++) {
-                x[i] = codes.mu()[i * latent];
-                y[i] = latent == 2 ? codes.mu()[i * latent + 1] : (data.labels() == null ? 0 : data.labels()[i]);
-            }
-            xLabel = "z1 (posterior mean)";
-            yLabel = latent == 2 ? "z2 (posterior mean)" : "class";
-            how = latent == 2 ? "the encoder's mean μ(x) of a test image, plotted in the 2-D latent space itself"
-                    : "the encoder's mean μ(x) of a test image on the one latent axis, one strip per class";
-        } else {
-            double[] mu = new double[n * latent];
-            for (int i = 0; i < mu.length; i++) {
-                mu[i] = codes.mu()[i];
-            }
-            Pca pca = Pca.fit(mu, latent, 2);
-            double[] p = pca.transform(mu);
-            for (int i = 0; i < n; i++) {
-                x[i] = p[2 * i];
-                y[i] = p[2 * i + 1];
-            }
-            double[] ratio = pca.explainedVarianceRatio();
-            xLabel = String.format(Locale.ROOT, "PC 1 (%.0f%% of variance)", 100 * ratio[0]);
-            yLabel = String.format(Locale.ROOT, "PC 2 (%.0f%% of variance)", 100 * ratio[1]);
-            how = String.format(Locale.ROOT, "the encoder's mean μ(x) of a test image, projected from the %d-dimensional "
-                    + "latent space onto its two principal components (together %.0f%% of the variance of the means)",
-                    latent, 100 * (ratio[0] + ratio[1]));
-        }
-        int[] classes = new int[n];
-        String[] names;
-        if (data.labels() == null) {
-            names = new String[] {"test example"};
-        } else {
-            System.arraycopy(data.labels(), 0, classes, 0, n);
-            int k = 0;
-            for (int c : data.labels()) {
-                k = Math.max(k, c + 1);
-            }
-            names = new String[k];
-            for (int c = 0; c < k; c++) {
-                names[c] = data.classNames() != null && c < data.classNames().length ? data.classNames()[c] : "class " + c;
-            }
-        }
-        return new Scatter(x, y, classes, names, xLabel, yLabel, how);
+        return LatentSpace.of(codes, data, SCATTER_POINTS);
     }
 
     /**
@@ -329,7 +245,7 @@ public final class VaeFigures {
 
     /** Loss, reconstruction and KL per epoch, train solid and test dashed, in three panels. */
     public static VaeFigure trainingCurves(List<EpochResult> history) {
-        return trainingCurves("training", java.util.Map.of("", history));
+        return TrainingCurves.of("training", java.util.Map.of("", history));
     }
 
     /**
@@ -337,63 +253,7 @@ public final class VaeFigures {
      * map's order), train solid and test dashed, in three panels named {@code <name>-loss}, {@code -recon}, {@code -kl}.
      */
     public static VaeFigure trainingCurves(String name, java.util.Map<String, List<EpochResult>> runs) {
-        String[][] panels = {{"loss", "Loss (negative ELBO)"}, {"recon", "Reconstruction −E_q log p(x|z)"},
-                {"kl", "KL(q(z|x) ‖ p(z))"}};
-        List<Figure> figures = new ArrayList<>();
-        List<String> captions = new ArrayList<>();
-        for (String[] p : panels) {
-            List<Series> series = new ArrayList<>();
-            List<Integer> colours = new ArrayList<>();
-            int run = 0;
-            for (var e : runs.entrySet()) {
-                List<EpochResult> history = e.getValue();
-                double[] epochs = new double[history.size()];
-                for (int i = 0; i < epochs.length; i++) {
-                    epochs[i] = history.get(i).epoch();
-                }
-                String prefix = e.getKey().isEmpty() ? "" : e.getKey() + ", ";
-                double[] train = column(history, p[0], true);
-                double[] test = column(history, p[0], false);
-                // a run's train (solid) and test (dashed) curves share its colour
-                if (train != null && train.length > 0) {
-                    series.add(Series.line(prefix + "train", epochs, train));
-                    colours.add(run);
-                }
-                if (test != null && test.length > 0) {
-                    series.add(Series.dashed(prefix + "test", epochs, test));
-                    colours.add(run);
-                }
-                run++;
-            }
-            if (series.isEmpty()) {
-                continue;
-            }
-            figures.add(Charts.lines(name + "-" + p[0], p[1], "epoch", "nats per example", series,
-                    colours.stream().mapToInt(Integer::intValue).toArray()));
-            captions.add(p[1]);
-        }
-        if (figures.isEmpty()) {
-            throw new IllegalArgumentException("no training history to draw");
-        }
-        return new VaeFigure("Training curves", figures, captions,
-                "Per epoch: the loss (the negative ELBO, lower is better) and its two parts, the reconstruction term and the "
-                        + "KL term, on the training data (solid: the mean over the epoch's mini-batches, while the model was "
-                        + "still changing) and on the test data (dashed: after the epoch). A test curve that turns upwards "
-                        + "while the training curve keeps falling means overfitting.");
-    }
-
-    /** One figure of the history (train parts, train loss, or test figures), or null when absent. */
-    private static double[] column(List<EpochResult> history, String key, boolean train) {
-        double[] v = new double[history.size()];
-        for (int i = 0; i < v.length; i++) {
-            EpochResult r = history.get(i);
-            Double x = train ? (key.equals("loss") ? Double.valueOf(r.trainLoss()) : r.train().get(key)) : r.test().get(key);
-            if (x == null) {
-                return null;
-            }
-            v[i] = x;
-        }
-        return v;
+        return TrainingCurves.of(name, runs);
     }
 
     /** The mean KL of each latent dimension on the test data, as bars. */

@@ -120,7 +120,7 @@ class VaeFiguresTest {
         assertEquals(List.of("Samples from the prior", "Reconstructions", "Latent space", "Latent traversal",
                 "KL per latent dimension"), all.stream().map(VaeFigure::heading).toList());
         LatentCodes codes = LatentCodes.of(ten, data.test());
-        VaeFigures.Scatter s = VaeFigures.scatter(codes, data);
+        LatentSpace.Scatter s = LatentSpace.scatter(codes, data, VaeFigures.SCATTER_POINTS);
         assertTrue(s.xLabel().matches("PC 1 \\(\\d+% of variance\\)"), s.xLabel());
         assertTrue(s.yLabel().matches("PC 2 \\(\\d+% of variance\\)"), s.yLabel());
         // one legend entry per class present in the test slice
