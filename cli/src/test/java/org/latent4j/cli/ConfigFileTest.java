@@ -104,6 +104,22 @@ class ConfigFileTest {
     }
 
     @Test
+    void globalOptionsComeFromTheFileToo() throws IOException {
+        int before = org.latent4j.runtime.Threads.count();
+        Path yaml = dir.resolve("threads.yml");
+        Files.writeString(yaml, "threads: 1\njson: true\n");
+        try {
+            CliRun r = CliRun.of("info", "--config", yaml.toString());
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals(1, Json.mapper().readTree(r.out()).get("threads").asInt());
+            r = CliRun.of("info", "--config", yaml.toString(), "--threads", "2");
+            assertEquals(2, Json.mapper().readTree(r.out()).get("threads").asInt(), "the flag wins");
+        } finally {
+            org.latent4j.runtime.Threads.set(before);
+        }
+    }
+
+    @Test
     void commandsThatHandTheirArgumentsOnReadConfigFilesToo() throws IOException {
         Path json = dir.resolve("score.json");
         Path csv = dir.resolve("scores.csv");

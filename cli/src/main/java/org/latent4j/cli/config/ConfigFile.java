@@ -113,9 +113,25 @@ public final class ConfigFile {
             if (e.getValue().isNull()) {
                 continue;
             }
-            defaults.put(option, ConfigValues.toOptionString(file, key, option, e.getValue()));
+            defaults.put(owner(option), ConfigValues.toOptionString(file, key, option, e.getValue()));
         }
-        return new Provider(spec, defaults);
+        return new Provider(defaults);
+    }
+
+    /**
+     * The option picocli asks the provider about: an inherited option (--threads) is asked for on the
+     * command that declares it, not on its copy in the subcommand.
+     */
+    private static OptionSpec owner(OptionSpec option) {
+        if (option.inherited()) {
+            for (CommandSpec s = option.command().parent(); s != null; s = s.parent()) {
+                OptionSpec declared = s.findOption(option.longestName());
+                if (declared != null && !declared.inherited()) {
+                    return declared;
+                }
+            }
+        }
+        return option;
     }
 
     /** The command's name as typed after {@code latent4j}, e.g. {@code "train vae"}. */
@@ -174,10 +190,18 @@ public final class ConfigFile {
     }
 
     /** Supplies the file's values for the options of one command; nothing for any other. */
-    private record Provider(CommandSpec spec, Map<OptionSpec, String> defaults) implements IDefaultValueProvider {
+    private record Provider(Map<OptionSpec, String> defaults) implements IDefaultValueProvider {
         @Override
         public String defaultValue(ArgSpec arg) {
-            return arg instanceof OptionSpec o && o.command() == spec ? defaults.get(o) : null;
+            // By identity: OptionSpec's equals would also match the copies of an inherited option.
+            if (arg instanceof OptionSpec o) {
+                for (Map.Entry<OptionSpec, String> e : defaults.entrySet()) {
+                    if (e.getKey() == o) {
+                        return e.getValue();
+                    }
+                }
+            }
+            return null;
         }
     }
 }
