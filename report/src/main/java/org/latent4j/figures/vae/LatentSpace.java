@@ -7,7 +7,7 @@ import org.latent4j.figures.Charts;
 import org.latent4j.figures.Figure;
 import org.latent4j.models.pca.Pca;
 
-/** The latent space of a VAE's test set: the posterior means coloured by class, by PCA beyond two dimensions. */
+/** The latent space of a VAE over some data (usually the test set): the posterior means coloured by class, by PCA beyond two dimensions. */
 final class LatentSpace {
     private LatentSpace() {}
 
@@ -17,7 +17,7 @@ final class LatentSpace {
      */
     static VaeFigure of(LatentCodes codes, VaeFigures.Data data, int maxPoints) {
         Scatter p = scatter(codes, data, maxPoints);
-        Figure f = Charts.scatterByClass("latent-space", "Latent space of the test set", p.xLabel(), p.yLabel(), p.x(), p.y(),
+        Figure f = Charts.scatterByClass("latent-space", "Latent space of the " + data.setName(), p.xLabel(), p.yLabel(), p.x(), p.y(),
                 p.classes(), p.classNames());
         return VaeFigure.of("Latent space", f, String.format(Locale.ROOT,
                 "Each of the %,d points is %s%s. Classes the model separates form their own clusters; overlapping "
@@ -63,8 +63,8 @@ final class LatentSpace {
             }
             xLabel = "z1 (posterior mean)";
             yLabel = latent == 2 ? "z2 (posterior mean)" : "class";
-            how = latent == 2 ? "the encoder's mean μ(x) of a test image, plotted in the 2-D latent space itself"
-                    : "the encoder's mean μ(x) of a test image on the one latent axis, one strip per class";
+            how = latent == 2 ? "the encoder's mean μ(x) of one example of the " + data.setName() + ", plotted in the 2-D latent space itself"
+                    : "the encoder's mean μ(x) of one example of the " + data.setName() + " on the one latent axis, one strip per class";
         } else {
             double[] mu = new double[n * latent];
             for (int i = 0; i < mu.length; i++) {
@@ -79,9 +79,9 @@ final class LatentSpace {
             double[] ratio = pca.explainedVarianceRatio();
             xLabel = String.format(Locale.ROOT, "PC 1 (%.0f%% of variance)", 100 * ratio[0]);
             yLabel = String.format(Locale.ROOT, "PC 2 (%.0f%% of variance)", 100 * ratio[1]);
-            how = String.format(Locale.ROOT, "the encoder's mean μ(x) of a test image, projected from the %d-dimensional "
+            how = String.format(Locale.ROOT, "the encoder's mean μ(x) of one example of the %s, projected from the %d-dimensional "
                     + "latent space onto its two principal components (together %.0f%% of the variance of the means)",
-                    latent, 100 * (ratio[0] + ratio[1]));
+                    data.setName(), latent, 100 * (ratio[0] + ratio[1]));
         }
         int[] classes = new int[n];
         String[] names;

@@ -40,8 +40,14 @@ public final class VaeFigures {
      * @param labels     one class per row, or null
      * @param classNames one name per class, or null (then "class 0", ...)
      * @param imageShape height and width when rows are images, else null (image figures are then left out)
+     * @param setName    what the rows are, for titles and captions: "test set" (default), "training set", ...
      */
-    public record Data(DataMatrix test, int[] labels, String[] classNames, int[] imageShape) {
+    public record Data(DataMatrix test, int[] labels, String[] classNames, int[] imageShape, String setName) {
+        /** Data from a test set. */
+        public Data(DataMatrix test, int[] labels, String[] classNames, int[] imageShape) {
+            this(test, labels, classNames, imageShape, "test set");
+        }
+
         public Data {
             if (labels != null && labels.length != test.rows()) {
                 throw new IllegalArgumentException("VaeFigures.Data: " + labels.length + " labels for " + test.rows() + " rows");
@@ -233,7 +239,7 @@ public final class VaeFigures {
         }
         Figure f = ImageGrids.labelledRows("traversal", rows, labels, steps, shape[0], shape[1], 2);
         String which = shown < latent
-                ? String.format(Locale.ROOT, "the %d of the %d latent dimensions with the largest KL (nats per test image, "
+                ? String.format(Locale.ROOT, "the %d of the %d latent dimensions with the largest KL (nats per example, "
                         + "in the labels), most informative first", shown, latent)
                 : "each latent dimension, most informative (largest KL) first";
         return VaeFigure.grid("Latent traversal", f, String.format(Locale.ROOT,
@@ -266,7 +272,7 @@ public final class VaeFigures {
         Figure f = Charts.bars("kl-per-dimension", "KL per latent dimension", "latent dimension",
                 "nats per test example", names, codes.klPerDim());
         return VaeFigure.of("KL per latent dimension", f, String.format(Locale.ROOT,
-                "The mean KL(q(z_j|x) ‖ N(0, 1)) of each latent dimension over the test set (%.1f nats in total): how much "
+                "The mean KL(q(z_j|x) ‖ N(0, 1)) of each latent dimension over the data shown (%.1f nats in total): how much "
                         + "information about an image each dimension carries. %d of %d dimensions are active (their posterior "
                         + "mean varies over the data with variance above 0.01); a bar near 0 is a dimension the model does "
                         + "not use, collapsed onto the prior.", codes.totalKl(), codes.activeUnits(), latent));

@@ -81,7 +81,7 @@ public final class VaeRunReport {
         DataMatrix test = new DataMatrix(shown.name(), shown.x(), shown.rows(), shown.cols());
         vae.checkData(test);
         VaeFigures.Data figureData = new VaeFigures.Data(test, shown.labels(), ClassNames.of(shown),
-                imageShape(run.model().metadata(), shown, vae.config().inputDim()));
+                imageShape(run.model().metadata(), shown, vae.config().inputDim()), setName(shown));
         long seed = run.model().metadata().path("seed").asLong(1);
         List<VaeFigure> figures = VaeFigures.all(vae, figureData, run.history(), seed);
 
@@ -123,7 +123,15 @@ public final class VaeRunReport {
                 meta.path("data_source").asText("?"), shown.rows(), shown.name(), run.dir());
     }
 
-    /** The image height and width: as recorded at training, else the data's, else a square guess, else null. */
+    /** What the rows are, from the split in the data set's name (e.g. fashion-mnist/test). */
+    static String setName(Dataset d) {
+        return d.name().endsWith("/test") ? "test set" : d.name().endsWith("/train") ? "training set" : "data";
+    }
+
+    /**
+     * The image height and width: as recorded at training, else the data's, else a square guess for rows of
+     * at least 64 values (8 × 8 digits and up; a handful of features is not a picture), else null.
+     */
     static int[] imageShape(ObjectNode meta, Dataset data, int inputDim) {
         int h = meta.path("image_height").asInt(0);
         int w = meta.path("image_width").asInt(0);
@@ -133,7 +141,7 @@ public final class VaeRunReport {
         if (data.isImage()) {
             return new int[] {data.height(), data.width()};
         }
-        return ImageGrids.squareShape(inputDim);
+        return inputDim >= 64 ? ImageGrids.squareShape(inputDim) : null;
     }
 
     /** The fields of a JSON object as table rows: nested objects as "outer.inner" (the report formats the numbers). */

@@ -91,6 +91,27 @@ class VaeRunReportTest {
         assertTrue(missing.getMessage().contains("line 1") && missing.getMessage().contains("seconds"), missing.getMessage());
     }
 
+    @Test
+    void dataThatAreNotImagesGetNoImageFigures() throws IOException {
+        Dataset iris = org.latent4j.data.DataSpec.parse("iris", org.latent4j.data.Fallback.NONE).load(Catalogue.standard()).train();
+        Vae vae = Vae.create(VaeConfig.builder(4).latentDim(2).hidden(8)
+                .likelihood(org.latent4j.models.vae.LikelihoodKind.GAUSSIAN).seed(1).build());
+        TrainingConfig training = TrainingConfig.builder().epochs(2).batchSize(30).seed(1).build();
+        DataMatrix m = new DataMatrix("iris", iris.x(), iris.rows(), iris.cols());
+        TrainingHistory h = vae.fit(m, null, training);
+        Path irisRun = dir.resolve("iris");
+        RunFolder.write(irisRun, vae, h, null, training, iris, iris, "iris", 1);
+        VaeRunReport.plot(irisRun);
+        List<String> pngs;
+        try (Stream<Path> s = Files.list(irisRun.resolve("figures"))) {
+            pngs = s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(List.of("kl-per-dimension.png", "latent-space.png", "training-kl.png", "training-loss.png",
+                "training-recon.png"), pngs);
+        String html = Files.readString(irisRun.resolve("report.html"));
+        assertTrue(html.contains("of one example of the training set"), "the figures say they show the training set");
+    }
+
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
