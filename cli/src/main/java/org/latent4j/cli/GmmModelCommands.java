@@ -30,7 +30,7 @@ final class GmmModelCommands {
                 description = "A model folder (or the --out folder of `train gmm`, which holds it as model/).")
         Path model;
 
-        @Option(names = "--data", required = true, paramLabel = "SPEC", description = "Rows to evaluate: csv:FILE[?options].")
+        @Option(names = "--data", required = true, paramLabel = "SPEC", description = "Rows: csv:FILE[?options], or a data set (e.g. fashion-mnist; its training split).")
         String data;
 
         @Option(names = "--out", paramLabel = "FILE.csv", description = "Where to write the CSV (default: standard output).")
