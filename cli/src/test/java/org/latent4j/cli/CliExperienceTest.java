@@ -78,9 +78,9 @@ class CliExperienceTest {
         CliRun threads = CliRun.of("info", "--threads", "0");
         assertEquals(2, threads.exitCode(), threads.err());
         assertTrue(threads.err().contains("--threads: expected a count >= 1, got 0"), threads.err());
-        CliRun missing = CliRun.of("evaluate", model.toString());
+        CliRun missing = CliRun.of("evaluate");
         assertEquals(2, missing.exitCode());
-        assertOneLine(missing.err(), "latent4j evaluate: Missing required option: '--data");
+        assertOneLine(missing.err(), "latent4j evaluate: Missing required parameter: 'DIR'");
     }
 
     @Test
@@ -155,6 +155,13 @@ class CliExperienceTest {
         CliRun evaluate = CliRun.of("evaluate", model.toString(), "--data", "fashion-mnist-small", "--limit", "20", "-k", "2", "-q");
         assertEquals(0, evaluate.exitCode(), evaluate.err());
         assertEquals("", evaluate.out() + evaluate.err());
+    }
+
+    @Test
+    void theDataDefaultsToWhatTheModelWasTrainedOn() throws Exception {
+        CliRun r = CliRun.of("evaluate", model.toString(), "--limit", "10", "-k", "2", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(10, Json.mapper().readTree(r.out()).get("examples").asInt());
     }
 
     @Test

@@ -49,6 +49,14 @@ class DemoCommandTest {
             assertTrue(Files.isRegularFile(out.resolve(model).resolve("model").resolve("model.safetensors")), model);
             assertTrue(Files.isRegularFile(out.resolve(model).resolve("metrics.jsonl")), model);
         }
+        // the notes' point: the 20-D model is the better density model, by the bound and by the likelihood
+        var two = org.latent4j.io.Json.read(out.resolve("vae-latent2").resolve("summary.json")).get("evaluation");
+        var twenty = org.latent4j.io.Json.read(out.resolve("vae-latent20").resolve("summary.json")).get("evaluation");
+        assertTrue(twenty.get("log_likelihood").asDouble() > two.get("log_likelihood").asDouble() + 5, two + " vs " + twenty);
+        assertTrue(twenty.get("elbo").asDouble() > two.get("elbo").asDouble(), two + " vs " + twenty);
+        for (var e : new com.fasterxml.jackson.databind.JsonNode[] {two, twenty}) {
+            assertTrue(e.get("gap").asDouble() > 0, "the importance-weighted estimate lies above the bound: " + e);
+        }
         CliRun plot = CliRun.of("plot", out.resolve("vae-latent2").toString());
         assertEquals(0, plot.exitCode(), plot.err());
         assertTrue(Files.isRegularFile(out.resolve("vae-latent2").resolve("figures").resolve("manifold.png")));

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         description = {"Evaluate a trained VAE on data: ELBO (= reconstruction - KL), importance-weighted log-likelihood,"
                 + " their gap, active units and the KL of each latent dimension (per example, in nats)."},
         footerHeading = "%nExamples:%n",
-        footer = {"  latent4j evaluate runs/vae --data fashion-mnist",
+        footer = {"  latent4j evaluate runs/vae",
                 "  latent4j evaluate runs/vae --data fashion-mnist -k 1000 --json",
                 "  latent4j evaluate runs/vae --data fashion-mnist --split train --limit 500"})
 public final class EvaluateCommand implements Callable<Integer> {

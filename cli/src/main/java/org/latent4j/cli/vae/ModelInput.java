@@ -14,16 +14,19 @@ import picocli.CommandLine.Parameters;
 final class ModelInput {
     @Parameters(index = "0", paramLabel = "DIR", description = "A model directory, or a training output folder holding model/.")
     Path dir;
-    @Option(names = "--data", required = true, description = "Data, as for training (e.g. fashion-mnist).")
+    @Option(names = "--data", description = "Data, as for training (e.g. fashion-mnist; default: the data the model was trained on).")
     String data;
     @Option(names = "--split", defaultValue = "test", description = "train or test (default ${DEFAULT-VALUE}).")
     String split;
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
+    private VaeFiles.Loaded loaded;
+
     /** The trained VAE in {@link #dir}. */
     VaeFiles.Loaded model() throws IOException {
-        return ModelDir.loadVae(dir);
+        loaded = ModelDir.loadVae(dir);
+        return loaded;
     }
 
     /** The chosen split of the data. */
@@ -31,6 +34,10 @@ final class ModelInput {
         if (!split.equals("train") && !split.equals("test")) {
             throw Usage.error(command, "--split must be train or test, got '" + split + "'");
         }
-        return CliData.split(CliData.load(command, data), data, split);
+        String spec = data != null ? data : loaded == null ? null : loaded.metadata().path("data_spec").asText(null);
+        if (spec == null) {
+            throw Usage.error(command, "--data is needed: the model in " + dir + " does not record the data it was trained on");
+        }
+        return CliData.split(CliData.load(command, spec), spec, split);
     }
 }
