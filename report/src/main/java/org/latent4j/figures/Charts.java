@@ -188,7 +188,21 @@ public final class Charts {
     public static Figure histogram(String name, String title, String xLabel, double[] data, int bins,
                                    List<Series> curves) {
         checkSeries("curves", curves, true);
-        DensityHistogram h = DensityHistogram.of(data, bins);
+        return histogram(name, title, xLabel, DensityHistogram.of(data, bins), curves);
+    }
+
+    /**
+     * Histogram over given bins (e.g. a published histogram's): {@code edges} (bins + 1, finite,
+     * increasing) and {@code counts} (bins), drawn as a density count_b / (Σ counts · width_b) like
+     * {@link #histogram(String, String, String, double[], int, List)}, with curves over it.
+     */
+    public static Figure histogram(String name, String title, String xLabel, double[] edges, double[] counts,
+                                   List<Series> curves) {
+        checkSeries("curves", curves, true);
+        return histogram(name, title, xLabel, DensityHistogram.ofCounts(edges, counts), curves);
+    }
+
+    private static Figure histogram(String name, String title, String xLabel, DensityHistogram h, List<Series> curves) {
         String dataLabel = "data (n = " + h.count() + ")";
         XYChart chart = xyChart(title, xLabel, "density");
         List<String> legend = new ArrayList<>();

@@ -59,6 +59,40 @@ record DensityHistogram(double[] edges, double[] density, int count) {
         return new DensityHistogram(edges, density, n);
     }
 
+    /**
+     * Given bins: {@code edges} (bins + 1, finite, strictly increasing) and {@code counts} (bins,
+     * finite, non-negative, not all zero), each bar of height count_b / (Σ counts · width_b).
+     */
+    static DensityHistogram ofCounts(double[] edges, double[] counts) {
+        if (edges == null || counts == null || counts.length < 1 || edges.length != counts.length + 1) {
+            throw new IllegalArgumentException("histogram: expected bins + 1 edges and bins >= 1 counts; got "
+                    + (edges == null ? "null" : edges.length) + " edges and "
+                    + (counts == null ? "null" : counts.length) + " counts");
+        }
+        double total = 0;
+        for (int b = 0; b < counts.length; b++) {
+            if (!Double.isFinite(counts[b]) || counts[b] < 0) {
+                throw new IllegalArgumentException("histogram: counts[" + b + "] = " + counts[b]
+                        + "; expected a finite count >= 0");
+            }
+            total += counts[b];
+        }
+        if (total <= 0) {
+            throw new IllegalArgumentException("histogram: all " + counts.length + " counts are 0; expected some data");
+        }
+        for (int b = 0; b < edges.length; b++) {
+            if (!Double.isFinite(edges[b]) || (b > 0 && edges[b] <= edges[b - 1])) {
+                throw new IllegalArgumentException("histogram: edges[" + b + "] = " + edges[b]
+                        + "; expected finite, strictly increasing edges");
+            }
+        }
+        double[] density = new double[counts.length];
+        for (int b = 0; b < counts.length; b++) {
+            density[b] = counts[b] / (total * (edges[b + 1] - edges[b]));
+        }
+        return new DensityHistogram(edges.clone(), density, (int) Math.round(total));
+    }
+
     /** Total area of the bars (1 up to rounding). */
     double area() {
         double a = 0;

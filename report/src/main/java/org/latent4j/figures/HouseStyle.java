@@ -6,6 +6,8 @@ import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
@@ -98,7 +100,31 @@ final class HouseStyle {
 
     /** Draws the chart into an RGB image and encodes it as a PNG figure. */
     static Figure render(String name, Chart<?, ?> chart) {
+        if (chart instanceof XYChart xy) {
+            xy.getStyler().setYAxisDecimalPattern(decimalPattern(xy));
+        }
         BufferedImage image = BitmapEncoder.getBufferedImage(chart);
         return Figure.of(name, image);
+    }
+
+    /**
+     * Plain decimals for the y tick labels, with as many places as a tenth of the data's range needs
+     * (trailing zeros dropped): XChart's own choice turns to scientific notation ("-2.95194E0") when
+     * the range is small beside the values, as on a converging log-likelihood trace.
+     */
+    static String decimalPattern(XYChart chart) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double y : series.getYData()) {
+                if (Double.isFinite(y)) {
+                    lo = Math.min(lo, y);
+                    hi = Math.max(hi, y);
+                }
+            }
+        }
+        double range = hi - lo;
+        int places = range > 0 && Double.isFinite(range)
+                ? (int) Math.max(0, Math.min(12, Math.ceil(-Math.log10(range / 10)) + 1)) : 3;
+        return places == 0 ? "#,##0" : "#,##0." + "#".repeat(places);
     }
 }

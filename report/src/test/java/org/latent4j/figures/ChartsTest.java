@@ -174,6 +174,43 @@ class ChartsTest {
     }
 
     @Test
+    void histogramOverGivenBinsIsADensity() {
+        double[] edges = {0.58, 0.60, 0.61, 0.63, 0.70};
+        double[] counts = {10, 30, 40, 20};
+        DensityHistogram h = DensityHistogram.ofCounts(edges, counts);
+        assertEquals(1.0, h.area(), 1e-12);
+        assertEquals(30 / (100 * 0.01), h.density()[1], 1e-9);
+        assertEquals(100, h.count());
+        PngAssert.decode(Charts.histogram("given", "given bins", "x", edges, counts,
+                List.of(Series.line("flat", new double[] {0.58, 0.7}, new double[] {8, 8}))));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Charts.histogram("g", "t", "x", new double[] {0, 2, 1}, new double[] {1, 1}, null));
+        assertTrue(e.getMessage().contains("edges[2]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Charts.histogram("g", "t", "x", new double[] {0, 1, 2}, new double[] {1, -1}, null));
+        assertTrue(e.getMessage().contains("counts[1]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Charts.histogram("g", "t", "x", new double[] {0, 1}, new double[] {1, 1}, null));
+        assertTrue(e.getMessage().contains("2 edges and 2 counts"), e.getMessage());
+    }
+
+    @Test
+    void yTicksStayPlainDecimalsOnATinyRange() {
+        double[] it = {1, 2, 3, 4};
+        double[] ll = {-2.951950, -2.951943, -2.951941, -2.951940};
+        var chart = new org.knowm.xchart.XYChartBuilder().width(200).height(100).build();
+        chart.addSeries("trace", it, ll);
+        String pattern = HouseStyle.decimalPattern(chart);
+        String label = new java.text.DecimalFormat(pattern, java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
+                .format(-2.951943);
+        assertEquals("-2.951943", label, pattern);
+        var wide = new org.knowm.xchart.XYChartBuilder().width(200).height(100).build();
+        wide.addSeries("loss", it, new double[] {380, 300, 260, 250});
+        assertEquals("#,##0", HouseStyle.decimalPattern(wide));
+        PngAssert.decode(Charts.lines("trace", "t", "iteration", "mean log-likelihood", List.of(Series.line("em", it, ll))));
+    }
+
+    @Test
     void densityHistogramHasAreaOne() {
         Random rnd = new Random(11);
         double[] data = new double[1001];

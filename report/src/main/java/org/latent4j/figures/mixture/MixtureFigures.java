@@ -74,10 +74,8 @@ public final class MixtureFigures {
         double[] counts = HistogramBins.counts(x, edges);
         double[] range = MixtureDensity1d.range(x, p);
         MixtureDensity1d curves = MixtureDensity1d.of(p, Math.min(range[0], e[0]), Math.max(range[1], e[e.length - 1]));
-        List<Series> series = new ArrayList<>();
-        series.add(histogramOutline(e, counts, x.length));
-        series.addAll(curveSeries(curves, p));
-        Figure f = Charts.lines(name, "Histogram and fitted mixture (k = " + p.k() + ")", xLabel, "density", series);
+        Figure f = Charts.histogram(name, "Histogram and fitted mixture (k = " + p.k() + ")", xLabel, e, counts,
+                curveSeries(curves, p));
         return new Captioned(f, histogramCaption(x.length, p, binsPhrase));
     }
 
@@ -270,23 +268,6 @@ public final class MixtureFigures {
         }
         s.add(Series.line("mixture", c.x(), c.mixture()));
         return s;
-    }
-
-    /** The histogram as a step outline: density count / (n · width) over each bin. */
-    private static Series histogramOutline(double[] edges, double[] counts, int n) {
-        int bins = counts.length;
-        double[] xs = new double[2 * bins + 2];
-        double[] ys = new double[2 * bins + 2];
-        xs[0] = edges[0];
-        for (int b = 0; b < bins; b++) {
-            double h = counts[b] / (n * (edges[b + 1] - edges[b]));
-            xs[2 * b + 1] = edges[b];
-            ys[2 * b + 1] = h;
-            xs[2 * b + 2] = edges[b + 1];
-            ys[2 * b + 2] = h;
-        }
-        xs[2 * bins + 1] = edges[bins];
-        return Series.line("data (n = " + n + ")", xs, ys);
     }
 
     private static String histogramCaption(int n, MixtureParameters p, String bins) {

@@ -94,8 +94,8 @@ public final class VaeRunReport {
             report.keyValues("Training", flatten(t));
         }
         if (run.options() != null) {
-            report.paragraph("The command's options as recorded in run.json (latent4j train vae --config "
-                    + RunFolder.RUN + " repeats the run):");
+            report.paragraph("The command's options as recorded in run.json ('latent4j train vae --config "
+                    + run.dir().resolve(RunFolder.RUN) + "' repeats the run):");
             report.code(Json.writePretty(run.options()));
         }
         report.section("Metrics");
