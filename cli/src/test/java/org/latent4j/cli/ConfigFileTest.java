@@ -74,7 +74,7 @@ class ConfigFileTest {
                 data: fashion-mnist-small
                 limit: 256
                 epochs: 1
-                hidden: 32
+                hidden: "32"
                 latent: 2
                 batch: 64
                 eval_samples: 5
@@ -146,6 +146,10 @@ class ConfigFileTest {
                 r.err());
 
         Path wrongType = dir.resolve("wrong.yaml");
+        Files.writeString(wrongType, "data: fashion-mnist-small\nhidden: 32,x\n");
+        r = CliRun.of("train", "vae", "--config", wrongType.toString(), "--out", dir.resolve("w").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("'hidden'") && r.err().contains("an integer"), r.err());
         Files.writeString(wrongType, "data: fashion-mnist-small\nepochs: ten\n");
         r = CliRun.of("train", "vae", "--config", wrongType.toString(), "--out", dir.resolve("w").toString());
         assertEquals(2, r.exitCode(), r.err());

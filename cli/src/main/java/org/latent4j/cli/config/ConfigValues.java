@@ -31,6 +31,14 @@ final class ConfigValues {
             }
             return String.join(separator(split), parts);
         }
+        if (multi && value.isTextual() && option.splitRegex() != null && !option.splitRegex().isEmpty()) {
+            // "400,200": the same text as on the command line
+            List<String> parts = new ArrayList<>();
+            for (String part : value.asText().split(option.splitRegex(), -1)) {
+                parts.add(scalar(file, key, option, type, com.fasterxml.jackson.databind.node.TextNode.valueOf(part)));
+            }
+            return String.join(separator(option.splitRegex()), parts);
+        }
         return scalar(file, key, option, type, value);
     }
 
