@@ -26,19 +26,55 @@ final class Terminal {
         }
     }
 
-    /** Columns of the terminal: {@code COLUMNS} when the shell exports it, else 80. */
+    private static volatile int width;
+
+    /**
+     * Columns of the terminal, asked once: {@code COLUMNS} when the shell exports it (shells set it without
+     * exporting it), else what {@code stty size} says about the controlling terminal, else 80. A bar wider
+     * than the terminal would wrap, and every redraw would then leave a line behind.
+     */
     static int width() {
-        String columns = System.getenv("COLUMNS");
-        if (columns != null) {
-            try {
-                int w = Integer.parseInt(columns.trim());
-                if (w >= 20) {
-                    return w;
-                }
-            } catch (NumberFormatException ignored) {
-                // not a number: use the usual width
+        int w = width;
+        if (w == 0) {
+            w = parseColumns(System.getenv("COLUMNS"));
+            if (w == 0) {
+                w = sttyColumns();
             }
+            width = w == 0 ? 80 : w;
         }
-        return 80;
+        return width;
+    }
+
+    private static int parseColumns(String v) {
+        try {
+            int w = v == null ? 0 : Integer.parseInt(v.trim());
+            return w >= 20 ? w : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** {@code stty size} on /dev/tty ("rows columns"), or 0 when there is no terminal or no stty. */
+    private static int sttyColumns() {
+        java.io.File tty = new java.io.File("/dev/tty");
+        if (!tty.canRead()) {
+            return 0;
+        }
+        try {
+            Process p = new ProcessBuilder("stty", "size").redirectInput(tty)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim();
+            if (!p.waitFor(1, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroy();
+                return 0;
+            }
+            String[] parts = out.split("\\s+");
+            return parts.length == 2 ? parseColumns(parts[1]) : 0;
+        } catch (java.io.IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 }
