@@ -129,7 +129,18 @@ public final class Main implements OutputOptions.Source {
                 return errors.usage(new CommandLine.ParameterException(leaf.commandLine(), e.getMessage()), args);
             }
         }
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes Errors on; this one has a remedy the user can apply
+            cl.getErr().println("latent4j: out of memory (" + e.getMessage() + "); give the JVM more with"
+                    + " LATENT4J_JAVA_OPTS=-Xmx<size>, e.g. -Xmx8g");
+            if (main.output.debug()) {
+                e.printStackTrace(cl.getErr());
+            }
+            cl.getErr().flush();
+            return FAILURE;
+        }
     }
 
     public static void main(String[] args) {
