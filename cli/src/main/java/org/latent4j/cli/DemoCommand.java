@@ -32,9 +32,9 @@ import picocli.CommandLine.Spec;
  * mixtures fitted by EM. Its subcommands are the older single examples.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The main job: reproduce the notes' experiments and write one report, OUT/report.html (open it",
-                "in a browser), with its figures in OUT/figures and each trained model in OUT/vae-latent2 and",
-                "OUT/vae-latent20. VAEs with latent dimension 2 and 20 on Fashion-MNIST (the full set when it is",
+        description = {"The main job: reproduce the lecture notes' experiments in one report, OUT/report.html.",
+                "Open the report in a browser; its figures are in OUT/figures and each trained model in OUT/vae-latent2",
+                "and OUT/vae-latent20. VAEs with latent dimension 2 and 20 on Fashion-MNIST (the full set when it is",
                 "installed, the shipped 5,000-image subset otherwise), compared by their samples, their ELBO and",
                 "importance-weighted log-likelihood, latent spaces, traversals and training curves; then Gaussian",
                 "mixtures fitted by EM to Pearson's crabs (1-D) and to 2-D data, with density contours.",

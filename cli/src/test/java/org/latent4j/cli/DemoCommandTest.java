@@ -33,7 +33,7 @@ class DemoCommandTest {
         for (String section : new String[] {"Variational autoencoders", "Samples from each model",
                 "The ELBO and the log-likelihood", "log-likelihood (IWAE)", "gap", "Reconstructions",
                 "The 2-D latent space of the test set", "The manifold learned by the 2-D model",
-                "Latent traversal, latent dimension 2", "Latent traversal, latent dimension 20", "Training curves",
+                "Latent traversal of the 2-D model", "Latent traversal of the 20-D model", "Training curves",
                 "KL per latent dimension", "crabs", "A mixture in two dimensions", "How this page was made"}) {
             assertTrue(html.contains(section), "the report lacks '" + section + "'");
         }

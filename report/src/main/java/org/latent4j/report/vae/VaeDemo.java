@@ -210,7 +210,7 @@ public final class VaeDemo {
         for (Model m : r.models()) {
             VaeFigure f = VaeFigures.traversal(m.vae(), codes.get(m.latent()), shape);
             add(report, figuresDir, f.renamed("latent" + m.latent() + "-")
-                    .withCaption("Latent traversal, latent dimension " + m.latent(), f.caption()));
+                    .withCaption("Latent traversal of the " + m.latent() + "-D model", f.caption()));
         }
         Map<String, List<EpochResult>> histories = new LinkedHashMap<>();
         for (Model m : r.models()) {
