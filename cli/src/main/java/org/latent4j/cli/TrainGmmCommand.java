@@ -1,6 +1,5 @@
 package org.latent4j.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,18 +10,16 @@ import java.util.regex.Pattern;
 import org.latent4j.cli.config.RunRecord;
 import org.latent4j.cli.console.Console;
 import org.latent4j.cli.console.Usage;
-import org.latent4j.io.AtomicFiles;
-import org.latent4j.io.Json;
 import org.latent4j.models.gaussian.CovarianceType;
 import org.latent4j.models.mixture.BicSelection;
 import org.latent4j.models.mixture.FitResult;
 import org.latent4j.models.mixture.GaussianMixture;
 import org.latent4j.models.mixture.GaussianMixtureConfig;
-import org.latent4j.models.mixture.GaussianMixtureFiles;
 import org.latent4j.models.mixture.InitMethod;
 import org.latent4j.models.mixture.MixtureParameters;
 import org.latent4j.models.mixture.ParameterJson;
 import org.latent4j.models.pca.Pca;
+import org.latent4j.report.mixture.MixtureRunFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -156,44 +153,10 @@ final class TrainGmmCommand implements Callable<Integer> {
 
     private void write(GaussianMixture g, Pca projection, BicSelection selection, double[] x, GmmInputs.Matrix m,
                        double seconds, Console log) throws IOException {
+        ObjectNode summary = MixtureRunFiles.write(out, g, projection, selection, x, m.rows(), data, seed, seconds);
         FitResult r = g.fitResult();
-        double bic = g.bic(x);
-        double aic = g.aic(x);
-        ObjectNode summary = Json.mapper().createObjectNode();
-        summary.put("seconds", seconds);
-        summary.put("iterations", r.iterations());
-        summary.put("converged", r.converged());
-        summary.put("mean_loglik", r.meanLogLikelihood());
-        summary.put("bic", bic);
-        summary.put("aic", aic);
-        summary.put("k", g.parameters().k());
-        summary.put("covariance", g.parameters().type().label());
-        summary.put("rows", m.rows());
-        summary.put("columns", g.parameters().d());
-        summary.put("collapsed_components", r.collapsedComponents());
-        summary.put("data", data);
-        if (selection != null) {
-            ArrayNode byK = summary.putArray("bic_by_k");
-            for (int t = 0; t < selection.ks().length; t++) {
-                byK.addObject().put("k", selection.ks()[t]).put("bic", selection.bics()[t]);
-            }
-        }
-        Files.createDirectories(out);
-        ObjectNode meta = Json.mapper().createObjectNode();
-        meta.put("dataset", data);
-        meta.put("seed", seed);
-        meta.set("metrics", summary.deepCopy());
-        GaussianMixtureFiles.save(out.resolve("model"), g, projection, meta);
-        StringBuilder lines = new StringBuilder();
-        double[] trace = r.trace();
-        for (int i = 0; i < trace.length; i++) {
-            ObjectNode line = Json.mapper().createObjectNode();
-            line.put("iteration", i + 1);
-            line.put("mean_loglik", trace[i]);
-            lines.append(Json.write(line)).append('\n');
-        }
-        AtomicFiles.writeString(out.resolve("metrics.jsonl"), lines.toString());
-        AtomicFiles.writeString(out.resolve("summary.json"), Json.writePretty(summary));
+        double bic = summary.get("bic").doubleValue();
+        double aic = summary.get("aic").doubleValue();
         if (selection != null) {
             StringBuilder sb = new StringBuilder("bic:");
             for (int t = 0; t < selection.ks().length; t++) {

@@ -70,7 +70,7 @@ class MixtureRunReportTest {
         Path csv = tmp.resolve("one.csv");
         double[] x = data(csv, 300, 1, 3);
         Path run = tmp.resolve("run1");
-        TrainGmmRunFolder.write(run, "csv:" + csv, fit(x, 1, 2, CovarianceType.FULL), null, null, x, 300);
+        MixtureRunFiles.write(run, fit(x, 1, 2, CovarianceType.FULL), null, null, x, 300, "csv:" + csv, 0, 0.25);
         // run.json as the cli's RunRecord writes it.
         Files.writeString(run.resolve("run.json"), "{\"command\": \"train gmm\", \"latent4j_version\": \"0.1.0\", "
                 + "\"options\": {\"data\": \"csv:" + csv + "\", \"k\": \"2\", \"max-iter\": 100, \"tol\": 0.001}}");
@@ -93,7 +93,7 @@ class MixtureRunReportTest {
         GaussianMixtureConfig base = GaussianMixtureConfig.builder().k(1).covarianceType(CovarianceType.FULL).seed(1).build();
         BicSelection sel = GaussianMixture.selectByBic(base, x, 2, 1, 4);
         Path run = tmp.resolve("run2");
-        TrainGmmRunFolder.write(run, "csv:" + csv, sel.best(), null, sel, x, 400);
+        MixtureRunFiles.write(run, sel.best(), null, sel, x, 400, "csv:" + csv, 0, 0.25);
         MixtureRunReport.plot(run);
         assertPng(run.resolve("figures/contours.png"));
         assertPng(run.resolve("figures/loglik.png"));
@@ -106,7 +106,7 @@ class MixtureRunReportTest {
         Path csv = tmp.resolve("five.csv");
         double[] x = data(csv, 300, 5, 5);
         Path plain = tmp.resolve("run5");
-        TrainGmmRunFolder.write(plain, "csv:" + csv, fit(x, 5, 2, CovarianceType.DIAG), null, null, x, 300);
+        MixtureRunFiles.write(plain, fit(x, 5, 2, CovarianceType.DIAG), null, null, x, 300, "csv:" + csv, 0, 0.25);
         MixtureRunReport.plot(plain);
         assertPng(plain.resolve("figures/principal-components.png"));
         assertTrue(Files.readString(plain.resolve("report.html")).contains("no contours are shown"));
@@ -114,7 +114,7 @@ class MixtureRunReportTest {
         Pca pca = Pca.fit(x, 5, 2);
         double[] z = pca.transform(x);
         Path projected = tmp.resolve("run5pca");
-        TrainGmmRunFolder.write(projected, "csv:" + csv, fit(z, 2, 2, CovarianceType.FULL), pca, null, z, 300);
+        MixtureRunFiles.write(projected, fit(z, 2, 2, CovarianceType.FULL), pca, null, z, 300, "csv:" + csv, 0, 0.25);
         MixtureRunReport.plot(projected);
         assertPng(projected.resolve("figures/contours.png"));
         assertTrue(Files.readString(projected.resolve("report.html")).contains("principal components"));
@@ -133,7 +133,7 @@ class MixtureRunReportTest {
             }
             Files.writeString(csv, sb.toString());
             Path run = tmp.resolve("labelled-run" + d);
-            TrainGmmRunFolder.write(run, "csv:" + csv + "?label=kind", fit(x, d, 2, CovarianceType.FULL), null, null, x, 200);
+            MixtureRunFiles.write(run, fit(x, d, 2, CovarianceType.FULL), null, null, x, 200, "csv:" + csv + "?label=kind", 0, 0.25);
             MixtureRunReport.plot(run);
             assertPng(run.resolve(d == 2 ? "figures/contours-labels.png" : "figures/principal-components-labels.png"));
             String html = Files.readString(run.resolve("report.html"));
@@ -147,7 +147,7 @@ class MixtureRunReportTest {
         Path csv = tmp.resolve("one.csv");
         double[] x = data(csv, 100, 1, 6);
         Path run = tmp.resolve("run");
-        TrainGmmRunFolder.write(run, "csv:" + csv, fit(x, 1, 2, CovarianceType.FULL), null, null, x, 100);
+        MixtureRunFiles.write(run, fit(x, 1, 2, CovarianceType.FULL), null, null, x, 100, "csv:" + csv, 0, 0.25);
 
         Files.delete(run.resolve("metrics.jsonl"));
         NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> MixtureRunReport.plot(run));
