@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.latent4j.cli.config.RunRecord;
@@ -15,8 +14,6 @@ import org.latent4j.cli.console.Progress;
 import org.latent4j.cli.console.Usage;
 import org.latent4j.data.Dataset;
 import org.latent4j.data.Splits;
-import org.latent4j.io.AtomicFiles;
-import org.latent4j.io.Json;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.training.EpochResult;
 import org.latent4j.models.training.TrainingConfig;
@@ -26,9 +23,9 @@ import org.latent4j.models.vae.LikelihoodKind;
 import org.latent4j.models.vae.Vae;
 import org.latent4j.models.vae.VaeConfig;
 import org.latent4j.models.vae.VaeEvaluation;
-import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.nn.Activation;
 import org.latent4j.random.RandomSource;
+import org.latent4j.report.vae.VaeRunFiles;
 import org.latent4j.runtime.Threads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -158,29 +155,16 @@ public final class TrainVaeCommand implements Callable<Integer> {
         } finally {
             display.close();
         }
-        ObjectNode summary = summary(history, train, test, trainSet);
+        VaeEvaluation e = null;
         if (test != null && evalSamples > 0) {
-            VaeEvaluation e;
             try (Progress bar = console.progress("log-likelihood, K=" + evalSamples, test.rows())) {
                 e = vae.evaluate(test, evalSamples, new RandomSource(seed), bar::advanceTo);
             }
-            summary.set("evaluation", e.toJson());
             console.info("test ELBO %.2f, log-likelihood %.2f (K=%d), active units %d/%d", e.elbo(), e.logLikelihood(),
                     evalSamples, e.activeUnits(), latent);
         }
-        ObjectNode meta = Json.mapper().createObjectNode();
-        meta.put("dataset", trainSet.name());
-        meta.put("data_source", trainSet.source());
-        meta.put("data_spec", data);
-        meta.put("seed", seed);
-        if (trainSet.isImage()) {
-            meta.put("image_height", trainSet.height());
-            meta.put("image_width", trainSet.width());
-        }
-        meta.set("training", training.toJson());
-        meta.set("metrics", summary);
-        VaeFiles.save(vae, out.resolve("model"), meta);
-        AtomicFiles.writeString(out.resolve("summary.json"), Json.writePretty(summary));
+        ObjectNode summary = VaeRunFiles.summary(history, trainSet.name(), train.rows(), test == null ? 0 : test.rows(), e);
+        VaeRunFiles.save(out, vae, summary, training, trainSet, data, seed);
         console.info("wrote %s, %s, %s and %s", out.resolve("model"), out.resolve("metrics.jsonl"), out.resolve("summary.json"),
                 out.resolve(RunRecord.FILE));
         if (!noPlots) {
@@ -206,12 +190,6 @@ public final class TrainVaeCommand implements Callable<Integer> {
         Usage.atLeast(spec, "--patience", patience, 0);
     }
 
-    /** The median of sorted values (0 for none). */
-    static double median(double[] sorted) {
-        int n = sorted.length;
-        return n == 0 ? 0 : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
     static void printEpoch(PrintWriter out, EpochResult r, int epochs) {
         String test = r.test().isEmpty() ? "" : String.format("  test %.2f (recon %.2f, kl %.2f)", r.testLoss(),
                 r.test().get("recon"), r.test().get("kl"));
@@ -220,36 +198,10 @@ public final class TrainVaeCommand implements Callable<Integer> {
     }
 
     private void writeMetrics(List<EpochResult> results) {
-        StringBuilder sb = new StringBuilder();
-        for (EpochResult r : results) {
-            sb.append(Json.write(r.toRecord())).append('\n');
-        }
         try {
-            AtomicFiles.writeString(out.resolve("metrics.jsonl"), sb.toString());
+            VaeRunFiles.writeMetrics(out, results);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + out.resolve("metrics.jsonl"), e);
+            throw new java.io.UncheckedIOException("cannot write " + out.resolve(VaeRunFiles.METRICS), e);
         }
-    }
-
-    private ObjectNode summary(TrainingHistory h, DataMatrix train, DataMatrix test, Dataset trainSet) {
-        ObjectNode s = Json.mapper().createObjectNode();
-        s.put("dataset", trainSet.name());
-        s.put("train_examples", train.rows());
-        s.put("test_examples", test == null ? 0 : test.rows());
-        s.put("epochs", h.epochs().size());
-        s.put("stopped_early", h.stoppedEarly());
-        s.put("best_epoch", h.bestEpoch());
-        double[] seconds = h.epochs().stream().mapToDouble(EpochResult::seconds).sorted().toArray();
-        s.put("median_epoch_seconds", median(seconds));
-        s.put("total_train_seconds", Arrays.stream(seconds).sum());
-        s.put("threads", Threads.count());
-        if (!h.epochs().isEmpty()) {
-            h.last().toRecord().forEach((k, v) -> {
-                if (!k.equals("epoch") && !k.equals("seconds")) {
-                    s.put(k, ((Number) v).doubleValue());
-                }
-            });
-        }
-        return s;
     }
 }

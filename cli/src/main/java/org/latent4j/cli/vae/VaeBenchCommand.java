@@ -67,7 +67,7 @@ public final class VaeBenchCommand implements Callable<Integer> {
                     }
                 });
         double[] seconds = h.epochs().stream().mapToDouble(EpochResult::seconds).sorted().toArray();
-        double median = TrainVaeCommand.median(seconds);
+        double median = org.latent4j.report.vae.VaeRunFiles.median(seconds);
         out.info("median epoch seconds %.3f", median);
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();

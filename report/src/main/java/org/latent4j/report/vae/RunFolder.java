@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.latent4j.data.Dataset;
-import org.latent4j.io.AtomicFiles;
 import org.latent4j.io.FileFormatException;
 import org.latent4j.io.Json;
 import org.latent4j.io.ModelFiles;
@@ -19,7 +18,6 @@ import org.latent4j.models.training.TrainingHistory;
 import org.latent4j.models.vae.Vae;
 import org.latent4j.models.vae.VaeEvaluation;
 import org.latent4j.models.vae.VaeFiles;
-import org.latent4j.runtime.Threads;
 
 /**
  * The files of a {@code latent4j train vae} run folder: {@code model/} (the VAE), {@code metrics.jsonl}
@@ -33,8 +31,8 @@ import org.latent4j.runtime.Threads;
  * @param options the command's options from run.json, or null
  */
 record RunFolder(Path dir, VaeFiles.Loaded model, List<EpochResult> history, ObjectNode summary, JsonNode options) {
-    static final String METRICS = "metrics.jsonl";
-    static final String SUMMARY = "summary.json";
+    static final String METRICS = VaeRunFiles.METRICS;
+    static final String SUMMARY = VaeRunFiles.SUMMARY;
     static final String RUN = "run.json";
 
     /** Reads the folder, failing with the folder and the missing or malformed file named. */
@@ -92,40 +90,8 @@ record RunFolder(Path dir, VaeFiles.Loaded model, List<EpochResult> history, Obj
     static void write(Path dir, Vae vae, TrainingHistory h, VaeEvaluation e, TrainingConfig training, Dataset train,
                       Dataset test, String dataSpec, long seed) throws IOException {
         Files.createDirectories(dir);
-        StringBuilder lines = new StringBuilder();
-        for (EpochResult r : h.epochs()) {
-            lines.append(Json.write(r.toRecord())).append('\n');
-        }
-        AtomicFiles.writeString(dir.resolve(METRICS), lines.toString());
-        ObjectNode summary = Json.mapper().createObjectNode();
-        summary.put("dataset", train.name());
-        summary.put("train_examples", train.rows());
-        summary.put("test_examples", test.rows());
-        summary.put("epochs", h.epochs().size());
-        summary.put("total_train_seconds", h.epochs().stream().mapToDouble(EpochResult::seconds).sum());
-        summary.put("threads", Threads.count());
-        if (!h.epochs().isEmpty()) {
-            h.last().toRecord().forEach((k, v) -> {
-                if (!k.equals("epoch") && !k.equals("seconds")) {
-                    summary.put(k, ((Number) v).doubleValue());
-                }
-            });
-        }
-        if (e != null) {
-            summary.set("evaluation", e.toJson());
-        }
-        ObjectNode meta = Json.mapper().createObjectNode();
-        meta.put("dataset", train.name());
-        meta.put("data_source", train.source());
-        meta.put("data_spec", dataSpec);
-        meta.put("seed", seed);
-        if (train.isImage()) {
-            meta.put("image_height", train.height());
-            meta.put("image_width", train.width());
-        }
-        meta.set("training", training.toJson());
-        meta.set("metrics", summary);
-        VaeFiles.save(vae, dir.resolve("model"), meta);
-        AtomicFiles.writeString(dir.resolve(SUMMARY), Json.writePretty(summary));
+        VaeRunFiles.writeMetrics(dir, h.epochs());
+        VaeRunFiles.save(dir, vae, VaeRunFiles.summary(h, train.name(), train.rows(), test.rows(), e), training, train,
+                dataSpec, seed);
     }
 }
