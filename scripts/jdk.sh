@@ -32,3 +32,11 @@ if ! LATENT4J_JDK=$(latent4j_find_jdk); then
 fi
 export JAVA_HOME=$LATENT4J_JDK
 export PATH="$JAVA_HOME/bin:$PATH"
+# Maven's own libraries (Guice) still call sun.misc.Unsafe, which JDK 24+ warns about on every build;
+# the warning concerns Maven, not latent4j, so the build keeps the JDK 23 behaviour (JEP 471) quietly.
+if [ "$(latent4j_java_major "$JAVA_HOME/bin/java")" -ge 24 ] 2>/dev/null; then
+  case " ${MAVEN_OPTS:-} " in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+  esac
+fi
