@@ -33,15 +33,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The main job: reproduce the lecture notes' experiments in one report, OUT/report.html.",
-                "Open the report in a browser; its figures are in OUT/figures and each trained model in OUT/vae-latent2",
-                "and OUT/vae-latent20. VAEs with latent dimension 2 and 20 on Fashion-MNIST (the full set when it is",
-                "installed, the shipped 5,000-image subset otherwise), compared by their samples, their ELBO and",
-                "importance-weighted log-likelihood, latent spaces, traversals and training curves; then Gaussian",
-                "mixtures fitted by EM to Pearson's crabs (1-D) and to 2-D data, with density contours.",
-                "Takes a few minutes on 2 cores; --quick takes well under a minute on the shipped subset."},
+                "VAEs with latent dimension 2 and 20 on Fashion-MNIST (the full set when it is installed, the shipped"
+                        + " 5,000-image subset otherwise), compared by their samples, their ELBO and importance-weighted"
+                        + " log-likelihood, latent spaces, traversals and training curves; then Gaussian mixtures fitted by"
+                        + " EM to Pearson's crabs (1-D) and to iris petals (2-D), with density contours.",
+                "Open the report in a browser; its figures are in OUT/figures, each trained VAE in OUT/vae-latent2 and"
+                        + " OUT/vae-latent20 (run folders 'latent4j plot' can draw).",
+                "About two minutes on 2 cores with the full data; --quick takes seconds on the shipped subset."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j demo                         # then open runs/demo/report.html",
-                "  latent4j demo --quick --out /tmp/demo # a fast, rougher run on the shipped subset",
+                "  latent4j demo --quick --out /tmp/demo # a fast, rougher run",
                 "  latent4j demo crabs                   # Pearson's crabs, printed"},
         subcommands = {VaeDemoCommand.class, DemoCrabsCommand.class})
 final class DemoCommand implements Callable<Integer> {

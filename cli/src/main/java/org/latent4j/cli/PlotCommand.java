@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = {"Draw a training run's figures and report again: DIR/figures/*.png and DIR/report.html.",
-                "The report is one self-contained page with the run's configuration, metrics and figures (each with",
-                "a caption).",
+                "The report is one self-contained page with the run's configuration, metrics and figures, each with"
+                        + " a caption.",
                 "DIR is the output folder of 'latent4j train vae' or 'latent4j train gmm'."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j train vae --data fashion-mnist --epochs 10 --out runs/vae --no-plots",

@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
  * of each epoch and writes samples and reconstructions as PNG files.
  */
 @Command(name = "vae", mixinStandardHelpOptions = true,
-        description = {"Train the reference VAE on Fashion-MNIST for a few epochs (the shipped subset when the full set is",
-                "not installed) and write OUT/samples.png, OUT/reconstructions.png and the model OUT/model."})
+        description = {"Train the reference VAE on Fashion-MNIST for a few epochs and write its samples.",
+                "Uses the shipped subset when the full set is not installed; writes OUT/samples.png,"
+                        + " OUT/reconstructions.png and the model OUT/model."})
 public final class VaeDemoCommand implements Callable<Integer> {
     @Mixin
     VaeDemoOptions options;
