@@ -22,7 +22,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * densities), and prints the three sets of parameters, the histogram with the fitted counts, and the EM trace.
  */
 @Command(name = "crabs", mixinStandardHelpOptions = true,
-        description = {"Pearson's crabs: a mixture of two Gaussians fitted by EM from samples and from a histogram."})
+        description = {"Pearson's crabs: a mixture of two Gaussians fitted by EM from samples and from a histogram.",
+                "Prints the true and fitted parameters, the histogram with the counts the fit expects, and the EM"
+                        + " traces ('latent4j demo' draws them)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  latent4j demo crabs", "  latent4j demo crabs --n 300 --seed 7   # fewer crabs, another draw"})
 final class DemoCrabsCommand implements Callable<Integer> {
     private static final double[] WEIGHTS = {0.44, 0.56};
     private static final double[] MEANS = {0.634, 0.657};

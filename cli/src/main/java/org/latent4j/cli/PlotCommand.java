@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                 "DIR is the output folder of 'latent4j train vae' or 'latent4j train gmm'."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j train vae --data fashion-mnist --epochs 10 --out runs/vae --no-plots",
-                "  latent4j plot runs/vae             # writes runs/vae/report.html and runs/vae/figures/",
+                "  latent4j plot runs/vae      # writes runs/vae/report.html and figures/",
                 "  latent4j plot runs/demo/vae-latent2",
                 "  latent4j plot runs/gmm"})
 final class PlotCommand implements Callable<Integer> {

@@ -206,12 +206,9 @@ class CliExperienceTest {
         }
     }
 
-    /** Every command path below {@code cl}; the demo commands are the demo helper's and get their examples there. */
+    /** Every command path below {@code cl}. */
     private static void collect(CommandLine cl, List<String> prefix, List<List<String>> out) {
         for (var e : cl.getSubcommands().entrySet()) {
-            if (prefix.isEmpty() && e.getKey().equals("demo")) {
-                continue;
-            }
             List<String> path = new ArrayList<>(prefix);
             path.add(e.getKey());
             out.add(path);

@@ -28,7 +28,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "vae", mixinStandardHelpOptions = true,
         description = {"Train the reference VAE on Fashion-MNIST for a few epochs and write its samples.",
                 "Uses the shipped subset when the full set is not installed; writes OUT/samples.png,"
-                        + " OUT/reconstructions.png and the model OUT/model."})
+                        + " OUT/reconstructions.png and the model OUT/model (default OUT: runs/demo-vae)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  latent4j demo vae                        # 3 epochs, then see runs/demo-vae/",
+                "  latent4j demo vae --epochs 10 --out runs/v10",
+                "  latent4j demo vae --data fashion-mnist-small --epochs 1"})
 public final class VaeDemoCommand implements Callable<Integer> {
     @Mixin
     VaeDemoOptions options;

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /** The options of {@code demo vae} (a picocli mixin). */
 public final class VaeDemoOptions {
-    @Option(names = "--out", defaultValue = "runs/demo", description = "Output folder (default ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "runs/demo-vae", description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
     @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default ${DEFAULT-VALUE}).")
     int epochs;
