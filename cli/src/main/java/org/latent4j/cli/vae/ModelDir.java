@@ -29,6 +29,6 @@ final class ModelDir {
         if (h > 0 && w > 0 && h * w == m.vae().config().inputDim()) {
             return new int[] {h, w};
         }
-        return ImageGrid.squareShape(m.vae().config().inputDim());
+        return org.latent4j.figures.ImageGrids.squareShape(m.vae().config().inputDim());
     }
 }

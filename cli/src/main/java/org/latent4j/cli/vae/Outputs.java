@@ -3,6 +3,7 @@ package org.latent4j.cli.vae;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.latent4j.figures.ImageGrids;
 import org.latent4j.io.AtomicFiles;
 import org.latent4j.tensor.Tensor;
 
@@ -18,7 +19,7 @@ final class Outputs {
                 throw new IllegalArgumentException("cannot write " + file + " as an image: rows of " + d
                         + " values are not images (use a .csv file)");
             }
-            ImageGrid.write(file, rows.data(), n, imageShape[0], imageShape[1], columns, scale);
+            writeGrid(file, rows.data(), n, imageShape, columns, scale);
         } else if (name.endsWith(".csv")) {
             StringBuilder sb = new StringBuilder();
             for (int j = 0; j < d; j++) {
@@ -36,5 +37,10 @@ final class Outputs {
         } else {
             throw new IllegalArgumentException("output file " + file + ": expected a name ending in .png or .csv");
         }
+    }
+
+    /** Writes n images of imageShape (height, width) as one PNG grid at {@code file}, atomically. */
+    static void writeGrid(Path file, float[] pixels, int n, int[] imageShape, int columns, int scale) throws IOException {
+        AtomicFiles.write(file, ImageGrids.grid("grid", pixels, n, imageShape[0], imageShape[1], columns, scale).png());
     }
 }

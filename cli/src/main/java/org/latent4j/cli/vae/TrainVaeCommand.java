@@ -2,7 +2,6 @@ package org.latent4j.cli.vae;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -188,13 +187,6 @@ public final class TrainVaeCommand implements Callable<Integer> {
         Usage.atLeast(spec, "--eval-samples", evalSamples, 0);
         Usage.atLeast(spec, "--limit", limit, 0);
         Usage.atLeast(spec, "--patience", patience, 0);
-    }
-
-    static void printEpoch(PrintWriter out, EpochResult r, int epochs) {
-        String test = r.test().isEmpty() ? "" : String.format("  test %.2f (recon %.2f, kl %.2f)", r.testLoss(),
-                r.test().get("recon"), r.test().get("kl"));
-        out.printf("epoch %d/%d  train %.2f%s  %.2f s%n", r.epoch(), epochs, r.trainLoss(), test, r.seconds());
-        out.flush();
     }
 
     private void writeMetrics(List<EpochResult> results) {

@@ -1,16 +1,15 @@
 package org.latent4j.cli.vae;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.console.Console;
 import org.latent4j.data.Dataset;
+import org.latent4j.figures.ImageGrids;
 import org.latent4j.data.Splits;
 import org.latent4j.models.training.DataMatrix;
-import org.latent4j.models.training.EpochResult;
 import org.latent4j.models.training.TrainingConfig;
-import org.latent4j.models.training.TrainingListener;
 import org.latent4j.models.vae.Vae;
 import org.latent4j.models.vae.VaeConfig;
 import org.latent4j.models.vae.VaeFiles;
@@ -42,34 +41,32 @@ public final class VaeDemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        return options.run(spec.commandLine().getOut());
+        return options.run(Console.of(spec));
     }
 
     /** Runs the demo; returns 0. */
-    public static int run(String data, Path out, int epochs, PrintWriter stdout) throws IOException {
+    public static int run(String data, Path out, int epochs, Console console) throws IOException {
         Splits splits = CliData.load(data);
         Dataset trainSet = splits.train();
         DataMatrix train = CliData.matrix(trainSet);
         DataMatrix test = splits.test() == null ? null : CliData.matrix(splits.test());
         Vae vae = Vae.create(VaeConfig.builder(train.cols()).build());
-        stdout.printf("latent4j demo: a VAE %d-400-20 with a Bernoulli decoder on %s (%d training images), %d epoch(s)%n",
+        console.info("latent4j demo: a VAE %d-400-20 with a Bernoulli decoder on %s (%d training images), %d epoch(s)",
                 train.cols(), train.name(), train.rows(), epochs);
-        stdout.flush();
-        vae.fit(train, test, TrainingConfig.builder().epochs(epochs).build(), new TrainingListener() {
-            @Override
-            public void onEpoch(EpochResult r) {
-                TrainVaeCommand.printEpoch(stdout, r, epochs);
-            }
-        });
+        TrainingDisplay display = new TrainingDisplay(console);
+        try {
+            vae.fit(train, test, TrainingConfig.builder().epochs(epochs).build(), display);
+        } finally {
+            display.close();
+        }
         Files.createDirectories(out);
-        int[] shape = trainSet.isImage() ? new int[] {trainSet.height(), trainSet.width()} : ImageGrid.squareShape(train.cols());
+        int[] shape = trainSet.isImage() ? new int[] {trainSet.height(), trainSet.width()} : ImageGrids.squareShape(train.cols());
         if (shape != null) {
-            ImageGrid.write(out.resolve("samples.png"), vae.sample(64, false, new RandomSource(1)).data(), 64,
-                    shape[0], shape[1], 8, 2);
+            Outputs.writeGrid(out.resolve("samples.png"), vae.sample(64, false, new RandomSource(1)).data(), 64, shape, 8, 2);
             DataMatrix shown = test != null ? test : train;
             var in = shown.slice(0, Math.min(32, shown.rows()));
-            ImageGrid.write(out.resolve("reconstructions.png"), ReconstructCommand.interleave(in, vae.reconstruct(in)).data(),
-                    2 * in.dim(0), shape[0], shape[1], 8, 2);
+            Outputs.writeGrid(out.resolve("reconstructions.png"), ReconstructCommand.interleave(in, vae.reconstruct(in)).data(),
+                    2 * in.dim(0), shape, 8, 2);
         }
         var meta = org.latent4j.io.Json.mapper().createObjectNode().put("dataset", trainSet.name())
                 .put("data_source", trainSet.source()).put("seed", 1);
@@ -77,9 +74,8 @@ public final class VaeDemoCommand implements Callable<Integer> {
             meta.put("image_height", shape[0]).put("image_width", shape[1]);
         }
         VaeFiles.save(vae, out.resolve("model"), meta);
-        stdout.printf("wrote %s, %s (inputs and reconstructions side by side) and the model %s%n",
+        console.info("wrote %s, %s (inputs and reconstructions side by side) and the model %s",
                 out.resolve("samples.png"), out.resolve("reconstructions.png"), out.resolve("model"));
-        stdout.flush();
         return 0;
     }
 }

@@ -12,8 +12,8 @@ public final class VaeDemoOptions {
     @Option(names = "--data", defaultValue = "fashion-mnist", description = "Data (default ${DEFAULT-VALUE}).")
     String data;
 
-    /** Runs the demo with these options, printing to {@code stdout}; returns 0. */
-    public int run(java.io.PrintWriter stdout) throws java.io.IOException {
-        return VaeDemoCommand.run(data, out, epochs, stdout);
+    /** Runs the demo with these options, reporting through {@code console}; returns 0. */
+    public int run(org.latent4j.cli.console.Console console) throws java.io.IOException {
+        return VaeDemoCommand.run(data, out, epochs, console);
     }
 }

@@ -50,7 +50,7 @@ final class TrainingCurves {
             }
             figures.add(Charts.lines(name + "-" + p[0], p[1], "epoch", "nats per example", series,
                     colours.stream().mapToInt(Integer::intValue).toArray()));
-            captions.add(p[1]);
+            captions.add(""); // the chart's own title names the panel
         }
         if (figures.isEmpty()) {
             throw new IllegalArgumentException("no training history to draw");
