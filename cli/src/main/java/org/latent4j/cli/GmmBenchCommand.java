@@ -1,10 +1,10 @@
 package org.latent4j.cli;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.latent4j.blas.Blas;
 import org.latent4j.cli.console.Console;
@@ -15,6 +15,7 @@ import org.latent4j.models.mixture.GaussianMixture;
 import org.latent4j.models.mixture.GaussianMixtureConfig;
 import org.latent4j.models.mixture.MixtureParameters;
 import org.latent4j.models.mixture.ParameterJson;
+import org.latent4j.report.mixture.RunData;
 import org.latent4j.runtime.Threads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,7 +72,7 @@ final class GmmBenchCommand implements Callable<Integer> {
         }
         Console console = Console.of(spec);
         CovarianceType type = Usage.option(spec, "--covariance", () -> CovarianceType.parse(covariance));
-        GmmInputs.Matrix m = GmmInputs.load("csv:" + csv + "?header=no");
+        RunData m = GmmInputs.load("csv:" + csv + "?header=no");
         MixtureParameters start;
         if (init != null) {
             start = ParameterJson.read(init, type);

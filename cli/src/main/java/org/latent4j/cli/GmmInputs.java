@@ -7,42 +7,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.latent4j.cli.console.Usage;
-import org.latent4j.data.Catalogue;
-import org.latent4j.data.CsvReader;
 import org.latent4j.data.DataSpec;
-import org.latent4j.data.Dataset;
 import org.latent4j.io.AtomicFiles;
 import org.latent4j.models.mixture.GaussianMixtureFiles;
+import org.latent4j.report.mixture.RunData;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Data in and out of the mixture commands: a data spec read as doubles, CSV written out, model paths. */
 final class GmmInputs {
     private GmmInputs() {}
 
-    /** A row-major matrix and where it came from. */
-    record Matrix(String source, double[] x, int rows, int cols) {}
-
-    /**
-     * Reads the training split of a data spec. CSV files are read in double precision (the catalogue's
-     * datasets are float32 and widened).
-     */
-    static Matrix load(String spec) throws IOException {
-        return load(DataSpec.parse(spec));
+    /** Reads the training split of a data spec ({@link RunData#of}: CSV in double precision, catalogue sets widened). */
+    static RunData load(String spec) throws IOException {
+        return RunData.of(DataSpec.parse(spec));
     }
 
     /** As {@link #load(String)}, with a spec that does not parse reported as a usage error of {@code command}'s --data. */
-    static Matrix load(CommandSpec command, String spec) throws IOException {
-        return load(Usage.option(command, "--data", () -> DataSpec.parse(spec)));
-    }
-
-    private static Matrix load(DataSpec parsed) throws IOException {
-        if (parsed instanceof DataSpec.Csv csv) {
-            var table = CsvReader.read(csv.train(), csv.options());
-            return new Matrix(table.source(), table.x(), table.rows(), table.cols());
-        }
-        Dataset train = parsed.load(Catalogue.standard()).train();
-        return new Matrix(train.source() == null ? train.name() : train.source(), train.toDoubleArray(),
-                train.rows(), train.cols());
+    static RunData load(CommandSpec command, String spec) throws IOException {
+        return RunData.of(Usage.option(command, "--data", () -> DataSpec.parse(spec)));
     }
 
     /** The model directory: DIR itself, or DIR/model when DIR is the output folder of {@code train gmm}. */
@@ -56,7 +38,7 @@ final class GmmInputs {
     }
 
     /** Checks that the input has the columns the model expects. */
-    static void requireColumns(Matrix m, int expected) {
+    static void requireColumns(RunData m, int expected) {
         if (m.cols() != expected) {
             throw new IllegalArgumentException(m.source() + ": has " + m.cols() + " columns but the model expects "
                     + expected);

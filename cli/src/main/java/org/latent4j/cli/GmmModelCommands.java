@@ -11,6 +11,7 @@ import org.latent4j.models.mixture.GaussianMixture;
 import org.latent4j.models.mixture.GaussianMixtureFiles;
 import org.latent4j.models.mixture.Samples;
 import org.latent4j.random.RandomSource;
+import org.latent4j.report.mixture.RunData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,7 +45,7 @@ final class GmmModelCommands {
 
         Loaded load() throws IOException {
             GaussianMixtureFiles.Stored stored = GmmInputs.loadModel(model);
-            GmmInputs.Matrix m = GmmInputs.load(spec, data);
+            RunData m = GmmInputs.load(spec, data);
             GmmInputs.requireColumns(m, stored.inputColumns());
             return new Loaded(stored.mixture(), stored.prepare(m.x()), m.rows());
         }

@@ -20,6 +20,7 @@ import org.latent4j.models.mixture.MixtureParameters;
 import org.latent4j.models.mixture.ParameterJson;
 import org.latent4j.models.pca.Pca;
 import org.latent4j.report.mixture.MixtureRunFiles;
+import org.latent4j.report.mixture.RunData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -101,7 +102,7 @@ final class TrainGmmCommand implements Callable<Integer> {
         Usage.atLeast(spec, "--pca", pca, 0);
         CovarianceType type = parse(() -> CovarianceType.parse(covariance), "--covariance");
         int[] ks = parseK();
-        GmmInputs.Matrix m = GmmInputs.load(spec, data);
+        RunData m = GmmInputs.load(spec, data);
 
         double[] x = m.x();
         int d = m.cols();
@@ -145,13 +146,13 @@ final class TrainGmmCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         write(g, projection, selection, x, m, seconds, log);
         if (!noPlots) {
-            org.latent4j.report.mixture.MixtureRunReport.plot(out);
+            org.latent4j.report.mixture.MixtureRunReport.plot(out, m);
             log.info("wrote %s", out.resolve("report.html"));
         }
         return 0;
     }
 
-    private void write(GaussianMixture g, Pca projection, BicSelection selection, double[] x, GmmInputs.Matrix m,
+    private void write(GaussianMixture g, Pca projection, BicSelection selection, double[] x, RunData m,
                        double seconds, Console log) throws IOException {
         ObjectNode summary = MixtureRunFiles.write(out, g, projection, selection, x, m.rows(), data, seed, seconds);
         FitResult r = g.fitResult();

@@ -35,7 +35,18 @@ public final class MixtureRunReport {
     /** Regenerates DIR/figures/*.png and DIR/report.html of a `train gmm` run folder (model/, metrics.jsonl, summary.json). */
     public static void plot(Path runDir) throws IOException {
         MixtureRun run = MixtureRun.read(runDir);
-        RunData data = RunData.load(run.dataSpec());
+        draw(runDir, run, RunData.load(run.dataSpec()));
+    }
+
+    /**
+     * {@link #plot(Path)} with the run's training data already in hand (as {@code train gmm} has them), so
+     * they are not read a second time.
+     */
+    public static void plot(Path runDir, RunData data) throws IOException {
+        draw(runDir, MixtureRun.read(runDir), data);
+    }
+
+    private static void draw(Path runDir, MixtureRun run, RunData data) throws IOException {
         int inputs = run.model().inputColumns();
         if (data.cols() != inputs) {
             throw new IllegalArgumentException(data.source() + " now has " + data.cols() + " columns but the model in "
