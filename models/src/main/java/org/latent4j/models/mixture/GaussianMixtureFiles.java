@@ -95,14 +95,20 @@ public final class GaussianMixtureFiles {
         } catch (IllegalArgumentException e) {
             throw new FileFormatException(dir.resolve(ModelFiles.WEIGHTS), e.getMessage());
         }
-        GaussianMixtureConfig config = GaussianMixtureConfig.builder()
-                .k(k).covarianceType(type)
-                .regCovar(cfg.path("reg_covar").asDouble(1e-6))
-                .tol(cfg.path("tol").asDouble(1e-3))
-                .maxIter(Math.max(1, cfg.path("max_iter").asInt(100)))
-                .nInit(Math.max(1, cfg.path("n_init").asInt(1)))
-                .seed(cfg.path("seed").asLong(0))
-                .build();
+        GaussianMixtureConfig config;
+        try {
+            config = GaussianMixtureConfig.builder()
+                    .k(k).covarianceType(type)
+                    .regCovar(cfg.path("reg_covar").asDouble(1e-6))
+                    .tol(cfg.path("tol").asDouble(1e-3))
+                    .maxIter(Math.max(1, cfg.path("max_iter").asInt(100)))
+                    .nInit(Math.max(1, cfg.path("n_init").asInt(1)))
+                    .seed(cfg.path("seed").asLong(0))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            // e.g. a negative tol (GaussianMixtureFilesFuzzTest): the fitting settings are refused as they would be on fit
+            throw new FileFormatException(configFile, e.getMessage(), e);
+        }
         GaussianMixture g = new GaussianMixture(config);
         g.restore(p);
         Pca pca = null;
@@ -116,8 +122,12 @@ public final class GaussianMixtureFiles {
                 throw new FileFormatException(dir.resolve(ModelFiles.WEIGHTS), "missing tensor pca.mean [D]");
             }
             int big = mean.shape()[0];
-            pca = new Pca(w.f64("pca.mean", big), w.f64("pca.components", m, big),
-                    w.f64("pca.explained_variance", m), w.f64("pca.total_variance", 1)[0]);
+            try {
+                pca = new Pca(w.f64("pca.mean", big), w.f64("pca.components", m, big),
+                        w.f64("pca.explained_variance", m), w.f64("pca.total_variance", 1)[0]);
+            } catch (IllegalArgumentException e) {
+                throw new FileFormatException(dir.resolve(ModelFiles.WEIGHTS), e.getMessage(), e);
+            }
         }
         return new Stored(g, pca);
     }
