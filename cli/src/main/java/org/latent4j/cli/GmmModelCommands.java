@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.FiniteResults;
 import org.latent4j.io.Json;
 import org.latent4j.models.mixture.GaussianMixture;
 import org.latent4j.models.mixture.GaussianMixtureFiles;
@@ -78,7 +79,7 @@ final class GmmModelCommands {
             int k = l.mixture().parameters().k();
             ObjectNode result = Json.mapper().createObjectNode().put("rows", l.rows()).put("k", k);
             if (proba) {
-                double[] p = l.mixture().predictProba(l.x());
+                double[] p = FiniteResults.check("the responsibility", l.mixture().predictProba(l.x()), k);
                 emit(GmmInputs.names("p", k), l.rows(), (i, sb) -> {
                     for (int j = 0; j < k; j++) {
                         sb.append(j == 0 ? "" : ",").append(GmmInputs.number(p[i * k + j]));
@@ -131,7 +132,7 @@ final class GmmModelCommands {
         @Override
         public Integer call() throws IOException {
             Loaded l = load();
-            double[] ll = l.mixture().scoreSamples(l.x());
+            double[] ll = FiniteResults.check("loglik", l.mixture().scoreSamples(l.x()), 1);
             emit(new String[] {"loglik"}, l.rows(), (i, sb) -> sb.append(GmmInputs.number(ll[i])));
             double s = 0;
             for (double v : ll) {
@@ -186,8 +187,9 @@ final class GmmModelCommands {
             }
             GaussianMixtureFiles.Stored stored = GmmInputs.loadModel(model);
             Samples s = stored.mixture().sample(n, new RandomSource(seed));
-            double[] x = stored.pca() != null ? stored.pca().inverseTransform(s.x()) : s.x();
             int d = stored.inputColumns();
+            double[] x = FiniteResults.check("the sample",
+                    stored.pca() != null ? stored.pca().inverseTransform(s.x()) : s.x(), d);
             String[] header = new String[d + 1];
             System.arraycopy(GmmInputs.names("x", d), 0, header, 0, d);
             header[d] = "label";

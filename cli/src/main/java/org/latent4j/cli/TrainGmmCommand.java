@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.latent4j.cli.config.RunRecord;
 import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.FiniteResults;
 import org.latent4j.cli.console.Usage;
 import org.latent4j.models.gaussian.CovarianceType;
 import org.latent4j.models.mixture.BicSelection;
@@ -144,6 +145,7 @@ final class TrainGmmCommand implements Callable<Integer> {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        FiniteResults.check("the mean log-likelihood of the fitted mixture", g.fitResult().meanLogLikelihood());
         write(g, projection, selection, x, m, seconds, log);
         if (!noPlots) {
             org.latent4j.report.mixture.MixtureRunReport.plot(out, m);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.FiniteResults;
 import org.latent4j.data.Dataset;
 import org.latent4j.io.AtomicFiles;
 import org.latent4j.models.training.DataMatrix;
@@ -52,8 +53,8 @@ public final class EncodeCommand implements Callable<Integer> {
         for (int s = 0; s < x.rows(); s += 1000) {
             int e = Math.min(x.rows(), s + 1000);
             GaussianEncoder.Encoding q = m.vae().encode(x.slice(s, e));
-            float[] mu = q.mu().data();
-            float[] sigma = q.sigma().data();
+            float[] mu = FiniteResults.check("mu", q.mu().data(), latent, s);
+            float[] sigma = FiniteResults.check("sigma", q.sigma().data(), latent, s);
             for (int i = 0; i < e - s; i++) {
                 sb.append(s + i);
                 if (d.hasLabels()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.FiniteResults;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.tensor.Tensor;
@@ -39,6 +40,7 @@ public final class ReconstructCommand implements Callable<Integer> {
         DataMatrix x = m.vae().checkData(CliData.matrix(input.dataset(), n));
         Tensor in = x.slice(0, x.rows());
         Tensor rec = m.vae().reconstruct(in);
+        FiniteResults.check("the reconstruction", rec.data(), rec.dim(1));
         boolean png = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png");
         Tensor rows = png ? interleave(in, rec) : rec;
         Outputs.writeRows(out, rows, ModelDir.imageShape(m), png ? 8 : 1, scale, "x");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.FiniteResults;
 import org.latent4j.cli.console.Usage;
 import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.random.RandomSource;
@@ -47,6 +48,7 @@ public final class SampleCommand implements Callable<Integer> {
         }
         VaeFiles.Loaded m = ModelDir.loadVae(dir);
         Tensor x = m.vae().sample(n, draw, new RandomSource(seed));
+        FiniteResults.check("the sample", x.data(), x.dim(1));
         Outputs.writeRows(out, x, ModelDir.imageShape(m), columns, scale, "x");
         Console.of(spec).info("wrote %d samples to %s", n, out);
         return 0;

@@ -9,6 +9,7 @@ import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.models.vae.VaeScores;
 import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.FiniteResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +43,9 @@ public final class ScoreCommand implements Callable<Integer> {
         DataMatrix x = CliData.matrix(d, sampling.limit);
         Console console = Console.of(spec);
         VaeScores s = sampling.run(console, x, (k, rng, done) -> m.vae().score(x, k, rng, done));
+        FiniteResults.check("neg_log_likelihood", s.negativeLogLikelihood(), 1);
+        FiniteResults.check("log_reconstruction_probability", s.logReconstructionProbability(), 1);
+        FiniteResults.check("elbo", s.elbo(), 1);
         StringBuilder sb = new StringBuilder("index");
         sb.append(d.hasLabels() ? ",label" : "").append(",neg_log_likelihood,log_reconstruction_probability,elbo\n");
         for (int i = 0; i < s.size(); i++) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.latent4j.cli.config.RunRecord;
 import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.FiniteResults;
 import org.latent4j.cli.console.Progress;
 import org.latent4j.cli.console.Usage;
 import org.latent4j.data.Dataset;
@@ -162,7 +163,8 @@ public final class TrainVaeCommand implements Callable<Integer> {
             console.info("test ELBO %.2f, log-likelihood %.2f (K=%d), active units %d/%d", e.elbo(), e.logLikelihood(),
                     evalSamples, e.activeUnits(), latent);
         }
-        ObjectNode summary = VaeRunFiles.summary(history, trainSet.name(), train.rows(), test == null ? 0 : test.rows(), e);
+        ObjectNode summary = FiniteResults.check(
+                VaeRunFiles.summary(history, trainSet.name(), train.rows(), test == null ? 0 : test.rows(), e));
         VaeRunFiles.save(out, vae, summary, training, trainSet, data, seed);
         console.info("wrote %s, %s, %s and %s", out.resolve("model"), out.resolve("metrics.jsonl"), out.resolve("summary.json"),
                 out.resolve(RunRecord.FILE));

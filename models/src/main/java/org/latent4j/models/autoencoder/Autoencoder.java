@@ -80,9 +80,9 @@ public final class Autoencoder extends Module {
         return trainer.fit(new Objective(training.evalBatchSize()), train, test);
     }
 
-    /** Checks width and support of the data for this likelihood. */
+    /** Checks that the data have rows, this model's width, and values in the support of its likelihood. */
     public DataMatrix checkData(DataMatrix data) {
-        data.requireColumns(config.inputDim(), "this autoencoder").requireFinite();
+        data.requireRows("this autoencoder").requireColumns(config.inputDim(), "this autoencoder").requireFinite();
         if (config.likelihood().needsUnitInterval()) {
             data.requireUnitInterval("the " + config.likelihood().id() + " likelihood");
         }

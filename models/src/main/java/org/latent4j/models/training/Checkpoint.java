@@ -15,6 +15,7 @@ import org.latent4j.io.ArrayData;
 import org.latent4j.io.AtomicFiles;
 import org.latent4j.io.FileFormatException;
 import org.latent4j.io.Json;
+import org.latent4j.io.ModelFiles;
 import org.latent4j.io.SafeTensors;
 
 /**
@@ -88,6 +89,7 @@ public record Checkpoint(int epoch, Map<String, ArrayData> model, Map<String, Ar
                     + " (expected " + FORMAT_VERSION + ")");
         }
         SafeTensors.Contents c = SafeTensors.read(arraysFile);
+        ModelFiles.requireFinite(arraysFile, c.arrays(), "a checkpoint's weights and optimizer state");
         Map<String, ArrayData> model = new LinkedHashMap<>();
         Map<String, ArrayData> optimizer = new LinkedHashMap<>();
         Map<String, ArrayData> best = new LinkedHashMap<>();

@@ -32,6 +32,17 @@ public record DataMatrix(String name, float[] x, int rows, int cols) {
         return Tensor.of(out, n, cols);
     }
 
+    /**
+     * Checks that there is at least one row; otherwise fails naming this data and what needed it (an empty
+     * data set would otherwise "train" to a NaN mean loss and an untouched model).
+     */
+    public DataMatrix requireRows(String use) {
+        if (rows < 1) {
+            throw new IllegalArgumentException(name + " has no rows (0 examples); " + use + " needs at least one");
+        }
+        return this;
+    }
+
     /** Checks that every value lies in [0, 1]; otherwise fails naming this data, the row, column and value. */
     public DataMatrix requireUnitInterval(String what) {
         for (int i = 0; i < x.length; i++) {

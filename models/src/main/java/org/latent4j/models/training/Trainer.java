@@ -73,6 +73,10 @@ public final class Trainer {
     }
 
     private TrainingHistory run(TrainingObjective objective, DataMatrix train, DataMatrix test, Checkpoint from) {
+        train.requireRows("training");
+        if (test != null) {
+            test.requireRows("the held-out evaluation (give no test data to skip it)");
+        }
         Module module = objective.module();
         Map<String, Tensor> params = module.namedParameters();
         Optimizer opt = Optimizers.create(config.optimizer(), config.learningRate(), params);
@@ -100,6 +104,13 @@ public final class Trainer {
             double total = trainEpoch(objective, opt, train, epoch, shuffle, noise, params, partSums);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Double> figures = test == null ? Map.of() : evaluate(objective, test, epoch);
+            figures.forEach((name, value) -> {
+                if (!Double.isFinite(value)) {
+                    throw new ArithmeticException("epoch " + epoch + ": the held-out " + name + " on " + test.name()
+                            + " is " + value + ", not a finite number; it is not reported (try a lower learning rate"
+                            + " or gradient clipping)");
+                }
+            });
             Map<String, Double> parts = new LinkedHashMap<>();
             partSums.forEach((k, v) -> parts.put(k, v[0] / train.rows()));
             EpochResult result = new EpochResult(epoch, seconds, total / train.rows(), parts, figures, opt.learningRate());
