@@ -56,7 +56,8 @@ public final class Trainer {
     /**
      * Continues the run saved in a checkpoint directory: loads the model, optimizer and random states and
      * trains the remaining epochs. The training settings must be those the checkpoint was made with
-     * (the epoch count may be raised).
+     * (the epoch count may be raised), and the training and held-out data the same (rows, columns and
+     * {@link DataMatrix#fingerprint()}); a mismatch fails naming both.
      */
     public TrainingHistory resume(TrainingObjective objective, DataMatrix train, DataMatrix test, Path checkpointDir)
             throws IOException {
@@ -69,7 +70,19 @@ public final class Trainer {
             throw new IllegalArgumentException("checkpoint " + checkpointDir + " was made with training settings " + saved
                     + ", not " + now);
         }
+        requireSameData(checkpointDir, "training", cp.train(), Checkpoint.DataIdentity.of(train));
+        requireSameData(checkpointDir, "held-out", cp.test(), Checkpoint.DataIdentity.of(test));
         return run(objective, train, test, cp);
+    }
+
+    private static void requireSameData(Path checkpointDir, String role, Checkpoint.DataIdentity saved,
+                                        Checkpoint.DataIdentity now) {
+        boolean same = saved == null ? now == null : saved.sameData(now);
+        if (!same) {
+            throw new IllegalArgumentException("checkpoint " + checkpointDir + " was made on the " + role + " data "
+                    + (saved == null ? "(none)" : saved) + ", not " + (now == null ? "(none)" : now)
+                    + "; resume with the data the run started with");
+        }
     }
 
     private TrainingHistory run(TrainingObjective objective, DataMatrix train, DataMatrix test, Checkpoint from) {
@@ -93,6 +106,8 @@ public final class Trainer {
             state.restore(from);
         }
         int batches = (train.rows() + config.batchSize() - 1) / config.batchSize();
+        Checkpoint.DataIdentity trainIdentity = config.checkpointDir() == null ? null : Checkpoint.DataIdentity.of(train);
+        Checkpoint.DataIdentity testIdentity = config.checkpointDir() == null ? null : Checkpoint.DataIdentity.of(test);
         listeners.forEach(l -> l.onStart(state.epoch + 1, config.epochs(), batches));
         boolean stopped = false;
         module.train(true);
@@ -118,7 +133,7 @@ public final class Trainer {
             state.history.add(result);
             stopped = state.track(result, config, module);
             if (config.checkpointDir() != null) {
-                writeCheckpoint(state, module, opt, shuffle, noise);
+                writeCheckpoint(trainIdentity, testIdentity, state, module, opt, shuffle, noise);
             }
             listeners.forEach(l -> l.onEpoch(result));
         }
@@ -180,10 +195,10 @@ public final class Trainer {
         return new RandomSource(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L * epoch);
     }
 
-    private void writeCheckpoint(Run state, Module module, Optimizer opt, RandomSource shuffle, RandomSource noise) {
+    private void writeCheckpoint(Checkpoint.DataIdentity trainIdentity, Checkpoint.DataIdentity testIdentity, Run state, Module module, Optimizer opt, RandomSource shuffle, RandomSource noise) {
         Checkpoint cp = new Checkpoint(state.epoch, module.stateArrays(), opt.exportState(), state.best,
                 shuffle.state(), noise.state(), state.bestLoss, state.bestEpoch, state.badEpochs, state.history,
-                config.toJson());
+                config.toJson(), trainIdentity, testIdentity);
         try {
             Files.createDirectories(config.checkpointDir().toAbsolutePath().getParent());
             cp.write(config.checkpointDir());
