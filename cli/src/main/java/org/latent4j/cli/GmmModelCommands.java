@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latent4j.cli.console.Console;
 import org.latent4j.cli.console.FiniteResults;
+import org.latent4j.cli.console.Usage;
 import org.latent4j.io.Json;
 import org.latent4j.models.mixture.GaussianMixture;
 import org.latent4j.models.mixture.GaussianMixtureFiles;
@@ -16,7 +17,6 @@ import org.latent4j.report.mixture.RunData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code latent4j predict}, {@code score} and {@code sample} for a fitted Gaussian mixture (CSV in, CSV out). */
@@ -182,9 +182,7 @@ final class GmmModelCommands {
 
         @Override
         public Integer call() throws IOException {
-            if (n < 1) {
-                throw new ParameterException(spec.commandLine(), "--n: expected a count >= 1, got " + n);
-            }
+            Usage.count(spec, "--n", n);
             GaussianMixtureFiles.Stored stored = GmmInputs.loadModel(model);
             Samples s = stored.mixture().sample(n, new RandomSource(seed));
             int d = stored.inputColumns();

@@ -104,6 +104,10 @@ final class TrainGmmCommand implements Callable<Integer> {
         CovarianceType type = parse(() -> CovarianceType.parse(covariance), "--covariance");
         int[] ks = parseK();
         RunData m = GmmInputs.load(spec, data);
+        if (ks[ks.length - 1] > m.rows()) {
+            throw new ParameterException(spec.commandLine(), "--k " + k + ": more components than the " + m.rows()
+                    + " rows of " + m.source());
+        }
 
         double[] x = m.x();
         int d = m.cols();

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
 public final class EncodeCommand implements Callable<Integer> {
     @Mixin
     ModelInput input;
-    @Option(names = "--limit", defaultValue = "0", description = "Only the first N examples (default: all).")
-    int limit;
+    @Option(names = "--limit", paramLabel = "N", description = "Only the first N examples, at most as many as the data have (default: all).")
+    Integer limit;
     @Option(names = "--out", required = true, description = "Output CSV file.")
     Path out;
 
@@ -37,7 +37,7 @@ public final class EncodeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         VaeFiles.Loaded m = input.model();
         Dataset d = input.dataset();
-        DataMatrix x = m.vae().checkData(CliData.matrix(d, limit));
+        DataMatrix x = m.vae().checkData(CliData.matrix(spec, "--limit", d, limit, Integer.MAX_VALUE));
         int latent = m.vae().config().latentDim();
         StringBuilder sb = new StringBuilder("index");
         if (d.hasLabels()) {

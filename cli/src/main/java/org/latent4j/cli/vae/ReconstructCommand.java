@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latent4j.cli.console.Console;
 import org.latent4j.cli.console.FiniteResults;
+import org.latent4j.cli.console.Usage;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.tensor.Tensor;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Spec;
 public final class ReconstructCommand implements Callable<Integer> {
     @Mixin
     ModelInput input;
-    @Option(names = "--n", defaultValue = "32", description = "Number of examples, from the first (default ${DEFAULT-VALUE}).")
-    int n;
+    @Option(names = "--n", paramLabel = "N", description = "Number of examples, from the first, at most as many as the data have"
+            + " (default: 32, or all when there are fewer).")
+    Integer n;
     @Option(names = "--out", required = true, description = "Output file: .png or .csv.")
     Path out;
     @Option(names = "--scale", defaultValue = "2", description = "Pixel magnification in the PNG (default ${DEFAULT-VALUE}).")
@@ -36,8 +38,9 @@ public final class ReconstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Usage.count(spec, "--scale", scale);
         VaeFiles.Loaded m = input.model();
-        DataMatrix x = m.vae().checkData(CliData.matrix(input.dataset(), n));
+        DataMatrix x = m.vae().checkData(CliData.matrix(spec, "--n", input.dataset(), n, 32));
         Tensor in = x.slice(0, x.rows());
         Tensor rec = m.vae().reconstruct(in);
         FiniteResults.check("the reconstruction", rec.data(), rec.dim(1));

@@ -43,9 +43,9 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (n < 1) {
-            throw Usage.error(spec, "--n must be >= 1, got " + n);
-        }
+        Usage.count(spec, "--n", n);
+        Usage.count(spec, "--columns", columns);
+        Usage.count(spec, "--scale", scale);
         VaeFiles.Loaded m = ModelDir.loadVae(dir);
         Tensor x = m.vae().sample(n, draw, new RandomSource(seed));
         FiniteResults.check("the sample", x.data(), x.dim(1));

@@ -9,6 +9,7 @@ import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.models.vae.VaeScores;
 import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.Usage;
 import org.latent4j.cli.console.FiniteResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,9 +39,10 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Usage.count(spec, "--importance-samples", sampling.samples);
         VaeFiles.Loaded m = input.model();
         Dataset d = input.dataset();
-        DataMatrix x = CliData.matrix(d, sampling.limit);
+        DataMatrix x = sampling.examples(spec, d);
         Console console = Console.of(spec);
         VaeScores s = sampling.run(console, x, (k, rng, done) -> m.vae().score(x, k, rng, done));
         FiniteResults.check("neg_log_likelihood", s.negativeLogLikelihood(), 1);

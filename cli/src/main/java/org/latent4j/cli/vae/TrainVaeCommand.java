@@ -86,8 +86,9 @@ public final class TrainVaeCommand implements Callable<Integer> {
     @Option(names = "--eval-samples", defaultValue = "50", paramLabel = "K",
             description = "Importance samples for the final log-likelihood in summary.json (0: skip; default ${DEFAULT-VALUE}).")
     int evalSamples;
-    @Option(names = "--limit", defaultValue = "0", description = "Use only the first N training examples (default: all).")
-    int limit;
+    @Option(names = "--limit", paramLabel = "N", description = "Use only the first N training examples, at most as many as"
+            + " the data have (default: all).")
+    Integer limit;
     @Option(names = "--checkpoint", description = "Write OUT/checkpoint after every epoch (resumable).")
     boolean checkpoint;
     @Option(names = "--resume", description = "Continue the run saved in OUT/checkpoint (same settings; --epochs may be raised).")
@@ -106,7 +107,7 @@ public final class TrainVaeCommand implements Callable<Integer> {
         checkCounts();
         Splits splits = CliData.load(spec, data);
         Dataset trainSet = splits.train();
-        DataMatrix train = CliData.matrix(trainSet, limit);
+        DataMatrix train = CliData.matrix(spec, "--limit", trainSet, limit, Integer.MAX_VALUE);
         DataMatrix test = splits.test() == null ? null : CliData.matrix(splits.test());
         VaeConfig config = Usage.option(spec, "model options", () -> VaeConfig.builder(train.cols()).latentDim(latent).hidden(hidden)
                 .activation(Usage.option(spec, "--activation", () -> Activation.parse(activation)))
@@ -187,7 +188,6 @@ public final class TrainVaeCommand implements Callable<Integer> {
         Usage.atLeast(spec, "--batch", batch, 1);
         Usage.atLeast(spec, "--samples", samples, 1);
         Usage.atLeast(spec, "--eval-samples", evalSamples, 0);
-        Usage.atLeast(spec, "--limit", limit, 0);
         Usage.atLeast(spec, "--patience", patience, 0);
     }
 
