@@ -101,6 +101,8 @@ final class TrainGmmCommand implements Callable<Integer> {
         Usage.atLeast(spec, "--max-iter", maxIter, 1);
         Usage.atLeast(spec, "--n-init", nInit, 1);
         Usage.atLeast(spec, "--pca", pca, 0);
+        Usage.number(spec, "--tol", tol, 0, false);
+        Usage.number(spec, "--reg-covar", regCovar, 0, false);
         CovarianceType type = parse(() -> CovarianceType.parse(covariance), "--covariance");
         int[] ks = parseK();
         RunData m = GmmInputs.load(spec, data);

@@ -80,7 +80,7 @@ public abstract class Module {
         for (var e : own.entrySet()) {
             Tensor src = state.get(e.getKey());
             if (!Arrays.equals(src.shape(), e.getValue().shape())) {
-                throw new IllegalArgumentException("loadStateDict: '" + e.getKey() + "' has shape "
+                throw new IllegalArgumentException("tensor '" + e.getKey() + "' has shape "
                         + Arrays.toString(src.shape()) + ", the model expects " + Arrays.toString(e.getValue().shape()));
             }
         }
@@ -102,7 +102,7 @@ public abstract class Module {
         Map<String, Tensor> state = new LinkedHashMap<>();
         for (var e : arrays.entrySet()) {
             if (!(e.getValue() instanceof ArrayData.F32 f)) {
-                throw new IllegalArgumentException("loadStateArrays: '" + e.getKey() + "' is " + e.getValue().dtype()
+                throw new IllegalArgumentException("tensor '" + e.getKey() + "' is " + e.getValue().dtype()
                         + ", expected F32");
             }
             state.put(e.getKey(), Tensor.of(f.data(), f.shape()));
@@ -116,7 +116,7 @@ public abstract class Module {
         TreeSet<String> unexpected = new TreeSet<>(given);
         unexpected.removeAll(own);
         if (!missing.isEmpty() || !unexpected.isEmpty()) {
-            throw new IllegalArgumentException("state does not match the model: missing " + missing
+            throw new IllegalArgumentException("the tensors do not match the model: missing " + missing
                     + ", unexpected " + unexpected);
         }
     }

@@ -33,6 +33,18 @@ public final class Usage {
         }
     }
 
+    /** Checks that a number option is finite and at least {@code min} ({@code above}: strictly above it). */
+    public static double number(CommandSpec spec, String option, double value, double min, boolean above) {
+        if (!Double.isFinite(value) || value < min || (above && value == min)) {
+            throw error(spec, option + ": expected a finite number " + (above ? "> " : ">= ") + formatted(min) + ", got " + value);
+        }
+        return value;
+    }
+
+    private static String formatted(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
     /** Checks a count option: at least 1. */
     public static int count(CommandSpec spec, String option, int value) {
         atLeast(spec, option, value, 1);

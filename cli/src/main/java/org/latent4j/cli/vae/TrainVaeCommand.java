@@ -189,6 +189,16 @@ public final class TrainVaeCommand implements Callable<Integer> {
         Usage.atLeast(spec, "--samples", samples, 1);
         Usage.atLeast(spec, "--eval-samples", evalSamples, 0);
         Usage.atLeast(spec, "--patience", patience, 0);
+        Usage.number(spec, "--lr", lr, 0, true);
+        Usage.number(spec, "--beta", beta, 0, false);
+        Usage.number(spec, "--warmup", warmup, 0, false);
+        Usage.number(spec, "--free-bits", freeBits, 0, false);
+        Usage.number(spec, "--clip", clip, 0, false);
+        if (!org.latent4j.optim.Optimizers.NAMES.contains(optimizer)) {
+            throw Usage.error(spec, "--optimizer: unknown optimizer '" + optimizer + "'; expected one of "
+                    + String.join(", ", org.latent4j.optim.Optimizers.NAMES));
+        }
+        Usage.option(spec, "--schedule", () -> org.latent4j.optim.LearningRateSchedule.parse(schedule));
     }
 
     private void writeMetrics(List<EpochResult> results) {

@@ -137,13 +137,13 @@ public final class Autoencoder extends Module {
         try {
             config = AutoencoderConfig.fromJson(b.config(), configFile.toString());
         } catch (IllegalArgumentException e) {
-            throw new FileFormatException(configFile, e.getMessage(), e);
+            throw FileFormatException.of(configFile, e);
         }
         Autoencoder ae = create(config);
         try {
             ae.loadStateArrays(b.weights());
         } catch (IllegalArgumentException e) {
-            throw new FileFormatException(dir.resolve(ModelFiles.WEIGHTS), e.getMessage(), e);
+            throw new FileFormatException(dir.resolve(ModelFiles.WEIGHTS), e.getMessage() + " (the model as " + configFile + " describes it)", e);
         }
         return ae;
     }

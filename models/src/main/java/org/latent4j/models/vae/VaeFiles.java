@@ -35,13 +35,13 @@ public final class VaeFiles {
         try {
             config = VaeConfig.fromJson(b.config(), configFile.toString());
         } catch (IllegalArgumentException e) {
-            throw new FileFormatException(configFile, e.getMessage(), e);
+            throw FileFormatException.of(configFile, e);
         }
         Vae vae = Vae.create(config);
         try {
             vae.loadStateArrays(b.weights());
         } catch (IllegalArgumentException e) {
-            throw new FileFormatException(dir.resolve(ModelFiles.WEIGHTS), e.getMessage() + " (config " + configFile + ")", e);
+            throw new FileFormatException(dir.resolve(ModelFiles.WEIGHTS), e.getMessage() + " (the model as " + configFile + " describes it)", e);
         }
         return new Loaded(vae, b.metadata());
     }

@@ -82,4 +82,40 @@ class VaeFilesTest {
         IOException v = assertThrows(IOException.class, () -> VaeFiles.load(dir.resolve("n")));
         assertTrue(v.getMessage().contains("99"), v.getMessage());
     }
+
+    @Test
+    void aNonFiniteWeightIsRefusedNamingTheFileAndTensor(@TempDir Path dir) throws IOException {
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY}) {
+            Vae vae = model();
+            vae.namedParameters().get("decoder.layers.0.bias").data()[1] = bad;
+            Path m = dir.resolve("m" + bad);
+            VaeFiles.save(vae, m, null);
+            IOException e = assertThrows(IOException.class, () -> VaeFiles.load(m));
+            assertEquals(m.resolve(ModelFiles.WEIGHTS) + ": tensor 'decoder.layers.0.bias' holds " + bad + " at index 1 (of "
+                    + vae.namedParameters().get("decoder.layers.0.bias").data().length + "); a model's weights must be finite"
+                    + " numbers (a damaged file, or a run that diverged)", e.getMessage());
+        }
+    }
+
+    @Test
+    void configErrorsNameTheFileOnceAndTheFieldAsWritten(@TempDir Path dir) throws IOException {
+        VaeFiles.save(model(), dir.resolve("m"), null);
+        Path configFile = dir.resolve("m").resolve(ModelFiles.CONFIG);
+        ObjectNode config = (ObjectNode) Json.read(configFile);
+        config.put("input_dim", 0);
+        Files.writeString(configFile, Json.writePretty(config));
+        IOException e = assertThrows(IOException.class, () -> VaeFiles.load(dir.resolve("m")));
+        assertEquals(configFile + ": field 'input_dim' should be an integer >= 1, got 0", e.getMessage());
+
+        config.put("input_dim", 6).put("activation", "swish");
+        Files.writeString(configFile, Json.writePretty(config));
+        e = assertThrows(IOException.class, () -> VaeFiles.load(dir.resolve("m")));
+        assertTrue(e.getMessage().startsWith(configFile + ": field 'activation': unknown activation 'swish'"), e.getMessage());
+
+        config.put("activation", "tanh").put("latent_dim", 3);
+        Files.writeString(configFile, Json.writePretty(config));
+        e = assertThrows(IOException.class, () -> VaeFiles.load(dir.resolve("m")));
+        assertEquals(dir.resolve("m").resolve(ModelFiles.WEIGHTS) + ": tensor 'encoder.mu.weight' has shape [2, 4], the model"
+                + " expects [3, 4] (the model as " + configFile + " describes it)", e.getMessage());
+    }
 }
