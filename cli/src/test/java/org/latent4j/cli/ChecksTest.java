@@ -287,6 +287,13 @@ class ChecksTest {
         assertEquals(1, r.err().split(java.util.regex.Pattern.quote(config.toString()), -1).length - 1, "the file once: " + r.err());
         messages.add(r.err());
 
+        Files.writeString(config, Files.readString(run.resolve("model").resolve(ModelFiles.CONFIG)));
+        Files.writeString(meta, Files.readString(meta).replaceFirst("\"data_spec\" : \"[^\"]*\"", "\"data_spec\" : 5"));
+        r = CliRun.of("evaluate", broken.toString(), "-k", "1");
+        assertFails(r, 1, "latent4j evaluate: " + meta + ": data_spec should be a data spec such as \"fashion-mnist\", got 5;"
+                + " give the data with --data");
+        messages.add(r.err());
+
         for (String m : messages) {
             for (String internal : new String[] {"REDACTED", "Feature", "`", "ObjectNode", "loadStateDict", "VaeConfig", "(code "}) {
                 assertFalse(m.contains(internal), "'" + internal + "' in: " + m);

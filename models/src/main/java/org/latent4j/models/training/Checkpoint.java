@@ -119,7 +119,7 @@ public record Checkpoint(int epoch, Map<String, ArrayData> model, Map<String, Ar
         JsonFields f = new JsonFields(state, stateFile.toString());
         List<EpochResult> history = new ArrayList<>();
         for (JsonNode r : state.path("history")) {
-            history.add(epochResult(r, stateFile));
+            history.add(epochResult(r, history.size(), stateFile));
         }
         JsonNode training = state.get("training");
         if (!(training instanceof ObjectNode trainingObject)) {
@@ -177,11 +177,11 @@ public record Checkpoint(int epoch, Map<String, ArrayData> model, Map<String, Ar
         }
     }
 
-    private static EpochResult epochResult(JsonNode r, Path file) throws FileFormatException {
+    private static EpochResult epochResult(JsonNode r, int index, Path file) throws FileFormatException {
         try {
-            return EpochResult.fromRecord(r, file.toString());
+            return EpochResult.fromRecord(r, "history[" + index + "]");
         } catch (IllegalArgumentException e) {
-            throw new FileFormatException(file, "malformed history entry " + r + ": " + e.getMessage(), e);
+            throw FileFormatException.of(file, e);
         }
     }
 }

@@ -66,9 +66,20 @@ public final class Trainer {
         var now = config.toJson();
         saved.remove("epochs");
         now.remove("epochs");
+        // Compared as text: a number read back from the file may be another node type (int for a long seed).
         if (!saved.toString().equals(now.toString())) {
-            throw new IllegalArgumentException("checkpoint " + checkpointDir + " was made with training settings " + saved
-                    + ", not " + now);
+            StringBuilder differences = new StringBuilder();
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            saved.fieldNames().forEachRemaining(names::add);
+            now.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (!String.valueOf(saved.get(name)).equals(String.valueOf(now.get(name)))) {
+                    differences.append(differences.isEmpty() ? "" : ", ").append(name).append(' ').append(saved.get(name))
+                            .append(" there, ").append(now.get(name)).append(" now");
+                }
+            }
+            throw new IllegalArgumentException("checkpoint " + checkpointDir + " was made with other training settings ("
+                    + differences + "); resume with the settings the run started with (only the epochs may be raised)");
         }
         requireSameData(checkpointDir, "training", cp.train(), Checkpoint.DataIdentity.of(train));
         requireSameData(checkpointDir, "held-out", cp.test(), Checkpoint.DataIdentity.of(test));
