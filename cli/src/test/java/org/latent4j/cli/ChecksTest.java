@@ -221,6 +221,8 @@ class ChecksTest {
                 {concat(TINY, "--limit", "0", "--out", csv), "latent4j train vae: --limit: expected a count >= 1, got 0"},
                 {concat(TINY, "--limit", "6000", "--out", csv),
                         "latent4j train vae: --limit 6000: fashion-mnist-small/train has only 5000 examples"},
+                {new String[] {"bench", "vae", "--epochs", "0"}, "latent4j bench vae: --epochs: expected a count >= 1, got 0"},
+                {new String[] {"demo", "vae", "--epochs", "0", "--out", csv}, "latent4j demo vae: --epochs: expected a count >= 1, got 0"},
                 {new String[] {"train", "gmm", "--data", "iris", "--k", "151", "--out", csv},
                         "latent4j train gmm: --k 151: more components than the 150 rows of "},
         };

@@ -41,6 +41,7 @@ public final class VaeDemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        org.latent4j.cli.console.Usage.count(spec, "--epochs", options.epochs);
         return options.run(Console.of(spec));
     }
 
