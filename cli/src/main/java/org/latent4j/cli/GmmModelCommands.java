@@ -76,6 +76,9 @@ final class GmmModelCommands {
         @Override
         public Integer call() throws IOException {
             Loaded l = load();
+            // A row the mixture gives density 0 (log-likelihood -Infinity) has no responsibilities: every
+            // component's share is 0/0, and its "most probable component" would be an arbitrary 0.
+            FiniteResults.check("loglik", l.mixture().scoreSamples(l.x()), 1);
             int k = l.mixture().parameters().k();
             ObjectNode result = Json.mapper().createObjectNode().put("rows", l.rows()).put("k", k);
             if (proba) {

@@ -117,7 +117,9 @@ public final class Main implements OutputOptions.Source {
         Errors errors = new Errors(main.output);
         cl.setExecutionExceptionHandler(errors::failure).setParameterExceptionHandler(errors::usage);
         cl.setExecutionStrategy(parsed -> {
-            if (!main.threadsGiven && Threads.settingError() != null) {
+            boolean help = parsed.asCommandLineList().stream().anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested()
+                    || c.getCommandSpec().userObject() instanceof CommandLine.HelpCommand);
+            if (!main.threadsGiven && !help && Threads.settingError() != null) {
                 // A bad LATENT4J_THREADS is refused like a bad --threads, not replaced silently.
                 CommandLine leaf = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
                 throw new CommandLine.ParameterException(leaf, Threads.settingError());

@@ -140,6 +140,21 @@ class ChecksTest {
     }
 
     @Test
+    void mixtureCommandsRefuseRowsOfDensityZero() throws IOException {
+        Path model = dir.resolve("iris-gmm");
+        assertEquals(0, CliRun.of("train", "gmm", "--data", "iris", "--k", "2", "--out", model.toString(), "--no-plots", "-q")
+                .exitCode());
+        Path far = dir.resolve("far.csv");
+        Files.writeString(far, "a,b,c,d\n5,3,1,0.2\n1e200,1e200,1e200,1e200\n");
+        CliRun score = CliRun.of("score", "--model", model.toString(), "--data", "csv:" + far);
+        assertFails(score, 1, "loglik of row 1 is -Infinity: not a finite number, so it is not reported");
+        assertEquals("", score.out());
+        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--data", "csv:" + far, "--proba");
+        assertFails(predict, 1, "loglik of row 1 is -Infinity: not a finite number, so it is not reported");
+        assertEquals("", predict.out(), "no rows of zeros");
+    }
+
+    @Test
     void theThreadCountIsCappedWithAUsageError() {
         for (String n : new String[] {"100000", Integer.toString(Threads.max() + 1)}) {
             CliRun r = CliRun.of("info", "--threads", n);
