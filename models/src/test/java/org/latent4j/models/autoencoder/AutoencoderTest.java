@@ -65,4 +65,15 @@ class AutoencoderTest {
                 .likelihood(LikelihoodKind.GAUSSIAN).build());
         gauss.fit(d, null, TrainingConfig.builder().epochs(1).build());
     }
+
+    @Test
+    void emptyDataAreRefusedNamingThem() {
+        Autoencoder ae = Autoencoder.create(AutoencoderConfig.builder(10).latentDim(2).build());
+        DataMatrix empty = new DataMatrix("none/train", new float[0], 0, 10);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ae.fit(empty, null, TrainingConfig.builder().epochs(1).build()));
+        assertEquals("none/train has no rows (0 examples); this autoencoder needs at least one", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ae.scoreSamples(empty));
+        assertTrue(e.getMessage().startsWith("none/train has no rows"), e.getMessage());
+    }
 }
