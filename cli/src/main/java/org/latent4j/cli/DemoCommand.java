@@ -60,12 +60,29 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the models, the sampling and the figures (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--overwrite", description = OutputFolder.OVERWRITE)
+    boolean overwrite;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         Console log = Console.of(spec);
+        OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.DEMO, overwrite, "--overwrite");
+        try {
+            return demo(log, folder);
+        } catch (RuntimeException | IOException e) {
+            throw folder.failed(e);
+        } catch (Error e) {
+            folder.failed(e, spec);
+            throw e;
+        } finally {
+            folder.close();
+        }
+    }
+
+    private int demo(Console log, OutputFolder folder) throws IOException {
         long t0 = System.nanoTime();
         String dataSpec = quick ? "fashion-mnist-small" : "fashion-mnist";
         Splits splits = DataSpec.parse(dataSpec, Fallback.SUBSET).load(Catalogue.standard());
@@ -75,9 +92,11 @@ final class DemoCommand implements Callable<Integer> {
         line(log, "latent4j demo%s: %,d training and %,d test images of %s, %d threads; writing %s",
                 quick ? " --quick" : "", splits.train().rows(), splits.test().rows(), splits.train().name(),
                 Threads.count(), out);
-        Files.createDirectories(out);
         RunRecord.write(spec, out);
         VaeDemo.Result vae = VaeDemo.run(splits.train(), splits.test(), dataSpec, settings, out, progress(log));
+        for (VaeDemo.Model model : vae.models()) {
+            folder.markInner(out.relativize(model.runDir()).toString(), OutputLayout.VAE_RUN);
+        }
         double vaeSeconds = (System.nanoTime() - t0) / 1e9;
 
         line(log, "drawing the figures");

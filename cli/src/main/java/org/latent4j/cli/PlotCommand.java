@@ -39,12 +39,18 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputFolder.requireNonEmpty(spec, "DIR", dir);
         String kind = kind(dir);
-        switch (kind) {
-            case "vae" -> VaeRunReport.plot(dir);
-            case "gmm" -> MixtureRunReport.plot(dir);
-            default -> throw new IllegalArgumentException(dir.resolve("model").resolve(ModelFiles.METADATA)
+        if (!kind.equals("vae") && !kind.equals("gmm")) {
+            throw new IllegalArgumentException(dir.resolve("model").resolve(ModelFiles.METADATA)
                     + " holds a '" + kind + "' model; plot draws the runs of: vae, gmm");
+        }
+        try (OutputFolder folder = OutputFolder.openRun(spec, "DIR", dir, OutputLayout.PLOT)) {
+            if (kind.equals("vae")) {
+                VaeRunReport.plot(dir);
+            } else {
+                MixtureRunReport.plot(dir);
+            }
         }
         Console.of(spec).info("wrote %s and %s", dir.resolve("figures"), dir.resolve("report.html"));
         return 0;
