@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.latent4j.cli.config.RunRecord;
 import org.latent4j.cli.console.Usage;
 import org.latent4j.io.AtomicFiles;
 import org.latent4j.io.Json;
@@ -71,6 +72,8 @@ public final class OutputFolder implements AutoCloseable {
     /** The modification times of the layout's top-level entries when the run began (a reused folder). */
     private final Map<String, FileTime> before;
     private final Set<String> earlierOutputs;
+    /** The earlier run's run.json (a reused folder), put back when this run fails having written nothing else. */
+    private final byte[] earlierRecord;
     private boolean closed;
 
     private OutputFolder(Path dir, OutputLayout layout, String command, Origin origin, Path createdRoot,
@@ -84,6 +87,8 @@ public final class OutputFolder implements AutoCloseable {
         this.lock = lock;
         this.earlierOutputs = earlierOutputs;
         this.before = times();
+        Path record = dir.resolve(RunRecord.FILE);
+        this.earlierRecord = origin == Origin.REUSED && Files.isRegularFile(record) ? Files.readAllBytes(record) : null;
     }
 
     /**
@@ -122,8 +127,8 @@ public final class OutputFolder implements AutoCloseable {
             List<String> entries = entries(dir);
             if (Files.isRegularFile(dir.resolve(MARKER))) {
                 if (!reuse) {
-                    throw Usage.error(spec, option + " " + dir + ": holds an earlier latent4j run (" + command(dir)
-                            + "); add " + how + " to replace its outputs, or choose a new folder");
+                    throw Usage.error(spec, option + " " + dir + ": holds the output of an earlier '" + command(dir)
+                            + "'; add " + how + " to replace its outputs, or choose a new folder");
                 }
                 origin = Origin.REUSED;
                 earlier = outputs(dir);
@@ -260,8 +265,12 @@ public final class OutputFolder implements AutoCloseable {
                 wrote.add(top);
             }
         }
-        boolean worthKeeping = wrote.stream().anyMatch(n -> !n.equals("run.json"));
+        boolean worthKeeping = wrote.stream().anyMatch(n -> !n.equals(RunRecord.FILE));
         if (origin == Origin.REUSED) {
+            if (wrote.equals(List.of(RunRecord.FILE)) && earlierRecord != null) {
+                AtomicFiles.write(dir.resolve(RunRecord.FILE), earlierRecord);
+                wrote.clear();
+            }
             close();
             return wrote.isEmpty() ? dir + " is as it was (the earlier run's outputs)"
                     : dir + " keeps the earlier run's outputs but for " + String.join(", ", wrote) + ", written by this run";
@@ -276,9 +285,7 @@ public final class OutputFolder implements AutoCloseable {
         Files.deleteIfExists(dir.resolve(MARKER));
         closed = true;
         try {
-            if (origin == Origin.CREATED) {
-                Files.deleteIfExists(dir.resolve(LOCK));
-            }
+            Files.deleteIfExists(dir.resolve(LOCK));   // the folder is left as it was: new (then removed) or empty
         } finally {
             lock.release();
             lockChannel.close();
