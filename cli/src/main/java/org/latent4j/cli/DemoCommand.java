@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j demo                         # then open runs/demo/report.html",
                 "  latent4j demo --quick --out /tmp/demo # a fast, rougher run",
+                "  latent4j demo --overwrite             # again, replacing runs/demo",
                 "  latent4j demo crabs                   # Pearson's crabs, printed"},
         subcommands = {VaeDemoCommand.class, DemoCrabsCommand.class})
 final class DemoCommand implements Callable<Integer> {
