@@ -69,7 +69,8 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Console log = Console.of(spec);
-        OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.DEMO, overwrite, "--overwrite");
+        OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.DEMO, overwrite,
+                "--overwrite to replace its outputs");
         try {
             return demo(log, folder);
         } catch (RuntimeException | IOException e) {

@@ -96,7 +96,8 @@ public final class OutputFolder implements AutoCloseable {
      *
      * @param option the option that named it, for the messages (e.g. {@code --out})
      * @param reuse  whether a folder latent4j wrote may be written again ({@code --overwrite}, {@code --resume})
-     * @param how    what to add to the command line for that, for the message (e.g. {@code --overwrite})
+     * @param how    what to add to the command line for that, for the message (e.g. {@code --overwrite to replace
+     *               its outputs})
      */
     public static OutputFolder open(CommandSpec spec, String option, Path dir, OutputLayout layout, boolean reuse, String how)
             throws IOException {
@@ -128,7 +129,7 @@ public final class OutputFolder implements AutoCloseable {
             if (Files.isRegularFile(dir.resolve(MARKER))) {
                 if (!reuse) {
                     throw Usage.error(spec, option + " " + dir + ": holds the output of an earlier '" + command(dir)
-                            + "'; add " + how + " to replace its outputs, or choose a new folder");
+                            + "'; add " + how + ", or choose a new folder");
                 }
                 origin = Origin.REUSED;
                 earlier = outputs(dir);

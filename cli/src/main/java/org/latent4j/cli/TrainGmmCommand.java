@@ -105,7 +105,8 @@ final class TrainGmmCommand implements Callable<Integer> {
         Usage.atLeast(spec, "--pca", pca, 0);
         CovarianceType type = parse(() -> CovarianceType.parse(covariance), "--covariance");
         int[] ks = parseK();
-        OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.GMM_RUN, overwrite, "--overwrite");
+        OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.GMM_RUN, overwrite,
+                "--overwrite to replace its outputs");
         try {
             return fit(log, type, ks);
         } catch (RuntimeException | IOException e) {

@@ -109,7 +109,7 @@ public final class TrainVaeCommand implements Callable<Integer> {
         Console console = Console.of(spec);
         checkCounts();
         OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.VAE_RUN, overwrite || resume,
-                "--overwrite (or --resume to continue its checkpoint)");
+                "--overwrite to replace its outputs (or --resume to continue its checkpoint)");
         try {
             return train(console);
         } catch (RuntimeException | IOException e) {

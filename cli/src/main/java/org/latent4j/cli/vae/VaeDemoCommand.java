@@ -44,7 +44,7 @@ public final class VaeDemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         OutputFolder folder = OutputFolder.open(spec, "--out", options.out, OutputLayout.DEMO_VAE, options.overwrite,
-                "--overwrite");
+                "--overwrite to replace its outputs");
         try {
             return options.run(Console.of(spec));
         } catch (RuntimeException | IOException e) {
