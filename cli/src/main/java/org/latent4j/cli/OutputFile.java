@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code --out FILE} of a command that writes one file ({@code sample}, {@code reconstruct},
- * {@code encode}, {@code score}, {@code predict}). A PNG or CSV carries no mark of who wrote it, so
+ * {@code encode}, {@code score}, {@code predict}; {@code bench gmm --write-init}). A PNG or CSV carries no mark of who wrote it, so
  * latent4j cannot tell its own output from the user's: an existing file is replaced only with
  * {@code --overwrite}. Checked before any work, as a usage error (exit code 2).
  */

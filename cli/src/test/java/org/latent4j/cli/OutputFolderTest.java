@@ -29,6 +29,7 @@ class OutputFolderTest {
     @TempDir
     static Path dir;
     static String data;
+    static Path csv;
 
     @BeforeAll
     static void data() throws IOException {
@@ -38,7 +39,7 @@ class OutputFolderTest {
             double b = (i % 2 == 0 ? 0 : 8) + Math.cos(i * 2.3);
             sb.append(a).append(',').append(b).append('\n');
         }
-        Path csv = dir.resolve("points.csv");
+        csv = dir.resolve("points.csv");
         Files.writeString(csv, sb.toString());
         data = "csv:" + csv + "?header=no";
     }
@@ -256,6 +257,11 @@ class OutputFolderTest {
         CliRun empty = CliRun.of("-q", "score", "--model", run.toString(), "--data", data, "--out", "");
         assertEquals(2, empty.exitCode(), empty.err());
         assertTrue(empty.err().contains("--out: the path is empty"), empty.err());
+
+        CliRun bench = CliRun.of("-q", "bench", "gmm", "--csv", csv.toString(), "--k", "2", "--iterations", "2",
+                "--write-init", samples.toString());
+        assertEquals(2, bench.exitCode(), bench.err());
+        assertTrue(bench.err().contains("--write-init " + samples + ": the file exists"), bench.err());
 
         CliRun folder = CliRun.of("-q", "score", "--model", run.toString(), "--data", data, "--out", dir.toString());
         assertEquals(2, folder.exitCode(), folder.err());
