@@ -105,6 +105,7 @@ public final class OutputFolder implements AutoCloseable {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw Usage.error(spec, option + " " + dir + ": exists and is not a folder; name a new folder");
         }
+        usable(spec, option, dir, reuse, how);   // refused before anything is created in the folder
         Path createdRoot = null;
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir)) {
             Path top = dir.toAbsolutePath().normalize();
@@ -114,6 +115,7 @@ public final class OutputFolder implements AutoCloseable {
             Files.createDirectories(dir);
             createdRoot = top;
         }
+        boolean hadLock = Files.exists(dir.resolve(LOCK));
         FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = tryLock(channel);
         if (lock == null) {
@@ -122,24 +124,12 @@ public final class OutputFolder implements AutoCloseable {
                     + dir.resolve(LOCK) + "); wait for it to end or choose another " + option);
         }
         try {
-            String name = spec.qualifiedName(" ");
-            Origin origin = createdRoot != null ? Origin.CREATED : Origin.EMPTY;
-            Set<String> earlier = Set.of();
-            List<String> entries = entries(dir);
-            if (Files.isRegularFile(dir.resolve(MARKER))) {
-                if (!reuse) {
-                    throw Usage.error(spec, option + " " + dir + ": holds the output of an earlier '" + command(dir)
-                            + "'; add " + how + ", or choose a new folder");
-                }
-                origin = Origin.REUSED;
-                earlier = outputs(dir);
-            } else if (!entries.isEmpty()) {
-                throw Usage.error(spec, option + " " + dir + ": the folder holds files latent4j did not write (" + shown(entries)
-                        + "); latent4j writes only into a new or empty folder, or one it wrote itself: choose a new folder,"
-                        + " or empty this one");
-            }
-            OutputFolder folder = new OutputFolder(dir, layout, name, origin, createdRoot, channel, lock, earlier);
-            if (origin == Origin.REUSED) {
+            // again under the lock: another run may have written the folder since the first look
+            boolean reused = usable(spec, option, dir, reuse, how);
+            Origin origin = reused ? Origin.REUSED : createdRoot != null ? Origin.CREATED : Origin.EMPTY;
+            OutputFolder folder = new OutputFolder(dir, layout, spec.qualifiedName(" "), origin, createdRoot, channel, lock,
+                    reused ? outputs(dir) : Set.of());
+            if (reused) {
                 folder.checkWholeDirs(spec, option);
                 folder.removeStaleTemporaries();
             }
@@ -148,12 +138,38 @@ public final class OutputFolder implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             lock.release();
             channel.close();
-            if (createdRoot != null) {
+            if (!hadLock) {
                 Files.deleteIfExists(dir.resolve(LOCK));
+            }
+            if (createdRoot != null) {
                 removeEmpty(dir, createdRoot);
             }
             throw e;
         }
+    }
+
+    /**
+     * Whether a folder may be written: true when latent4j wrote it and {@code reuse} allows writing again,
+     * false when it is new or empty; refused (a usage error) otherwise.
+     */
+    private static boolean usable(CommandSpec spec, String option, Path dir, boolean reuse, String how) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        if (Files.isRegularFile(dir.resolve(MARKER))) {
+            if (!reuse) {
+                throw Usage.error(spec, option + " " + dir + ": holds the output of an earlier '" + command(dir)
+                        + "'; add " + how + ", or choose a new folder");
+            }
+            return true;
+        }
+        List<String> entries = entries(dir);
+        if (!entries.isEmpty()) {
+            throw Usage.error(spec, option + " " + dir + ": the folder holds files latent4j did not write (" + shown(entries)
+                    + "); latent4j writes only into a new or empty folder, or one it wrote itself: choose a new folder,"
+                    + " or empty this one");
+        }
+        return false;
     }
 
     /**

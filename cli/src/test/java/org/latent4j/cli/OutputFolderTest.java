@@ -80,7 +80,10 @@ class OutputFolderTest {
         assertEquals("my work", Files.readString(mine.resolve("thesis.tex")));
         assertEquals("mine too", Files.readString(mine.resolve("model").resolve("notes.txt")));
         assertFalse(Files.exists(mine.resolve("summary.json")));
-        assertFalse(Files.exists(mine.resolve(OutputFolder.MARKER)));
+        try (Stream<Path> left = Files.list(mine)) {
+            assertEquals(List.of(mine.resolve("model"), mine.resolve("thesis.tex")), left.sorted().toList(),
+                    "a refused run adds nothing, not even its lock file");
+        }
 
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         CliRun r = gmm(file);
