@@ -24,9 +24,9 @@ import picocli.CommandLine.Spec;
         description = {"Draw a training run's figures and report again: DIR/figures/*.png and DIR/report.html.",
                 "The report is one self-contained page with the run's configuration, metrics and figures, each with"
                         + " a caption.",
-                "DIR is the output folder of 'latent4j train vae' or 'latent4j train gmm'. Figures and report are"
-                        + " replaced in a folder latent4j wrote (it holds " + OutputFolder.MARKER + "); elsewhere they are"
-                        + " written only where they do not exist yet."},
+                "DIR is the output folder of 'latent4j train vae' or 'latent4j train gmm'.",
+                "In a folder latent4j wrote, figures and report are replaced; in any other, they are written only where"
+                        + " they do not exist yet."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j train vae --data fashion-mnist --epochs 10 --out runs/vae --no-plots",
                 "  latent4j plot runs/vae      # writes runs/vae/report.html and figures/",
