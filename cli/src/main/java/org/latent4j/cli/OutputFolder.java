@@ -4,15 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +34,7 @@ import picocli.CommandLine.ParameterException;
  * is refused. Everything else is refused before any work, as a usage error (exit code 2).
  *
  * <p>While a command runs it holds an operating-system lock on {@value #LOCK} in the folder
- * ({@link FileChannel#tryLock()}), so a second run into the same folder is refused (exit code 1) instead of
+ * ({@link FolderLock}), so a second run into the same folder is refused (exit code 1) instead of
  * mixing its files with the first's; the lock dies with the process, so a crashed run does not block the
  * next. The run that takes the lock of a folder latent4j wrote first removes the temporaries a crashed run
  * left there ({@code .model.tmp-*}, {@code .checkpoint.tmp-*}, ...: only names of the layout's files).
@@ -51,7 +46,7 @@ public final class OutputFolder implements AutoCloseable {
     /** The marker of a folder latent4j wrote: {"written_by", "command", "outputs": [top-level names]}. */
     public static final String MARKER = ".latent4j-run.json";
     /** The lock file held while a command writes into the folder (empty; left in place, see {@link #close()}). */
-    public static final String LOCK = ".latent4j.lock";
+    public static final String LOCK = FolderLock.FILE;
     /** The description of the {@code --overwrite} option of the commands that write a folder. */
     public static final String OVERWRITE = "Write into an --out folder an earlier latent4j run wrote, replacing its outputs"
             + " (other files there are kept; a model folder holding a file of yours is refused).";
@@ -67,8 +62,7 @@ public final class OutputFolder implements AutoCloseable {
     private final Origin origin;
     /** The first folder of {@code dir}'s path that this run created (removed again when the run leaves nothing). */
     private final Path createdRoot;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final FolderLock lock;
     /** The modification times of the layout's top-level entries when the run began (a reused folder). */
     private final Map<String, FileTime> before;
     private final Set<String> earlierOutputs;
@@ -77,13 +71,12 @@ public final class OutputFolder implements AutoCloseable {
     private boolean closed;
 
     private OutputFolder(Path dir, OutputLayout layout, String command, Origin origin, Path createdRoot,
-                         FileChannel lockChannel, FileLock lock, Set<String> earlierOutputs) throws IOException {
+                         FolderLock lock, Set<String> earlierOutputs) throws IOException {
         this.dir = dir;
         this.layout = layout;
         this.command = command;
         this.origin = origin;
         this.createdRoot = createdRoot;
-        this.lockChannel = lockChannel;
         this.lock = lock;
         this.earlierOutputs = earlierOutputs;
         this.before = times();
@@ -115,19 +108,12 @@ public final class OutputFolder implements AutoCloseable {
             Files.createDirectories(dir);
             createdRoot = top;
         }
-        boolean hadLock = Files.exists(dir.resolve(LOCK));
-        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = tryLock(channel);
-        if (lock == null) {
-            channel.close();
-            throw new FileSystemException(dir.toString(), null, "another latent4j run is writing into this folder (it holds "
-                    + dir.resolve(LOCK) + "); wait for it to end or choose another " + option);
-        }
+        FolderLock lock = FolderLock.take(dir, "wait for it to end or choose another " + option);
         try {
             // again under the lock: another run may have written the folder since the first look
             boolean reused = usable(spec, option, dir, reuse, how);
             Origin origin = reused ? Origin.REUSED : createdRoot != null ? Origin.CREATED : Origin.EMPTY;
-            OutputFolder folder = new OutputFolder(dir, layout, spec.qualifiedName(" "), origin, createdRoot, channel, lock,
+            OutputFolder folder = new OutputFolder(dir, layout, spec.qualifiedName(" "), origin, createdRoot, lock,
                     reused ? outputs(dir) : Set.of());
             if (reused) {
                 folder.checkWholeDirs(spec, option);
@@ -136,11 +122,7 @@ public final class OutputFolder implements AutoCloseable {
             folder.writeMarker();
             return folder;
         } catch (IOException | RuntimeException e) {
-            lock.release();
-            channel.close();
-            if (!hadLock) {
-                Files.deleteIfExists(dir.resolve(LOCK));
-            }
+            lock.release(true);
             if (createdRoot != null) {
                 removeEmpty(dir, createdRoot);
             }
@@ -187,14 +169,8 @@ public final class OutputFolder implements AutoCloseable {
                 }
             }
         }
-        FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = tryLock(channel);
-        if (lock == null) {
-            channel.close();
-            throw new FileSystemException(dir.toString(), null, "another latent4j run is writing into this folder (it holds "
-                    + dir.resolve(LOCK) + "); wait for it to end");
-        }
-        OutputFolder folder = new OutputFolder(dir, layout, null, Origin.REUSED, null, channel, lock,
+        FolderLock lock = FolderLock.take(dir, "wait for it to end");
+        OutputFolder folder = new OutputFolder(dir, layout, null, Origin.REUSED, null, lock,
                 Files.isRegularFile(dir.resolve(MARKER)) ? outputs(dir) : Set.of());
         if (Files.isRegularFile(dir.resolve(MARKER))) {
             folder.removeStaleTemporaries();
@@ -247,11 +223,7 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
-    /**
-     * Ends the run: records what the folder holds in the marker and releases the lock. The lock file stays:
-     * deleting it would let a run that opened it just before lock a file no longer in the folder while a
-     * third locks a new one.
-     */
+    /** Ends the run: records what the folder holds in the marker and releases the lock (its file stays). */
     @Override
     public void close() throws IOException {
         if (closed) {
@@ -263,8 +235,7 @@ public final class OutputFolder implements AutoCloseable {
                 writeMarker();
             }
         } finally {
-            lock.release();
-            lockChannel.close();
+            lock.close();
         }
     }
 
@@ -301,12 +272,7 @@ public final class OutputFolder implements AutoCloseable {
         }
         Files.deleteIfExists(dir.resolve(MARKER));
         closed = true;
-        try {
-            Files.deleteIfExists(dir.resolve(LOCK));   // the folder is left as it was: new (then removed) or empty
-        } finally {
-            lock.release();
-            lockChannel.close();
-        }
+        lock.release(true);   // the folder is left as it was: new (then removed) or empty
         if (origin == Origin.CREATED && removeEmpty(dir, createdRoot)) {
             return "nothing was kept: " + dir + ", which this run had created, is removed";
         }
@@ -452,15 +418,6 @@ public final class OutputFolder implements AutoCloseable {
             // an unreadable marker still marks the folder; the outputs are then found again from the layout
         }
         return names;
-    }
-
-    /** The lock, or null when another process (or this one) holds it. */
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null;
-        }
     }
 
     /** Removes {@code dir} and its parents up to {@code root} while they are empty; true when dir is gone. */
