@@ -72,7 +72,7 @@ public final class Quickstart {
                     format(Arrays.copyOfRange(s.x(), i * d, (i + 1) * d)), s.labels()[i]);
         }
 
-        GaussianMixtureFiles.save(dir, gmm, null, null);          // no PCA in front, no extra metadata
+        GaussianMixtureFiles.save(dir, gmm);
         GaussianMixture loaded = GaussianMixtureFiles.load(dir).mixture();
         double loadedScore = loaded.score(x);
         boolean same = loadedScore == score && Arrays.equals(loaded.predict(x), gmm.predict(x));
@@ -105,7 +105,7 @@ public final class Quickstart {
             System.out.printf("  sample %s%n", format(row));
         }
 
-        VaeFiles.save(vae, dir, null);
+        VaeFiles.save(dir, vae);
         Vae loaded = VaeFiles.load(dir).vae();
         VaeEvaluation l = loaded.evaluate(data, 100, new RandomSource(3));
         boolean same = l.elbo() == e.elbo() && l.logLikelihood() == e.logLikelihood()
