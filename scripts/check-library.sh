@@ -27,7 +27,7 @@ example_version=$(sed -n 's/.*<latent4j.version>\(.*\)<\/latent4j.version>.*/\1/
 
 # Maven's default local repository (set LATENT4J_M2_REPO if your settings.xml moves it).
 repo=${LATENT4J_M2_REPO:-$HOME/.m2/repository}
-modules=$(sed -n 's/^ *<module>\([a-z]*\)<\/module>.*/\1/p' pom.xml | grep -vx bom)
+modules=$(sed -n 's/^ *<module>\([^<]*\)<\/module>.*/\1/p' pom.xml | grep -vx bom)
 module_path=""
 for m in $modules; do
   grep -q "<artifactId>latent4j-$m</artifactId>" bom/pom.xml || fail "bom/pom.xml does not list latent4j-$m"
