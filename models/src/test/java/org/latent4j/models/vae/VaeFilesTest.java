@@ -44,6 +44,20 @@ class VaeFilesTest {
     }
 
     @Test
+    void shortSaveWritesWhatTheFullOneWrites(@TempDir Path dir) throws IOException {
+        Vae vae = model();
+        VaeFiles.save(dir.resolve("short"), vae);
+        VaeFiles.save(vae, dir.resolve("full"), null);
+        for (String file : new String[] {ModelFiles.WEIGHTS, ModelFiles.CONFIG}) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("full").resolve(file)),
+                    Files.readAllBytes(dir.resolve("short").resolve(file)), file);
+        }
+        VaeFiles.Loaded loaded = VaeFiles.load(dir.resolve("short"));
+        assertEquals(vae.config(), loaded.vae().config());
+        assertEquals(VaeFiles.KIND, loaded.metadata().get("kind").asText());
+    }
+
+    @Test
     void truncatedWeightsFailNamingTheFile(@TempDir Path dir) throws IOException {
         VaeFiles.save(model(), dir.resolve("m"), null);
         Path w = dir.resolve("m").resolve(ModelFiles.WEIGHTS);
