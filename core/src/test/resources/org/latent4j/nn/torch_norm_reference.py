@@ -1,8 +1,13 @@
-# Produces the expected values pasted into NormTorchReference.java.
+# Produces the expected values pasted into NormTorchReference.java, and torch-batchnorm2d.safetensors
+# (the state of the BN2D case after its training steps, as PyTorch names and types it).
 # Run with Debian's python3-torch (1.13): /usr/bin/python3 torch_norm_reference.py
 # Inputs are small dyadic fractions (exact in float32), made by pattern() below, which
 # NormalizationReferenceTest repeats; each loss is sum(y * pattern-weights), so its gradient is exact to
 # the same inputs on both sides.
+import json
+import os
+import struct
+
 import numpy as np
 import torch
 
@@ -38,7 +43,41 @@ def affine(layer, seed):
         layer.bias.copy_(t([0.5 * a for a in pattern(n, seed + 1)], layer.bias.shape))
 
 
-def batch_norm_case(prefix, layer, shape, steps):
+def write_safetensors(path, state):
+    # the safetensors layout as the reference implementation writes it (I64 tensors first, then F32, each
+    # by name; compact JSON header padded with spaces to a multiple of 8), so the file is what
+    # safetensors.torch.save_file would write; no metadata
+    names = sorted(state, key=lambda n: (0 if state[n].dtype == torch.int64 else 1, n))
+    header, blobs, offset = {}, [], 0
+    for n in names:
+        a = state[n].detach().numpy()
+        data = a.astype("<i8" if a.dtype == np.int64 else "<f4").tobytes()
+        header[n] = {"dtype": "I64" if a.dtype == np.int64 else "F32", "shape": list(a.shape),
+                     "data_offsets": [offset, offset + len(data)]}
+        blobs.append(data)
+        offset += len(data)
+    text = json.dumps(header, separators=(",", ":")).encode()
+    text += b" " * (-len(text) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(text)) + text + b"".join(blobs))
+
+
+def read_safetensors(path):
+    with open(path, "rb") as f:
+        raw = f.read()
+    n = struct.unpack("<Q", raw[:8])[0]
+    header = json.loads(raw[8:8 + n])
+    out = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        b, e = info["data_offsets"]
+        dtype = {"F32": "<f4", "I64": "<i8"}[info["dtype"]]
+        out[name] = torch.from_numpy(np.frombuffer(raw[8 + n + b:8 + n + e], dtype=dtype).reshape(info["shape"]).copy())
+    return out
+
+
+def batch_norm_case(prefix, layer, shape, steps, file=None):
     # training steps 1..steps on pattern(seed=step) scaled by (1 + step/2); the first step's output and
     # gradients, the running statistics after all steps, then evaluation mode on the first input
     affine(layer, 7)
@@ -58,6 +97,12 @@ def batch_norm_case(prefix, layer, shape, steps):
     emit(prefix + "_RUNNING_MEAN", layer.running_mean)
     emit(prefix + "_RUNNING_VAR", layer.running_var)
     assert int(layer.num_batches_tracked) == steps
+    if file is not None:
+        # the trained state as a file for the Java side, checked to load strictly back into PyTorch
+        write_safetensors(file, layer.state_dict())
+        again = type(layer)(layer.num_features)
+        again.load_state_dict(read_safetensors(file), strict=True)
+        assert all(torch.equal(a, b) for a, b in zip(again.state_dict().values(), layer.state_dict().values()))
     layer.eval()
     layer.zero_grad()
     x = first.requires_grad_(True)
@@ -79,7 +124,8 @@ def plain_case(prefix, layer, shape):
 
 
 print("    // torch " + torch.__version__)
-batch_norm_case("BN2D", torch.nn.BatchNorm2d(3), (4, 3, 2, 2), 3)
+here = os.path.dirname(os.path.abspath(__file__))
+batch_norm_case("BN2D", torch.nn.BatchNorm2d(3), (4, 3, 2, 2), 3, os.path.join(here, "torch-batchnorm2d.safetensors"))
 batch_norm_case("BN1D", torch.nn.BatchNorm1d(3), (5, 3), 2)
 batch_norm_case("BN1D_SEQ", torch.nn.BatchNorm1d(2), (3, 2, 4), 2)
 plain_case("GN", torch.nn.GroupNorm(2, 4), (2, 4, 3))
