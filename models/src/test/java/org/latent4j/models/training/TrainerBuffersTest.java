@@ -1,6 +1,7 @@
 package org.latent4j.models.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,6 +64,7 @@ class TrainerBuffersTest {
 
         Regression straight = new Regression(1);
         TrainingHistory full = new Trainer(four).fit(straight, train, test);
+        assertFalse(straight.module().isTraining(), "training ends in evaluation mode");
 
         Path cp = dir.resolve("checkpoint");
         Regression first = new Regression(1);
