@@ -118,6 +118,10 @@ class NormalizationStateTest {
             l.train(false);
             assertArrayEquals(train, l.forward(x).data(), l.getClass().getSimpleName());
             assertTrue(l.namedBuffers().isEmpty() && l.namedIntegerBuffers().isEmpty());
+            // no statistic crosses examples: the first example alone gives its row of the batch's output
+            l.train(true);
+            float[] alone = l.forward(x.slice(0, 0, 1)).toArray();
+            assertArrayEquals(java.util.Arrays.copyOf(train, alone.length), alone, l.getClass().getSimpleName());
         }
     }
 
