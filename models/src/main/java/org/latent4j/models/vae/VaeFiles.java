@@ -52,6 +52,7 @@ public final class VaeFiles {
         } catch (IllegalArgumentException e) {
             throw new FileFormatException(dir.resolve(ModelFiles.WEIGHTS), e.getMessage() + " (config " + configFile + ")", e);
         }
+        vae.train(false); // a loaded model is for inference: batch normalization on its running statistics
         return new Loaded(vae, b.metadata());
     }
 

@@ -32,6 +32,7 @@ class VaeFilesTest {
         VaeFiles.save(vae, dir.resolve("m"), meta);
         VaeFiles.Loaded loaded = VaeFiles.load(dir.resolve("m"));
         assertEquals(vae.config(), loaded.vae().config());
+        assertTrue(!loaded.vae().isTraining(), "a loaded model is in evaluation mode");
         vae.namedParameters().forEach((n, t) -> assertArrayEquals(t.toArray(), loaded.vae().namedParameters().get(n).toArray(), n));
         assertEquals("synthetic", loaded.metadata().get("dataset").asText());
         assertEquals(ModelFiles.FORMAT_VERSION, loaded.metadata().get("format_version").asInt());
