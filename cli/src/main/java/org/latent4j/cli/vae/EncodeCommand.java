@@ -3,6 +3,7 @@ package org.latent4j.cli.vae;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.OutputFile;
 import org.latent4j.cli.console.Console;
 import org.latent4j.cli.console.FiniteResults;
 import org.latent4j.data.Dataset;
@@ -29,12 +30,15 @@ public final class EncodeCommand implements Callable<Integer> {
     Integer limit;
     @Option(names = "--out", required = true, description = "Output CSV file.")
     Path out;
+    @Option(names = "--overwrite", description = OutputFile.OVERWRITE)
+    boolean overwrite;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        OutputFile.check(spec, "--out", out, overwrite);
         VaeFiles.Loaded m = input.model();
         Dataset d = input.dataset();
         DataMatrix x = m.vae().checkData(CliData.matrix(spec, "--limit", d, limit, Integer.MAX_VALUE));
