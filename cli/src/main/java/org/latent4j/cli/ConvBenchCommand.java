@@ -41,7 +41,7 @@ final class ConvBenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "1", description = "Timed duration per pass in seconds (default ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--warmup", defaultValue = "1", description = "Untimed warm-up per pass in seconds (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "2", description = "Untimed warm-up per pass in seconds (default ${DEFAULT-VALUE}): the JIT and the heap settle.")
     double warmup;
 
     @Option(names = "--json", description = "Print one JSON object per layer and pass, e.g. {\"gflops\": 95.2, ...}.")
