@@ -22,7 +22,10 @@ import org.latent4j.runtime.Parallel;
  *
  * <p>Each op unfolds images into columns ({@link Im2col}) and runs one matrix product per group of
  * images; the batch is cut over the program's threads ({@link Parallel}), each thread with its own
- * reused buffers, and each product runs on its thread. Results depend only on the thread count.
+ * reused buffers, and each product runs on its thread. (A product called inside a parallel loop does
+ * not spread over threads itself, see {@link org.latent4j.runtime.Threads}; here that is the point: the
+ * batch is split, not the products, which are small. With a batch of one the loop has one chunk and
+ * the products get the threads.) Results depend only on the thread count.
  */
 public final class Convolution {
     /** Unfolded columns per group of images, in floats (1 MiB): small enough to stay in L2 between unfold and product. */
