@@ -30,6 +30,8 @@ class OutputFolderTest {
     static Path dir;
     static String data;
     static Path csv;
+    /** A start for 3 columns: the run fails (exit code 1) once its folder is open and the data are read. */
+    static Path badInit;
 
     @BeforeAll
     static void data() throws IOException {
@@ -42,6 +44,9 @@ class OutputFolderTest {
         csv = dir.resolve("points.csv");
         Files.writeString(csv, sb.toString());
         data = "csv:" + csv + "?header=no";
+        badInit = dir.resolve("bad-init.json");
+        Files.writeString(badInit, "{\"weights\":[0.5,0.5],\"means\":[[0,0,0],[1,1,1]],\"covariances\":"
+                + "[[[1,0,0],[0,1,0],[0,0,1]],[[1,0,0],[0,1,0],[0,0,1]]]}");
     }
 
     private static CliRun gmm(Path out, String... more) {
@@ -113,7 +118,7 @@ class OutputFolderTest {
 
         // a failed run into a reused folder leaves the earlier run whole, its run.json included
         String record = Files.readString(out.resolve("run.json"));
-        CliRun failed = gmm(out, "--k", "500", "--overwrite");
+        CliRun failed = gmm(out, "--init", badInit.toString(), "--overwrite");
         assertEquals(1, failed.exitCode(), failed.err());
         assertTrue(failed.err().contains(out + " is as it was"), failed.err());
         assertEquals(record, Files.readString(out.resolve("run.json")));
@@ -151,15 +156,15 @@ class OutputFolderTest {
     @Test
     void aFailedRunRemovesTheFolderItCreatedWhenNothingInItIsWorthKeeping() throws IOException {
         Path out = dir.resolve("new-parent").resolve("k-too-large");
-        CliRun r = gmm(out, "--k", "500");
+        CliRun r = gmm(out, "--init", badInit.toString());
         assertEquals(1, r.exitCode(), r.err());
-        assertTrue(r.err().contains("larger than the number of rows"), r.err());
+        assertTrue(r.err().contains("initial parameters have 3 dimensions but the data have 2 columns"), r.err());
         assertTrue(r.err().contains("nothing was kept") && r.err().contains("is removed"), r.err());
         assertFalse(Files.exists(out));
         assertFalse(Files.exists(dir.resolve("new-parent")));
 
         Path empty = Files.createDirectories(dir.resolve("empty-before"));
-        CliRun e = gmm(empty, "--k", "500");
+        CliRun e = gmm(empty, "--init", badInit.toString());
         assertEquals(1, e.exitCode(), e.err());
         assertTrue(e.err().contains("nothing was kept in " + empty), e.err());
         assertTrue(Files.isDirectory(empty));
