@@ -77,6 +77,11 @@ final class Errors {
     static String message(Throwable e) {
         StringBuilder msg = new StringBuilder(own(e));
         for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof com.fasterxml.jackson.core.JacksonException) {
+                // The reader already said what is wrong in words (Json.problem); Jackson's own text names its
+                // features and classes and "[Source: REDACTED ...]".
+                continue;
+            }
             String m = own(c);
             if (!msg.toString().contains(m)) {
                 msg.append(" (").append(m).append(')');

@@ -24,7 +24,12 @@ final class GmmInputs {
 
     /** As {@link #load(String)}, with a spec that does not parse reported as a usage error of {@code command}'s --data. */
     static RunData load(CommandSpec command, String spec) throws IOException {
-        return RunData.of(Usage.option(command, "--data", () -> DataSpec.parse(spec)));
+        RunData data = RunData.of(Usage.option(command, "--data", () -> DataSpec.parse(spec)));
+        if (data.rows() < 1) {
+            throw new IllegalArgumentException("--data " + spec + ": " + data.source() + " has no rows (0 examples);"
+                    + " at least one is needed");
+        }
+        return data;
     }
 
     /** The model directory: DIR itself, or DIR/model when DIR is the output folder of {@code train gmm}. */

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.FiniteResults;
+import org.latent4j.cli.console.Usage;
 import org.latent4j.io.Json;
 import org.latent4j.models.mixture.GaussianMixture;
 import org.latent4j.models.mixture.GaussianMixtureFiles;
@@ -15,7 +17,6 @@ import org.latent4j.report.mixture.RunData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code latent4j predict}, {@code score} and {@code sample} for a fitted Gaussian mixture (CSV in, CSV out). */
@@ -37,6 +38,9 @@ final class GmmModelCommands {
         @Option(names = "--out", paramLabel = "FILE.csv", description = "Where to write the CSV (default: standard output).")
         Path out;
 
+        @Option(names = "--overwrite", description = OutputFile.OVERWRITE)
+        boolean overwrite;
+
         @Option(names = "--json", description = "Print one JSON object instead of CSV rows: the values themselves, or with"
                 + " --out a summary of what was written.")
         boolean json;
@@ -44,6 +48,7 @@ final class GmmModelCommands {
         record Loaded(GaussianMixture mixture, double[] x, int rows) {}
 
         Loaded load() throws IOException {
+            OutputFile.check(spec, "--out", out, overwrite);
             GaussianMixtureFiles.Stored stored = GmmInputs.loadModel(model);
             RunData m = GmmInputs.load(spec, data);
             GmmInputs.requireColumns(m, stored.inputColumns());
@@ -75,10 +80,13 @@ final class GmmModelCommands {
         @Override
         public Integer call() throws IOException {
             Loaded l = load();
+            // A row the mixture gives density 0 (log-likelihood -Infinity) has no responsibilities: every
+            // component's share is 0/0, and its "most probable component" would be an arbitrary 0.
+            FiniteResults.check("loglik", l.mixture().scoreSamples(l.x()), 1);
             int k = l.mixture().parameters().k();
             ObjectNode result = Json.mapper().createObjectNode().put("rows", l.rows()).put("k", k);
             if (proba) {
-                double[] p = l.mixture().predictProba(l.x());
+                double[] p = FiniteResults.check("the responsibility", l.mixture().predictProba(l.x()), k);
                 emit(GmmInputs.names("p", k), l.rows(), (i, sb) -> {
                     for (int j = 0; j < k; j++) {
                         sb.append(j == 0 ? "" : ",").append(GmmInputs.number(p[i * k + j]));
@@ -131,7 +139,7 @@ final class GmmModelCommands {
         @Override
         public Integer call() throws IOException {
             Loaded l = load();
-            double[] ll = l.mixture().scoreSamples(l.x());
+            double[] ll = FiniteResults.check("loglik", l.mixture().scoreSamples(l.x()), 1);
             emit(new String[] {"loglik"}, l.rows(), (i, sb) -> sb.append(GmmInputs.number(ll[i])));
             double s = 0;
             for (double v : ll) {
@@ -179,15 +187,18 @@ final class GmmModelCommands {
         @Option(names = "--out", paramLabel = "FILE.csv", description = "Where to write the CSV (default: standard output).")
         Path out;
 
+        @Option(names = "--overwrite", description = OutputFile.OVERWRITE)
+        boolean overwrite;
+
         @Override
         public Integer call() throws IOException {
-            if (n < 1) {
-                throw new ParameterException(spec.commandLine(), "--n: expected a count >= 1, got " + n);
-            }
+            Usage.count(spec, "--n", n);
+            OutputFile.check(spec, "--out", out, overwrite);
             GaussianMixtureFiles.Stored stored = GmmInputs.loadModel(model);
             Samples s = stored.mixture().sample(n, new RandomSource(seed));
-            double[] x = stored.pca() != null ? stored.pca().inverseTransform(s.x()) : s.x();
             int d = stored.inputColumns();
+            double[] x = FiniteResults.check("the sample",
+                    stored.pca() != null ? stored.pca().inverseTransform(s.x()) : s.x(), d);
             String[] header = new String[d + 1];
             System.arraycopy(GmmInputs.names("x", d), 0, header, 0, d);
             header[d] = "label";

@@ -59,13 +59,19 @@ public final class Main implements OutputOptions.Source {
      * accepted before or after any subcommand.
      */
     @Option(names = "--threads", paramLabel = "N", scope = ScopeType.INHERIT,
-            description = "Threads for the whole program, BLAS included (default: LATENT4J_THREADS, else all processors).")
+            description = "Threads for the whole program, BLAS included, from 1 to 16 × the processors"
+                    + " (default: LATENT4J_THREADS, else all processors).")
     void threads(int n) {
-        if (n < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads: expected a count >= 1, got " + n);
+        try {
+            Threads.set(Threads.check("--threads", n));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Threads.set(n);
+        threadsGiven = true;
     }
+
+    /** Whether --threads was given (on the command line or in a config file), which overrides LATENT4J_THREADS. */
+    private boolean threadsGiven;
 
     @CommandLine.Spec
     CommandSpec spec;
@@ -111,6 +117,13 @@ public final class Main implements OutputOptions.Source {
         Errors errors = new Errors(main.output);
         cl.setExecutionExceptionHandler(errors::failure).setParameterExceptionHandler(errors::usage);
         cl.setExecutionStrategy(parsed -> {
+            boolean help = parsed.asCommandLineList().stream().anyMatch(c -> c.isUsageHelpRequested() || c.isVersionHelpRequested()
+                    || c.getCommandSpec().userObject() instanceof CommandLine.HelpCommand);
+            if (!main.threadsGiven && !help && Threads.settingError() != null) {
+                // A bad LATENT4J_THREADS is refused like a bad --threads, not replaced silently.
+                CommandLine leaf = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
+                throw new CommandLine.ParameterException(leaf, Threads.settingError());
+            }
             Logging.configure(main.output);
             return new CommandLine.RunLast().execute(parsed);
         });

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.latent4j.cli.config.RunRecord;
 import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.FiniteResults;
 import org.latent4j.cli.console.Usage;
 import org.latent4j.models.gaussian.CovarianceType;
 import org.latent4j.models.mixture.BicSelection;
@@ -88,6 +89,9 @@ final class TrainGmmCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
+    @Option(names = "--overwrite", description = OutputFolder.OVERWRITE)
+    boolean overwrite;
+
     @Option(names = "--json", description = "Print the final summary (summary.json's content and the output folder) as one JSON object.")
     boolean json;
 
@@ -100,9 +104,30 @@ final class TrainGmmCommand implements Callable<Integer> {
         Usage.atLeast(spec, "--max-iter", maxIter, 1);
         Usage.atLeast(spec, "--n-init", nInit, 1);
         Usage.atLeast(spec, "--pca", pca, 0);
+        Usage.number(spec, "--tol", tol, 0, false);
+        Usage.number(spec, "--reg-covar", regCovar, 0, false);
         CovarianceType type = parse(() -> CovarianceType.parse(covariance), "--covariance");
         int[] ks = parseK();
+        OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.GMM_RUN, overwrite,
+                "--overwrite to replace its outputs");
+        try {
+            return fit(log, type, ks);
+        } catch (RuntimeException | IOException e) {
+            throw folder.failed(e);
+        } catch (Error e) {
+            folder.failed(e, spec);
+            throw e;
+        } finally {
+            folder.close();
+        }
+    }
+
+    private int fit(Console log, CovarianceType type, int[] ks) throws IOException {
         RunData m = GmmInputs.load(spec, data);
+        if (ks[ks.length - 1] > m.rows()) {
+            throw new ParameterException(spec.commandLine(), "--k " + k + ": more components than the " + m.rows()
+                    + " rows of " + m.source());
+        }
 
         double[] x = m.x();
         int d = m.cols();
@@ -130,7 +155,6 @@ final class TrainGmmCommand implements Callable<Integer> {
             cfg.initialParameters(start);
         }
         GaussianMixtureConfig config = parse(cfg::build, "options");
-        Files.createDirectories(out);
         RunRecord.write(spec, out);
         long t0 = System.nanoTime();
         GaussianMixture g;
@@ -144,6 +168,7 @@ final class TrainGmmCommand implements Callable<Integer> {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        FiniteResults.check("the mean log-likelihood of the fitted mixture", g.fitResult().meanLogLikelihood());
         write(g, projection, selection, x, m, seconds, log);
         if (!noPlots) {
             org.latent4j.report.mixture.MixtureRunReport.plot(out, m);

@@ -74,10 +74,10 @@ class CliExperienceTest {
         assertOneLine(k.err(), "latent4j train gmm: --k 0");
         CliRun latent = train(dir.resolve("latent0"), "--latent", "0");
         assertEquals(2, latent.exitCode(), latent.err());
-        assertOneLine(latent.err(), "latent4j train vae: --latent: expected a number >= 1, got 0");
+        assertOneLine(latent.err(), "latent4j train vae: --latent: expected a count >= 1, got 0");
         CliRun threads = CliRun.of("info", "--threads", "0");
         assertEquals(2, threads.exitCode(), threads.err());
-        assertTrue(threads.err().contains("--threads: expected a count >= 1, got 0"), threads.err());
+        assertTrue(threads.err().contains("--threads: expected a thread count from 1 to "), threads.err());
         CliRun missing = CliRun.of("evaluate");
         assertEquals(2, missing.exitCode());
         assertOneLine(missing.err(), "latent4j evaluate: Missing required parameter: 'DIR'");

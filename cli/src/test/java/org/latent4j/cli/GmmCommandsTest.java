@@ -117,8 +117,8 @@ class GmmCommandsTest {
         assertTrue(r.err().contains("bad-init.json") && r.err().contains("covariances[0]"), r.err());
 
         CliRun k = CliRun.of("train", "gmm", "--data", "csv:" + csv + "?header=no", "--k", "2000", "--out", dir.resolve("y").toString());
-        assertEquals(1, k.exitCode());
-        assertTrue(k.err().contains("k = 2000 is larger than the number of rows (900)"), k.err());
+        assertEquals(2, k.exitCode(), "a count above the data's size is a usage error");
+        assertTrue(k.err().contains("--k 2000: more components than the 900 rows of"), k.err());
 
         CliRun cov = CliRun.of("train", "gmm", "--data", "csv:" + csv + "?header=no", "--covariance", "round", "--out", dir.resolve("z").toString());
         assertEquals(2, cov.exitCode());

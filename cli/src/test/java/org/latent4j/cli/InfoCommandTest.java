@@ -48,7 +48,7 @@ class InfoCommandTest {
             assertEquals(3, new ObjectMapper().readTree(r.out()).get("threads").asInt());
             r = CliRun.of("info", "--threads", "0");
             assertEquals(2, r.exitCode());
-            assertTrue(r.err().contains("expected a count >= 1"), r.err());
+            assertTrue(r.err().contains("expected a thread count from 1 to "), r.err());
         } finally {
             Threads.set(before);
         }

@@ -18,6 +18,19 @@ public class FileFormatException extends IOException {
         this.file = file;
     }
 
+    /**
+     * The complaint of a reader about {@code file}, as this exception: the message is the complaint without
+     * a leading "{@code file: }" (which this exception adds itself), so the file is named once.
+     */
+    public static FileFormatException of(Path file, Exception complaint) {
+        String m = complaint.getMessage() == null ? complaint.getClass().getSimpleName() : complaint.getMessage();
+        String prefix = file + ": ";
+        while (m.startsWith(prefix)) {
+            m = m.substring(prefix.length());
+        }
+        return new FileFormatException(file, m, complaint);
+    }
+
     /** The file at fault. */
     public Path file() {
         return file;

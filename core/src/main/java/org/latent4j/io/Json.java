@@ -1,5 +1,6 @@
 package org.latent4j.io;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -13,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one Jackson configuration of latent4j: compact output unless asked, doubles written with the
@@ -73,10 +76,36 @@ public final class Json {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new FileFormatException(file, "invalid JSON" + where + ": " + e.getOriginalMessage(), e);
+            throw new FileFormatException(file, "invalid JSON" + where + ": " + problem(e), e);
         } catch (CharConversionException e) {
             // Jackson guesses UTF-8, -16 or -32 from the first bytes; text invalid in that encoding lands here
             throw new FileFormatException(file, "not JSON text (" + e.getMessage() + "); expected UTF-8", e);
         }
     }
+
+    /**
+     * What a parse error says, as a phrase for people: Jackson's first line without its feature and class
+     * names, character codes and "[Source: ...]" locations (the caller names the file, line and column).
+     */
+    public static String problem(JacksonException e) {
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+        Matcher duplicate = DUPLICATE.matcher(m);
+        if (duplicate.find()) {
+            return "key '" + duplicate.group(1) + "' appears twice (each key may appear once)";
+        }
+        if (m.startsWith("Trailing token")) {
+            return "more content after the end of the document (one JSON value per file)";
+        }
+        if (m.startsWith("Unexpected end-of-input")) {
+            return "the document ends too early (a missing closing bracket or brace, or a file cut short)";
+        }
+        m = m.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
+                .replaceAll(" \\(code -?\\d+\\)", "")
+                .replaceAll("\\s*\\(`[^`]*` disabled\\)", "")
+                .replaceAll("`[^`]*`", "a value");
+        return m.isBlank() ? "malformed " + e.getClass().getSimpleName().replace("Exception", "") : m;
+    }
+
+    private static final Pattern DUPLICATE = Pattern.compile("(?:Duplicate field|duplicate key) '?([^'\\s]*)'?");
 }

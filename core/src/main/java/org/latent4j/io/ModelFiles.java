@@ -100,6 +100,43 @@ public final class ModelFiles {
         }
         JsonNode config = Json.read(dir.resolve(CONFIG));
         SafeTensors.Contents weights = SafeTensors.read(dir.resolve(WEIGHTS));
+        requireFinite(dir.resolve(WEIGHTS), weights.arrays(), "a model's weights");
         return new Bundle(kind, config, weights.arrays(), meta);
+    }
+
+    /**
+     * Checks that every floating-point array holds only finite numbers: a NaN or infinite weight would
+     * make every figure computed with the model NaN, so it is refused where it is read, naming the file,
+     * the tensor and the first bad index.
+     *
+     * @param what what the arrays are, for the message (e.g. "a model's weights")
+     */
+    public static void requireFinite(Path file, Map<String, ArrayData> arrays, String what) throws FileFormatException {
+        for (Map.Entry<String, ArrayData> e : arrays.entrySet()) {
+            int bad = -1;
+            double value = 0;
+            if (e.getValue() instanceof ArrayData.F32 f) {
+                float[] d = f.data();
+                for (int i = 0; i < d.length && bad < 0; i++) {
+                    if (!Float.isFinite(d[i])) {
+                        bad = i;
+                        value = d[i];
+                    }
+                }
+            } else if (e.getValue() instanceof ArrayData.F64 f) {
+                double[] d = f.data();
+                for (int i = 0; i < d.length && bad < 0; i++) {
+                    if (!Double.isFinite(d[i])) {
+                        bad = i;
+                        value = d[i];
+                    }
+                }
+            }
+            if (bad >= 0) {
+                throw new FileFormatException(file, "tensor '" + e.getKey() + "' holds " + value + " at index " + bad
+                        + " (of " + e.getValue().size() + "); " + what + " must be finite numbers (a damaged file,"
+                        + " or a run that diverged)");
+            }
+        }
     }
 }

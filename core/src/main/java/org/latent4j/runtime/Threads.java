@@ -15,11 +15,18 @@ import java.util.function.IntConsumer;
  * lose its threads); element-wise work runs in {@link Parallel} loops.
  *
  * <p>The initial value comes from the system property {@code latent4j.threads}, else the environment
- * variable {@code LATENT4J_THREADS}, else the number of available processors.
+ * variable {@code LATENT4J_THREADS}, else the number of available processors. A count is between 1 and
+ * {@link #max()}, {@value #MAX_PER_PROCESSOR} times the available processors: more threads than that only
+ * cost memory and switching (each worker spins before it parks), and an absurd value such as 100000 would
+ * create that many threads before failing. An initial value that is not such a count is not used (the
+ * processors are) and is reported by {@link #settingError()}, so that a program can refuse it.
  *
  * <p>Libraries with threads of their own can follow the setting through {@link #onSet}.
  */
 public final class Threads {
+    /** The largest thread count, as a multiple of the available processors. */
+    public static final int MAX_PER_PROCESSOR = 16;
+    private static volatile String settingError;
     private static volatile int count = initialCount();
     private static volatile WorkerGang gang;
     private static volatile boolean configured = initialSettingGiven();
@@ -30,6 +37,39 @@ public final class Threads {
     /** The number of threads parallel loops use (at least 1). */
     public static int count() {
         return count;
+    }
+
+    /**
+     * The largest accepted count: {@value #MAX_PER_PROCESSOR} × the available processors. Above the
+     * processors, more threads give the same numbers as on a machine with that many cores (chunking
+     * depends only on sizes and count), which is what a larger multiple would be for.
+     */
+    public static int max() {
+        return MAX_PER_PROCESSOR * Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Checks a thread count: between 1 and {@link #max()}.
+     *
+     * @param what names where the value came from in the message, e.g. {@code "--threads"}
+     * @throws IllegalArgumentException naming {@code what}, the value and the accepted range
+     */
+    public static int check(String what, long n) {
+        if (n < 1 || n > max()) {
+            throw new IllegalArgumentException(what + ": expected a thread count from 1 to " + max() + " ("
+                    + MAX_PER_PROCESSOR + " × the " + Runtime.getRuntime().availableProcessors()
+                    + " available processors), got " + n);
+        }
+        return (int) n;
+    }
+
+    /**
+     * What was wrong with the initial setting (system property {@code latent4j.threads} or environment
+     * variable {@code LATENT4J_THREADS}) when it was not a count from 1 to {@link #max()}, else null; the
+     * count then starts at the number of processors.
+     */
+    public static String settingError() {
+        return settingError;
     }
 
     /**
@@ -55,12 +95,10 @@ public final class Threads {
      * Sets the thread count for parallel loops and tells the {@link #onSet} listeners (OpenBLAS
      * follows it when it can; otherwise it keeps the count it was started with, see the class comment).
      *
-     * @throws IllegalArgumentException if {@code n < 1}
+     * @throws IllegalArgumentException if {@code n} is not between 1 and {@link #max()}
      */
     public static synchronized void set(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("threads: expected a count >= 1, got " + n);
-        }
+        check("threads", n);
         if (n != count) {
             count = n;
             WorkerGang old = gang;
@@ -95,6 +133,9 @@ public final class Threads {
     }
 
     private static boolean initialSettingGiven() {
+        if (settingError != null) {
+            return false;
+        }
         String v = System.getProperty("latent4j.threads");
         return (v != null && !v.isBlank()) || (System.getenv("LATENT4J_THREADS") != null
                 && !System.getenv("LATENT4J_THREADS").isBlank());
@@ -107,17 +148,18 @@ public final class Threads {
             v = System.getenv("LATENT4J_THREADS");
             source = "environment variable LATENT4J_THREADS";
         }
+        int processors = Math.max(1, Runtime.getRuntime().availableProcessors());
         if (v == null || v.isBlank()) {
-            return Math.max(1, Runtime.getRuntime().availableProcessors());
+            return processors;
         }
         try {
-            int n = Integer.parseInt(v.trim());
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through to the error below
+            return check(source, Long.parseLong(v.trim()));
+        } catch (NumberFormatException e) {
+            settingError = source + ": expected a thread count from 1 to " + max() + ", got '" + v + "'";
+        } catch (IllegalArgumentException e) {
+            settingError = e.getMessage();
         }
-        throw new IllegalArgumentException(source + ": expected a thread count >= 1, got '" + v + "'");
+        // Not thrown from here: a class that fails to initialize gives every later use a NoClassDefFoundError.
+        return processors;
     }
 }

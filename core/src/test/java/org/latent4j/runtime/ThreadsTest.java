@@ -33,7 +33,24 @@ class ThreadsTest {
 
     @Test
     void rejectsCountsBelowOne() {
+        int before = Threads.count();
         var e = assertThrows(IllegalArgumentException.class, () -> Threads.set(0));
-        assertTrue(e.getMessage().contains("expected a count >= 1, got 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("expected a thread count from 1 to " + Threads.max()) && e.getMessage().endsWith("got 0"),
+                e.getMessage());
+        assertEquals(before, Threads.count());
+    }
+
+    @Test
+    void capsTheCountAtAMultipleOfTheProcessors() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        assertEquals(Threads.MAX_PER_PROCESSOR * processors, Threads.max());
+        int before = Threads.count();
+        var e = assertThrows(IllegalArgumentException.class, () -> Threads.set(100_000));
+        assertEquals("threads: expected a thread count from 1 to " + Threads.max() + " (" + Threads.MAX_PER_PROCESSOR
+                + " × the " + processors + " available processors), got 100000", e.getMessage());
+        assertEquals(before, Threads.count(), "a refused count changes nothing (no threads are made)");
+        assertEquals(Threads.max(), Threads.check("--threads", Threads.max()));
+        e = assertThrows(IllegalArgumentException.class, () -> Threads.check("--threads", Threads.max() + 1L));
+        assertTrue(e.getMessage().startsWith("--threads: expected a thread count from 1 to "), e.getMessage());
     }
 }

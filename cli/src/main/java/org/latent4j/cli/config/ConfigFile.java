@@ -36,6 +36,9 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 public final class ConfigFile {
     private static final Set<String> OUTPUT_MODE = Set.of("help", "version", "config");
+    /** YAML read as strictly as JSON: a key given twice is an error, not "the last one wins". */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     private final Path file;
     private final String command;
@@ -52,17 +55,18 @@ public final class ConfigFile {
         JsonNode root;
         try {
             String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-            ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? new ObjectMapper(new YAMLFactory()) : Json.mapper();
+            ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : Json.mapper();
             root = mapper.readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new ConfigException("config file " + file + " does not exist");
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new ConfigException("config file " + file + " is not UTF-8 text (" + e.getMessage() + ")");
         } catch (JacksonException e) {
             throw new ConfigException("config file " + file + " is not valid " + kind(file) + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse("") + location(e));
+                    + Json.problem(e) + location(e));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException("config file " + file + " is not UTF-8 text (a JSON or YAML file is)");
         } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+            throw new ConfigException("cannot read config file " + file + ": "
+                    + (Files.isDirectory(file) ? "it is a folder, not a file" : e.getMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new ConfigException("config file " + file + ": expected an object of option values, like"

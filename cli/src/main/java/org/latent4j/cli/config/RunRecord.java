@@ -20,13 +20,17 @@ import picocli.CommandLine.Model.OptionSpec;
  * {@code OUT/run.json}: the command and every effective option value of a run (defaults included), in the
  * form {@code --config} reads, so {@code latent4j train vae --config OUT/run.json} repeats the run
  * (same seed and thread count: same numbers). The output-mode options ({@code --quiet}, {@code --json},
- * {@code --debug}, {@code --progress}) are left out, since they change what is printed, not what is computed;
- * {@code threads} is the count in use.
+ * {@code --debug}, {@code --progress}) and {@code --overwrite} are left out, since they change what is printed or
+ * which files may be replaced, not what is computed;
+ * {@code threads} is the count in use. A resumed run ({@code --resume}) is recorded as the run it completes:
+ * without {@code resume} (which needs a checkpoint in the output folder, so a record holding it could not
+ * start a run in a new folder) and with {@code checkpoint}, since the resumed run writes checkpoints; a
+ * resumed run gives the numbers of an uninterrupted one, so the record repeats it.
  */
 public final class RunRecord {
     /** The file name inside a run's output folder. */
     public static final String FILE = "run.json";
-    private static final Set<String> NOT_RECORDED = Set.of("quiet", "json", "debug", "progress");
+    private static final Set<String> NOT_RECORDED = Set.of("quiet", "json", "debug", "progress", "overwrite", "resume");
 
     private RunRecord() {}
 
@@ -42,11 +46,20 @@ public final class RunRecord {
                 continue;
             }
             Object value = key.equals("threads") ? Threads.count() : o.getValue();
+            if (key.equals("checkpoint") && Boolean.TRUE.equals(resumed(spec))) {
+                value = true;
+            }
             if (value != null) {
                 options.set(key, node(value));
             }
         }
         return root;
+    }
+
+    /** The value of the command's --resume flag, or null when it has none. */
+    private static Object resumed(CommandSpec spec) {
+        OptionSpec resume = spec.findOption("--resume");
+        return resume == null ? null : resume.getValue();
     }
 
     /** Writes {@code dir/run.json} (atomically) for the command being run; returns the file. */

@@ -61,8 +61,13 @@ final class CliData {
         return new DataMatrix(name, d.x(), d.rows(), d.cols());
     }
 
-    /** The first n rows of a dataset as a matrix (all when n <= 0 or n >= rows). */
-    static DataMatrix matrix(Dataset d, int n) {
-        return matrix(n > 0 && n < d.rows() ? d.first(n) : d);
+    /**
+     * The first {@code n} rows of a dataset as a matrix, {@code n} coming from {@code option} of the command
+     * (null when it was not given: the first {@code whenOmitted}, or all when there are fewer); see
+     * {@link Usage#examples} for the rule.
+     */
+    static DataMatrix matrix(CommandSpec command, String option, Dataset d, Integer n, int whenOmitted) {
+        int take = Usage.examples(command, option, n, whenOmitted, d.rows(), d.name());
+        return matrix(take < d.rows() ? d.first(take) : d);
     }
 }

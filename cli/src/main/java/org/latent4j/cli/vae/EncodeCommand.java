@@ -3,7 +3,9 @@ package org.latent4j.cli.vae;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.OutputFile;
 import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.FiniteResults;
 import org.latent4j.data.Dataset;
 import org.latent4j.io.AtomicFiles;
 import org.latent4j.models.training.DataMatrix;
@@ -24,19 +26,22 @@ import picocli.CommandLine.Spec;
 public final class EncodeCommand implements Callable<Integer> {
     @Mixin
     ModelInput input;
-    @Option(names = "--limit", defaultValue = "0", description = "Only the first N examples (default: all).")
-    int limit;
+    @Option(names = "--limit", paramLabel = "N", description = "Only the first N examples, at most as many as the data have (default: all).")
+    Integer limit;
     @Option(names = "--out", required = true, description = "Output CSV file.")
     Path out;
+    @Option(names = "--overwrite", description = OutputFile.OVERWRITE)
+    boolean overwrite;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        OutputFile.check(spec, "--out", out, overwrite);
         VaeFiles.Loaded m = input.model();
         Dataset d = input.dataset();
-        DataMatrix x = m.vae().checkData(CliData.matrix(d, limit));
+        DataMatrix x = m.vae().checkData(CliData.matrix(spec, "--limit", d, limit, Integer.MAX_VALUE));
         int latent = m.vae().config().latentDim();
         StringBuilder sb = new StringBuilder("index");
         if (d.hasLabels()) {
@@ -52,8 +57,8 @@ public final class EncodeCommand implements Callable<Integer> {
         for (int s = 0; s < x.rows(); s += 1000) {
             int e = Math.min(x.rows(), s + 1000);
             GaussianEncoder.Encoding q = m.vae().encode(x.slice(s, e));
-            float[] mu = q.mu().data();
-            float[] sigma = q.sigma().data();
+            float[] mu = FiniteResults.check("mu", q.mu().data(), latent, s);
+            float[] sigma = FiniteResults.check("sigma", q.sigma().data(), latent, s);
             for (int i = 0; i < e - s; i++) {
                 sb.append(s + i);
                 if (d.hasLabels()) {

@@ -6,6 +6,8 @@ import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.vae.VaeEvaluation;
 import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.Usage;
+import org.latent4j.cli.console.FiniteResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,10 +35,12 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Usage.count(spec, "--importance-samples", sampling.samples);
         VaeFiles.Loaded m = input.model();
-        DataMatrix x = CliData.matrix(input.dataset(), sampling.limit);
+        DataMatrix x = sampling.examples(spec, input.dataset());
         Console console = Console.of(spec);
         VaeEvaluation e = sampling.run(console, x, (k, rng, done) -> m.vae().evaluate(x, k, rng, done));
+        FiniteResults.check(e.toJson());
         if (json) {
             console.json(e.toJson());
         } else {

@@ -2,7 +2,13 @@ package org.latent4j.cli.vae;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.latent4j.data.Catalogue;
+import org.latent4j.data.DataSpec;
 import org.latent4j.data.Dataset;
+import org.latent4j.data.Fallback;
+import org.latent4j.io.FileFormatException;
+import org.latent4j.io.ModelFiles;
 import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.cli.console.Usage;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,10 +40,26 @@ final class ModelInput {
         if (!split.equals("train") && !split.equals("test")) {
             throw Usage.error(command, "--split must be train or test, got '" + split + "'");
         }
-        String spec = data != null ? data : loaded == null ? null : loaded.metadata().path("data_spec").asText(null);
-        if (spec == null) {
+        if (data != null) {
+            return CliData.split(CliData.load(command, data), data, split);
+        }
+        JsonNode recorded = loaded == null ? null : loaded.metadata().get("data_spec");
+        if (recorded == null || recorded.isNull()) {
             throw Usage.error(command, "--data is needed: the model in " + dir + " does not record the data it was trained on");
         }
-        return CliData.split(CliData.load(command, spec), spec, split);
+        // The spec comes from the model's metadata.json, not the command line: a bad one is the file's fault.
+        Path metadata = ModelDir.resolve(dir).resolve(ModelFiles.METADATA);
+        if (!recorded.isTextual()) {
+            throw new FileFormatException(metadata, "data_spec should be a data spec such as \"fashion-mnist\", got "
+                    + recorded + "; give the data with --data");
+        }
+        String spec = recorded.textValue();
+        DataSpec parsed;
+        try {
+            parsed = DataSpec.parse(spec, Fallback.SUBSET);
+        } catch (IllegalArgumentException e) {
+            throw new FileFormatException(metadata, "data_spec: " + e.getMessage() + "; give the data with --data", e);
+        }
+        return CliData.split(parsed.load(Catalogue.standard()), spec, split);
     }
 }

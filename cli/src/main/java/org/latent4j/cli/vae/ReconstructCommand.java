@@ -3,7 +3,10 @@ package org.latent4j.cli.vae;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.OutputFile;
 import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.FiniteResults;
+import org.latent4j.cli.console.Usage;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.tensor.Tensor;
@@ -23,10 +26,13 @@ import picocli.CommandLine.Spec;
 public final class ReconstructCommand implements Callable<Integer> {
     @Mixin
     ModelInput input;
-    @Option(names = "--n", defaultValue = "32", description = "Number of examples, from the first (default ${DEFAULT-VALUE}).")
-    int n;
+    @Option(names = "--n", paramLabel = "N", description = "Number of examples, from the first, at most as many as the data have"
+            + " (default: 32, or all when there are fewer).")
+    Integer n;
     @Option(names = "--out", required = true, description = "Output file: .png or .csv.")
     Path out;
+    @Option(names = "--overwrite", description = OutputFile.OVERWRITE)
+    boolean overwrite;
     @Option(names = "--scale", defaultValue = "2", description = "Pixel magnification in the PNG (default ${DEFAULT-VALUE}).")
     int scale;
 
@@ -35,10 +41,13 @@ public final class ReconstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Usage.count(spec, "--scale", scale);
+        OutputFile.check(spec, "--out", out, overwrite);
         VaeFiles.Loaded m = input.model();
-        DataMatrix x = m.vae().checkData(CliData.matrix(input.dataset(), n));
+        DataMatrix x = m.vae().checkData(CliData.matrix(spec, "--n", input.dataset(), n, 32));
         Tensor in = x.slice(0, x.rows());
         Tensor rec = m.vae().reconstruct(in);
+        FiniteResults.check("the reconstruction", rec.data(), rec.dim(1));
         boolean png = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png");
         Tensor rows = png ? interleave(in, rec) : rec;
         Outputs.writeRows(out, rows, ModelDir.imageShape(m), png ? 8 : 1, scale, "x");

@@ -3,7 +3,9 @@ package org.latent4j.cli.vae;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.OutputFile;
 import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.FiniteResults;
 import org.latent4j.cli.console.Usage;
 import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.random.RandomSource;
@@ -28,6 +30,8 @@ public final class SampleCommand implements Callable<Integer> {
     int n;
     @Option(names = "--out", required = true, description = "Output file: .png (image grid) or .csv.")
     Path out;
+    @Option(names = "--overwrite", description = OutputFile.OVERWRITE)
+    boolean overwrite;
     @Option(names = "--draw", description = "Draw x ~ p(x|z) instead of showing the decoder mean.")
     boolean draw;
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
@@ -42,11 +46,13 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (n < 1) {
-            throw Usage.error(spec, "--n must be >= 1, got " + n);
-        }
+        Usage.count(spec, "--n", n);
+        Usage.count(spec, "--columns", columns);
+        Usage.count(spec, "--scale", scale);
+        OutputFile.check(spec, "--out", out, overwrite);
         VaeFiles.Loaded m = ModelDir.loadVae(dir);
         Tensor x = m.vae().sample(n, draw, new RandomSource(seed));
+        FiniteResults.check("the sample", x.data(), x.dim(1));
         Outputs.writeRows(out, x, ModelDir.imageShape(m), columns, scale, "x");
         Console.of(spec).info("wrote %d samples to %s", n, out);
         return 0;

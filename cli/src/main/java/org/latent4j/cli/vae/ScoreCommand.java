@@ -8,7 +8,10 @@ import org.latent4j.io.AtomicFiles;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.models.vae.VaeScores;
+import org.latent4j.cli.OutputFile;
 import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.Usage;
+import org.latent4j.cli.console.FiniteResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +32,8 @@ public final class ScoreCommand implements Callable<Integer> {
     SamplingOptions sampling;
     @Option(names = "--out", required = true, description = "Output CSV file.")
     Path out;
+    @Option(names = "--overwrite", description = OutputFile.OVERWRITE)
+    boolean overwrite;
     @Option(names = "--json", description = "Print a JSON summary: {out, examples, importance_samples, mean_neg_log_likelihood, mean_elbo}.")
     boolean json;
 
@@ -37,11 +42,16 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Usage.count(spec, "--importance-samples", sampling.samples);
+        OutputFile.check(spec, "--out", out, overwrite);
         VaeFiles.Loaded m = input.model();
         Dataset d = input.dataset();
-        DataMatrix x = CliData.matrix(d, sampling.limit);
+        DataMatrix x = sampling.examples(spec, d);
         Console console = Console.of(spec);
         VaeScores s = sampling.run(console, x, (k, rng, done) -> m.vae().score(x, k, rng, done));
+        FiniteResults.check("neg_log_likelihood", s.negativeLogLikelihood(), 1);
+        FiniteResults.check("log_reconstruction_probability", s.logReconstructionProbability(), 1);
+        FiniteResults.check("elbo", s.elbo(), 1);
         StringBuilder sb = new StringBuilder("index");
         sb.append(d.hasLabels() ? ",label" : "").append(",neg_log_likelihood,log_reconstruction_probability,elbo\n");
         for (int i = 0; i < s.size(); i++) {

@@ -7,14 +7,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.OutputFolder;
+import org.latent4j.cli.OutputLayout;
 import org.latent4j.cli.config.RunRecord;
 import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.FiniteResults;
 import org.latent4j.cli.console.Progress;
 import org.latent4j.cli.console.Usage;
 import org.latent4j.data.Dataset;
 import org.latent4j.data.Splits;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.training.EpochResult;
+import org.latent4j.models.training.NonFiniteLossException;
 import org.latent4j.models.training.TrainingConfig;
 import org.latent4j.models.training.TrainingHistory;
 import org.latent4j.models.training.TrainingListener;
@@ -85,12 +89,15 @@ public final class TrainVaeCommand implements Callable<Integer> {
     @Option(names = "--eval-samples", defaultValue = "50", paramLabel = "K",
             description = "Importance samples for the final log-likelihood in summary.json (0: skip; default ${DEFAULT-VALUE}).")
     int evalSamples;
-    @Option(names = "--limit", defaultValue = "0", description = "Use only the first N training examples (default: all).")
-    int limit;
+    @Option(names = "--limit", paramLabel = "N", description = "Use only the first N training examples, at most as many as"
+            + " the data have (default: all).")
+    Integer limit;
     @Option(names = "--checkpoint", description = "Write OUT/checkpoint after every epoch (resumable).")
     boolean checkpoint;
     @Option(names = "--resume", description = "Continue the run saved in OUT/checkpoint (same settings; --epochs may be raised).")
     boolean resume;
+    @Option(names = "--overwrite", description = OutputFolder.OVERWRITE)
+    boolean overwrite;
     @Option(names = "--json", description = "Print the final summary (summary.json's content and the output folder) as one JSON object.")
     boolean json;
     @Option(names = "--no-plots", description = "Do not write OUT/figures and OUT/report.html (draw them later with 'latent4j plot OUT').")
@@ -103,9 +110,24 @@ public final class TrainVaeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Console console = Console.of(spec);
         checkCounts();
+        OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.VAE_RUN, overwrite || resume,
+                "--overwrite to replace its outputs (or --resume to continue its checkpoint)");
+        try {
+            return train(console);
+        } catch (RuntimeException | IOException e) {
+            throw folder.failed(e);
+        } catch (Error e) {
+            folder.failed(e, spec);
+            throw e;
+        } finally {
+            folder.close();
+        }
+    }
+
+    private int train(Console console) throws IOException {
         Splits splits = CliData.load(spec, data);
         Dataset trainSet = splits.train();
-        DataMatrix train = CliData.matrix(trainSet, limit);
+        DataMatrix train = CliData.matrix(spec, "--limit", trainSet, limit, Integer.MAX_VALUE);
         DataMatrix test = splits.test() == null ? null : CliData.matrix(splits.test());
         VaeConfig config = Usage.option(spec, "model options", () -> VaeConfig.builder(train.cols()).latentDim(latent).hidden(hidden)
                 .activation(Usage.option(spec, "--activation", () -> Activation.parse(activation)))
@@ -120,7 +142,6 @@ public final class TrainVaeCommand implements Callable<Integer> {
         if (test != null) {
             vae.checkData(test);
         }
-        Files.createDirectories(out);
         RunRecord.write(spec, out);
         StringBuilder arch = new StringBuilder().append(config.inputDim());
         for (int h : config.encoderHidden()) {
@@ -151,6 +172,8 @@ public final class TrainVaeCommand implements Callable<Integer> {
             } else {
                 history = vae.fit(trainer, train, test);
             }
+        } catch (NonFiniteLossException e) {
+            throw diverged(e, vae, training, trainSet);
         } finally {
             display.close();
         }
@@ -162,7 +185,8 @@ public final class TrainVaeCommand implements Callable<Integer> {
             console.info("test ELBO %.2f, log-likelihood %.2f (K=%d), active units %d/%d", e.elbo(), e.logLikelihood(),
                     evalSamples, e.activeUnits(), latent);
         }
-        ObjectNode summary = VaeRunFiles.summary(history, trainSet.name(), train.rows(), test == null ? 0 : test.rows(), e);
+        ObjectNode summary = FiniteResults.check(
+                VaeRunFiles.summary(history, trainSet.name(), train.rows(), test == null ? 0 : test.rows(), e));
         VaeRunFiles.save(out, vae, summary, training, trainSet, data, seed);
         console.info("wrote %s, %s, %s and %s", out.resolve("model"), out.resolve("metrics.jsonl"), out.resolve("summary.json"),
                 out.resolve(RunRecord.FILE));
@@ -175,6 +199,22 @@ public final class TrainVaeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Saves the parameters of the last finite step as OUT/model, marked {@code "status": "diverged"} in its
+     * metadata, unless OUT/model holds an earlier model (which is kept); returns the error to report.
+     */
+    private IllegalStateException diverged(NonFiniteLossException e, Vae vae, TrainingConfig training, Dataset trainSet)
+            throws IOException {
+        Path model = out.resolve("model");
+        if (Files.exists(model)) {
+            return new IllegalStateException(e.getMessage() + "; they are not saved: " + model
+                    + " holds the earlier model, which is kept", e);
+        }
+        VaeRunFiles.saveDiverged(out, vae, training, trainSet, data, seed, e.epoch(), e.batch());
+        return new IllegalStateException(e.getMessage() + "; they are saved in " + model
+                + ", marked \"status\": \"diverged\" in its metadata.json", e);
+    }
+
     /** The counts a run needs, named by their options (before any data is read). */
     private void checkCounts() {
         Usage.atLeast(spec, "--epochs", epochs, 1);
@@ -185,8 +225,17 @@ public final class TrainVaeCommand implements Callable<Integer> {
         Usage.atLeast(spec, "--batch", batch, 1);
         Usage.atLeast(spec, "--samples", samples, 1);
         Usage.atLeast(spec, "--eval-samples", evalSamples, 0);
-        Usage.atLeast(spec, "--limit", limit, 0);
         Usage.atLeast(spec, "--patience", patience, 0);
+        Usage.number(spec, "--lr", lr, 0, true);
+        Usage.number(spec, "--beta", beta, 0, false);
+        Usage.number(spec, "--warmup", warmup, 0, false);
+        Usage.number(spec, "--free-bits", freeBits, 0, false);
+        Usage.number(spec, "--clip", clip, 0, false);
+        if (!org.latent4j.optim.Optimizers.NAMES.contains(optimizer)) {
+            throw Usage.error(spec, "--optimizer: unknown optimizer '" + optimizer + "'; expected one of "
+                    + String.join(", ", org.latent4j.optim.Optimizers.NAMES));
+        }
+        Usage.option(spec, "--schedule", () -> org.latent4j.optim.LearningRateSchedule.parse(schedule));
     }
 
     private void writeMetrics(List<EpochResult> results) {

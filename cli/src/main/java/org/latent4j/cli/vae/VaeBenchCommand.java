@@ -52,6 +52,9 @@ public final class VaeBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Console out = Console.of(spec);
+        org.latent4j.cli.console.Usage.count(spec, "--epochs", epochs);
+        org.latent4j.cli.console.Usage.count(spec, "--hidden", hidden);
+        org.latent4j.cli.console.Usage.count(spec, "--latent", latent);
         Splits s = CliData.load(data, org.latent4j.data.Fallback.NONE);
         DataMatrix train = CliData.matrix(s.train());
         DataMatrix test = s.test() == null ? null : CliData.matrix(s.test());

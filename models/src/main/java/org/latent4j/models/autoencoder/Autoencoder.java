@@ -80,9 +80,9 @@ public final class Autoencoder extends Module {
         return trainer.fit(new Objective(training.evalBatchSize()), train, test);
     }
 
-    /** Checks width and support of the data for this likelihood. */
+    /** Checks that the data have rows, this model's width, and values in the support of its likelihood. */
     public DataMatrix checkData(DataMatrix data) {
-        data.requireColumns(config.inputDim(), "this autoencoder").requireFinite();
+        data.requireRows("this autoencoder").requireColumns(config.inputDim(), "this autoencoder").requireFinite();
         if (config.likelihood().needsUnitInterval()) {
             data.requireUnitInterval("the " + config.likelihood().id() + " likelihood");
         }
@@ -137,14 +137,15 @@ public final class Autoencoder extends Module {
         try {
             config = AutoencoderConfig.fromJson(b.config(), configFile.toString());
         } catch (IllegalArgumentException e) {
-            throw new FileFormatException(configFile, e.getMessage(), e);
+            throw FileFormatException.of(configFile, e);
         }
         Autoencoder ae = create(config);
         try {
             ae.loadStateArrays(b.weights());
         } catch (IllegalArgumentException e) {
-            throw new FileFormatException(dir.resolve(ModelFiles.WEIGHTS), e.getMessage(), e);
+            throw new FileFormatException(dir.resolve(ModelFiles.WEIGHTS), e.getMessage() + " (the model as " + configFile + " describes it)", e);
         }
+        ae.train(false); // a loaded model is for inference: batch normalization on its running statistics
         return ae;
     }
 

@@ -63,10 +63,11 @@ public record AutoencoderConfig(int inputDim, int latentDim, int[] hidden, Activ
     public static AutoencoderConfig fromJson(JsonNode node, String source) {
         JsonFields f = new JsonFields(node, source);
         try {
-            return new AutoencoderConfig(f.integer("input_dim"), f.integer("latent_dim"), f.intArray("hidden"),
-                    Activation.parse(f.text("activation")), LikelihoodKind.parse(f.text("likelihood")), f.longValue("seed"));
+            return new AutoencoderConfig(f.integer("input_dim", 1), f.integer("latent_dim", 1), f.intArray("hidden", 1),
+                    f.parsed("activation", Activation::parse), f.parsed("likelihood", LikelihoodKind::parse), f.longValue("seed"));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+            throw e.getMessage() != null && e.getMessage().startsWith(source + ": ") ? e
+                    : new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
     }
 

@@ -12,7 +12,10 @@ public final class Matrices {
         if (d < 1) {
             throw new IllegalArgumentException(what + ": the number of columns must be >= 1, got " + d);
         }
-        if (x.length == 0 || x.length % d != 0) {
+        if (x.length == 0) {
+            throw new IllegalArgumentException(what + ": no rows (an empty data set); at least one row is needed");
+        }
+        if (x.length % d != 0) {
             throw new IllegalArgumentException(what + ": " + x.length + " values do not make whole rows of "
                     + d + " columns");
         }

@@ -13,6 +13,7 @@ import org.latent4j.io.ModelFiles;
 import org.latent4j.io.SafeTensors;
 import org.latent4j.models.gaussian.CovarianceType;
 import org.latent4j.models.pca.Pca;
+import org.latent4j.models.training.JsonFields;
 
 /**
  * A fitted mixture as a model directory ({@link ModelFiles}, kind {@value #KIND}): config.json holds k,
@@ -38,6 +39,11 @@ public final class GaussianMixtureFiles {
         public double[] prepare(double[] x) {
             return pca != null ? pca.transform(x) : x;
         }
+    }
+
+    /** As {@code save(dir, g, null, null)}: a mixture fitted on the data's own columns, no extra metadata. */
+    public static void save(Path dir, GaussianMixture g) throws IOException {
+        save(dir, g, null, null);
     }
 
     /** Writes the mixture (and optional PCA) to dir atomically; metadata may be null. */
@@ -84,7 +90,7 @@ public final class GaussianMixtureFiles {
         try {
             type = CovarianceType.parse(cfg.path("covariance_type").asText(null));
         } catch (IllegalArgumentException e) {
-            throw new FileFormatException(configFile, e.getMessage());
+            throw FileFormatException.of(configFile, e);
         }
         SafeTensors.Contents w = new SafeTensors.Contents(b.weights(), Map.of(),
                 dir.resolve(ModelFiles.WEIGHTS).toString());
@@ -93,26 +99,28 @@ public final class GaussianMixtureFiles {
             p = new MixtureParameters(type, k, d, w.f64("weights", k), w.f64("means", k, d),
                     w.f64("covariances", type.storageShape(k, d)));
         } catch (IllegalArgumentException e) {
-            throw new FileFormatException(dir.resolve(ModelFiles.WEIGHTS), e.getMessage());
+            throw FileFormatException.of(dir.resolve(ModelFiles.WEIGHTS), e);
         }
         GaussianMixtureConfig config;
+        int m;
         try {
+            // Every field save() writes is read strictly: a value of the wrong type is a damaged file, not a default.
+            JsonFields f = new JsonFields(cfg, configFile.toString());
             config = GaussianMixtureConfig.builder()
                     .k(k).covarianceType(type)
-                    .regCovar(cfg.path("reg_covar").asDouble(1e-6))
-                    .tol(cfg.path("tol").asDouble(1e-3))
-                    .maxIter(Math.max(1, cfg.path("max_iter").asInt(100)))
-                    .nInit(Math.max(1, cfg.path("n_init").asInt(1)))
-                    .seed(cfg.path("seed").asLong(0))
+                    .regCovar(f.number("reg_covar", 0))
+                    .tol(f.number("tol", 0))
+                    .maxIter(f.integer("max_iter", 1))
+                    .nInit(f.integer("n_init", 1))
+                    .seed(f.longValue("seed"))
                     .build();
+            m = f.integer("pca_components", 0);
         } catch (IllegalArgumentException e) {
-            // e.g. a negative tol (GaussianMixtureFilesFuzzTest): the fitting settings are refused as they would be on fit
-            throw new FileFormatException(configFile, e.getMessage(), e);
+            throw FileFormatException.of(configFile, e);
         }
         GaussianMixture g = new GaussianMixture(config);
         g.restore(p);
         Pca pca = null;
-        int m = cfg.path("pca_components").asInt(0);
         if (m > 0) {
             if (m != d) {
                 throw new FileFormatException(configFile, "pca_components = " + m + " but d = " + d);
@@ -126,7 +134,7 @@ public final class GaussianMixtureFiles {
                 pca = new Pca(w.f64("pca.mean", big), w.f64("pca.components", m, big),
                         w.f64("pca.explained_variance", m), w.f64("pca.total_variance", 1)[0]);
             } catch (IllegalArgumentException e) {
-                throw new FileFormatException(dir.resolve(ModelFiles.WEIGHTS), e.getMessage(), e);
+                throw FileFormatException.of(dir.resolve(ModelFiles.WEIGHTS), e);
             }
         }
         return new Stored(g, pca);

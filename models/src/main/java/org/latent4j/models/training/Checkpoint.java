@@ -15,6 +15,7 @@ import org.latent4j.io.ArrayData;
 import org.latent4j.io.AtomicFiles;
 import org.latent4j.io.FileFormatException;
 import org.latent4j.io.Json;
+import org.latent4j.io.ModelFiles;
 import org.latent4j.io.SafeTensors;
 
 /**
@@ -24,12 +25,15 @@ import org.latent4j.io.SafeTensors;
  * <p>On disk a checkpoint is a directory written atomically: {@code state.safetensors} holds the arrays
  * (keys {@code model.*}, {@code optimizer.*}, {@code best.*}, {@code rng.shuffle}, {@code rng.noise})
  * and {@code trainer.json} the rest, including the training settings it was made with and the history
- * of the completed epochs (each as {@link EpochResult#toRecord()}: training parts and held-out figures).
+ * of the completed epochs (each as {@link EpochResult#toRecord()}: training parts and held-out figures),
+ * and the identity of the data it was trained on ({@link DataIdentity}: name, rows × columns and a
+ * fingerprint of the values, for the training and the held-out data), so that a run is not continued on
+ * other data.
  *
  * @param epoch      the number of completed epochs
- * @param model      the model's weights after that epoch
+ * @param model      the model's state after that epoch: weights and buffers ({@code Module#stateArrays})
  * @param optimizer  the optimizer's exported state
- * @param best       the weights of the best epoch so far (for early stopping), or null
+ * @param best       the state of the best epoch so far (for early stopping), or null
  * @param shuffleRng the shuffling random source's state
  * @param noiseRng   the sampling-noise random source's state
  * @param bestLoss   the lowest held-out loss so far (NaN if none)
@@ -37,12 +41,16 @@ import org.latent4j.io.SafeTensors;
  * @param badEpochs  epochs since the last improvement
  * @param history    the results of the completed epochs
  * @param training   the training settings ({@link TrainingConfig#toJson()})
+ * @param train      the training data it was made with
+ * @param test       the held-out data it was made with, or null when there were none
  */
 public record Checkpoint(int epoch, Map<String, ArrayData> model, Map<String, ArrayData> optimizer,
                          Map<String, ArrayData> best, long[] shuffleRng, long[] noiseRng, double bestLoss,
-                         int bestEpoch, int badEpochs, List<EpochResult> history, ObjectNode training) {
+                         int bestEpoch, int badEpochs, List<EpochResult> history, ObjectNode training,
+                         DataIdentity train, DataIdentity test) {
 
-    public static final int FORMAT_VERSION = 1;
+    /** Version 2 adds the data identity; a version 1 checkpoint cannot be checked against the data, so it is refused. */
+    public static final int FORMAT_VERSION = 2;
     static final String ARRAYS = "state.safetensors";
     static final String STATE = "trainer.json";
 
@@ -63,6 +71,11 @@ public record Checkpoint(int epoch, Map<String, ArrayData> model, Map<String, Ar
         state.put("best_epoch", bestEpoch);
         state.put("bad_epochs", badEpochs);
         state.set("training", training);
+        ObjectNode data = state.putObject("data");
+        data.set("train", train.toJson());
+        if (test != null) {
+            data.set("test", test.toJson());
+        }
         ArrayNode h = state.putArray("history");
         for (EpochResult r : history) {
             h.add(Json.mapper().valueToTree(r.toRecord()));
@@ -85,9 +98,12 @@ public record Checkpoint(int epoch, Map<String, ArrayData> model, Map<String, Ar
         JsonNode state = Json.read(stateFile);
         if (state.path("format_version").asInt(-1) != FORMAT_VERSION) {
             throw new FileFormatException(stateFile, "unsupported checkpoint format_version " + state.get("format_version")
-                    + " (expected " + FORMAT_VERSION + ")");
+                    + " (expected " + FORMAT_VERSION + (state.path("format_version").asInt(-1) == 1
+                    ? "; version 1 does not record the data it was trained on, so start the run again without resuming" : "")
+                    + ")");
         }
         SafeTensors.Contents c = SafeTensors.read(arraysFile);
+        ModelFiles.requireFinite(arraysFile, c.arrays(), "a checkpoint's weights and optimizer state");
         Map<String, ArrayData> model = new LinkedHashMap<>();
         Map<String, ArrayData> optimizer = new LinkedHashMap<>();
         Map<String, ArrayData> best = new LinkedHashMap<>();
@@ -103,22 +119,69 @@ public record Checkpoint(int epoch, Map<String, ArrayData> model, Map<String, Ar
         JsonFields f = new JsonFields(state, stateFile.toString());
         List<EpochResult> history = new ArrayList<>();
         for (JsonNode r : state.path("history")) {
-            history.add(epochResult(r, stateFile));
+            history.add(epochResult(r, history.size(), stateFile));
         }
         JsonNode training = state.get("training");
         if (!(training instanceof ObjectNode trainingObject)) {
             throw new FileFormatException(stateFile, "missing the 'training' settings object");
         }
+        JsonNode data = state.path("data");
+        JsonNode testData = data.get("test");
         return new Checkpoint(f.integer("epoch"), model, optimizer, best.isEmpty() ? null : best,
                 c.i64("rng.shuffle", 6), c.i64("rng.noise", 6), state.path("best_loss").asDouble(Double.NaN),
-                f.integer("best_epoch"), f.integer("bad_epochs"), history, trainingObject);
+                f.integer("best_epoch"), f.integer("bad_epochs"), history, trainingObject,
+                DataIdentity.fromJson(data.path("train"), stateFile, "data.train"),
+                testData == null || testData.isNull() ? null : DataIdentity.fromJson(testData, stateFile, "data.test"));
     }
 
-    private static EpochResult epochResult(JsonNode r, Path file) throws FileFormatException {
+    /**
+     * What identifies the data a run trains on: its name (as given, e.g. {@code fashion-mnist/train}),
+     * rows × columns and {@link DataMatrix#fingerprint()}. Two data sets are the same when shape and
+     * fingerprint agree (the name may differ, e.g. after moving a file).
+     */
+    public record DataIdentity(String name, int rows, int cols, long fingerprint) {
+        /** The identity of a data matrix (null for null). */
+        public static DataIdentity of(DataMatrix m) {
+            return m == null ? null : new DataIdentity(m.name(), m.rows(), m.cols(), m.fingerprint());
+        }
+
+        /** Whether this is the same data as {@code other} (shape and fingerprint). */
+        public boolean sameData(DataIdentity other) {
+            return other != null && rows == other.rows && cols == other.cols && fingerprint == other.fingerprint;
+        }
+
+        @Override
+        public String toString() {
+            return name + " (" + rows + "×" + cols + ", fingerprint " + String.format("%016x", fingerprint) + ")";
+        }
+
+        ObjectNode toJson() {
+            ObjectNode o = Json.mapper().createObjectNode();
+            o.put("name", name);
+            o.put("rows", rows);
+            o.put("cols", cols);
+            o.put("fingerprint", String.format("%016x", fingerprint));
+            return o;
+        }
+
+        static DataIdentity fromJson(JsonNode n, Path file, String where) throws FileFormatException {
+            JsonNode fp = n.get("fingerprint");
+            if (!n.isObject() || !n.path("name").isTextual() || !n.path("rows").canConvertToInt()
+                    || !n.path("cols").canConvertToInt() || fp == null || !fp.isTextual()
+                    || !fp.textValue().matches("[0-9a-f]{16}")) {
+                throw new FileFormatException(file, "'" + where + "' must be {\"name\", \"rows\", \"cols\", \"fingerprint\":"
+                        + " 16 hex digits}, got " + (n.isMissingNode() ? "nothing" : n.toString()));
+            }
+            return new DataIdentity(n.get("name").textValue(), n.get("rows").intValue(), n.get("cols").intValue(),
+                    Long.parseUnsignedLong(fp.textValue(), 16));
+        }
+    }
+
+    private static EpochResult epochResult(JsonNode r, int index, Path file) throws FileFormatException {
         try {
-            return EpochResult.fromRecord(r, file.toString());
+            return EpochResult.fromRecord(r, "history[" + index + "]");
         } catch (IllegalArgumentException e) {
-            throw new FileFormatException(file, "malformed history entry " + r + ": " + e.getMessage(), e);
+            throw FileFormatException.of(file, e);
         }
     }
 }

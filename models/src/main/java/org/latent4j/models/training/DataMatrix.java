@@ -15,6 +15,24 @@ public record DataMatrix(String name, float[] x, int rows, int cols) {
         name = name == null ? "data" : name;
     }
 
+    /**
+     * A 64-bit fingerprint of the shape and the values: FNV-1a over the rows, the columns and each
+     * value's float bit pattern (a 32-bit word at a time), then SplitMix64's finalizer to spread the bits.
+     * Equal data give equal fingerprints; different data, almost surely different ones. A checkpoint
+     * records it so that a run is resumed on the data it started with.
+     */
+    public long fingerprint() {
+        long h = 0xcbf29ce484222325L;
+        h = (h ^ rows) * 0x100000001b3L;
+        h = (h ^ cols) * 0x100000001b3L;
+        for (float v : x) {
+            h = (h ^ (Float.floatToRawIntBits(v) & 0xffffffffL)) * 0x100000001b3L;
+        }
+        h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+        return h ^ (h >>> 31);
+    }
+
     /** Rows {@code [start, end)} as a tensor (a copy). */
     public Tensor slice(int start, int end) {
         float[] out = new float[(end - start) * cols];
@@ -30,6 +48,17 @@ public record DataMatrix(String name, float[] x, int rows, int cols) {
             System.arraycopy(x, order[start + i] * cols, out, i * cols, cols);
         }
         return Tensor.of(out, n, cols);
+    }
+
+    /**
+     * Checks that there is at least one row; otherwise fails naming this data and what needed it (an empty
+     * data set would otherwise "train" to a NaN mean loss and an untouched model).
+     */
+    public DataMatrix requireRows(String use) {
+        if (rows < 1) {
+            throw new IllegalArgumentException(name + " has no rows (0 examples); " + use + " needs at least one");
+        }
+        return this;
     }
 
     /** Checks that every value lies in [0, 1]; otherwise fails naming this data, the row, column and value. */

@@ -69,4 +69,45 @@ public final class JsonFields {
         }
         return out;
     }
+
+    /** An integer field that must be at least {@code min}. */
+    public int integer(String name, int min) {
+        int v = integer(name);
+        if (v < min) {
+            throw new IllegalArgumentException(source + ": field '" + name + "' should be an integer >= " + min + ", got " + v);
+        }
+        return v;
+    }
+
+    /** A number field that must be finite and at least {@code min}. */
+    public double number(String name, double min) {
+        double v = number(name);
+        if (!(v >= min) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(source + ": field '" + name + "' should be a finite number >= " + min
+                    + ", got " + node.get(name));
+        }
+        return v;
+    }
+
+    /** An array of integers, each at least {@code min}. */
+    public int[] intArray(String name, int min) {
+        int[] v = intArray(name);
+        for (int x : v) {
+            if (x < min) {
+                throw new IllegalArgumentException(source + ": field '" + name + "' should hold integers >= " + min
+                        + ", got " + node.get(name));
+            }
+        }
+        return v;
+    }
+
+    /** A text field turned into a value by {@code parse}, whose complaint is reported under the field's name. */
+    public <T> T parsed(String name, java.util.function.Function<String, T> parse) {
+        String text = text(name);
+        try {
+            return parse.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": field '" + name + "': " + e.getMessage(), e);
+        }
+    }
 }

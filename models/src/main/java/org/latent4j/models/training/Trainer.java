@@ -25,6 +25,10 @@ import org.latent4j.tensor.Tensor;
  * the evaluation of epoch e uses a source derived from (seed, e) alone; with a checkpoint after every
  * epoch, a resumed run therefore takes exactly the steps of an uninterrupted one.
  *
+ * <p>Modes: the module trains in training mode and is evaluated, and left when training ends, in
+ * evaluation mode ({@code Module.train(false)}), so that sampling or encoding afterwards uses batch
+ * normalization's running statistics and no dropout.
+ *
  * <p>Safety: a NaN or infinite loss or gradient stops training with a {@link NonFiniteLossException}
  * naming the epoch and batch, before any step with it: the parameters stay those of the last step
  * taken with a finite loss and gradient.
@@ -56,7 +60,8 @@ public final class Trainer {
     /**
      * Continues the run saved in a checkpoint directory: loads the model, optimizer and random states and
      * trains the remaining epochs. The training settings must be those the checkpoint was made with
-     * (the epoch count may be raised).
+     * (the epoch count may be raised), and the training and held-out data the same (rows, columns and
+     * {@link DataMatrix#fingerprint()}); a mismatch fails naming both.
      */
     public TrainingHistory resume(TrainingObjective objective, DataMatrix train, DataMatrix test, Path checkpointDir)
             throws IOException {
@@ -65,14 +70,41 @@ public final class Trainer {
         var now = config.toJson();
         saved.remove("epochs");
         now.remove("epochs");
+        // Compared as text: a number read back from the file may be another node type (int for a long seed).
         if (!saved.toString().equals(now.toString())) {
-            throw new IllegalArgumentException("checkpoint " + checkpointDir + " was made with training settings " + saved
-                    + ", not " + now);
+            StringBuilder differences = new StringBuilder();
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            saved.fieldNames().forEachRemaining(names::add);
+            now.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (!String.valueOf(saved.get(name)).equals(String.valueOf(now.get(name)))) {
+                    differences.append(differences.isEmpty() ? "" : ", ").append(name).append(' ').append(saved.get(name))
+                            .append(" there, ").append(now.get(name)).append(" now");
+                }
+            }
+            throw new IllegalArgumentException("checkpoint " + checkpointDir + " was made with other training settings ("
+                    + differences + "); resume with the settings the run started with (only the epochs may be raised)");
         }
+        requireSameData(checkpointDir, "training", cp.train(), Checkpoint.DataIdentity.of(train));
+        requireSameData(checkpointDir, "held-out", cp.test(), Checkpoint.DataIdentity.of(test));
         return run(objective, train, test, cp);
     }
 
+    private static void requireSameData(Path checkpointDir, String role, Checkpoint.DataIdentity saved,
+                                        Checkpoint.DataIdentity now) {
+        boolean same = saved == null ? now == null : saved.sameData(now);
+        if (!same) {
+            throw new IllegalArgumentException("checkpoint " + checkpointDir + " was made on the " + role + " data "
+                    + (saved == null ? "(none)" : saved) + ", not " + (now == null ? "(none)" : now)
+                    + "; resume with the data the run started with");
+        }
+    }
+
     private TrainingHistory run(TrainingObjective objective, DataMatrix train, DataMatrix test, Checkpoint from) {
+        train.requireRows("training");
+        if (test != null) {
+            test.requireRows("the held-out evaluation (give no test data to skip it)");
+        }
         Module module = objective.module();
         Map<String, Tensor> params = module.namedParameters();
         Optimizer opt = Optimizers.create(config.optimizer(), config.learningRate(), params);
@@ -89,6 +121,8 @@ public final class Trainer {
             state.restore(from);
         }
         int batches = (train.rows() + config.batchSize() - 1) / config.batchSize();
+        Checkpoint.DataIdentity trainIdentity = config.checkpointDir() == null ? null : Checkpoint.DataIdentity.of(train);
+        Checkpoint.DataIdentity testIdentity = config.checkpointDir() == null ? null : Checkpoint.DataIdentity.of(test);
         listeners.forEach(l -> l.onStart(state.epoch + 1, config.epochs(), batches));
         boolean stopped = false;
         module.train(true);
@@ -100,6 +134,13 @@ public final class Trainer {
             double total = trainEpoch(objective, opt, train, epoch, shuffle, noise, params, partSums);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Double> figures = test == null ? Map.of() : evaluate(objective, test, epoch);
+            figures.forEach((name, value) -> {
+                if (!Double.isFinite(value)) {
+                    throw new ArithmeticException("epoch " + epoch + ": the held-out " + name + " on " + test.name()
+                            + " is " + value + ", not a finite number; it is not reported (try a lower learning rate"
+                            + " or gradient clipping)");
+                }
+            });
             Map<String, Double> parts = new LinkedHashMap<>();
             partSums.forEach((k, v) -> parts.put(k, v[0] / train.rows()));
             EpochResult result = new EpochResult(epoch, seconds, total / train.rows(), parts, figures, opt.learningRate());
@@ -107,13 +148,15 @@ public final class Trainer {
             state.history.add(result);
             stopped = state.track(result, config, module);
             if (config.checkpointDir() != null) {
-                writeCheckpoint(state, module, opt, shuffle, noise);
+                writeCheckpoint(trainIdentity, testIdentity, state, module, opt, shuffle, noise);
             }
             listeners.forEach(l -> l.onEpoch(result));
         }
         if (stopped && state.best != null) {
             module.loadStateArrays(state.best);
         }
+        // what follows training is inference: batch normalization on its running statistics, no dropout
+        module.train(false);
         return new TrainingHistory(state.history, stopped, state.bestEpoch);
     }
 
@@ -169,10 +212,10 @@ public final class Trainer {
         return new RandomSource(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L * epoch);
     }
 
-    private void writeCheckpoint(Run state, Module module, Optimizer opt, RandomSource shuffle, RandomSource noise) {
+    private void writeCheckpoint(Checkpoint.DataIdentity trainIdentity, Checkpoint.DataIdentity testIdentity, Run state, Module module, Optimizer opt, RandomSource shuffle, RandomSource noise) {
         Checkpoint cp = new Checkpoint(state.epoch, module.stateArrays(), opt.exportState(), state.best,
                 shuffle.state(), noise.state(), state.bestLoss, state.bestEpoch, state.badEpochs, state.history,
-                config.toJson());
+                config.toJson(), trainIdentity, testIdentity);
         try {
             Files.createDirectories(config.checkpointDir().toAbsolutePath().getParent());
             cp.write(config.checkpointDir());

@@ -124,9 +124,9 @@ public final class Vae extends Module {
         return trainer.resume(new VaeObjective(this, trainer.config().evalBatchSize()), train, test, checkpointDir);
     }
 
-    /** Checks the width and the support of the data for this model's likelihood. */
+    /** Checks that the data have rows, this model's width, and values in the support of its likelihood. */
     public DataMatrix checkData(DataMatrix data) {
-        data.requireColumns(config.inputDim(), "this VAE").requireFinite();
+        data.requireRows("this VAE").requireColumns(config.inputDim(), "this VAE").requireFinite();
         if (config.likelihood().needsUnitInterval()) {
             data.requireUnitInterval("the " + config.likelihood().id() + " likelihood");
         }

@@ -108,15 +108,17 @@ public record VaeConfig(int inputDim, int latentDim, int[] encoderHidden, int[] 
         if (!arch.equals("mlp")) {
             throw new IllegalArgumentException(source + ": architecture '" + arch + "' is not supported (expected mlp)");
         }
+        // Each field is checked under its own name, so the config's checks below (in Java names) cannot fail.
         try {
-            return new Builder(r.integer("input_dim")).latentDim(r.integer("latent_dim"))
-                    .encoderHidden(r.intArray("encoder_hidden")).decoderHidden(r.intArray("decoder_hidden"))
-                    .activation(Activation.parse(r.text("activation")))
-                    .likelihood(LikelihoodKind.parse(r.text("likelihood")))
-                    .beta(r.number("beta")).samples(r.integer("samples")).warmupEpochs(r.number("warmup_epochs"))
-                    .freeBits(r.number("free_bits")).seed(r.longValue("seed")).build();
+            return new Builder(r.integer("input_dim", 1)).latentDim(r.integer("latent_dim", 1))
+                    .encoderHidden(r.intArray("encoder_hidden", 1)).decoderHidden(r.intArray("decoder_hidden", 1))
+                    .activation(r.parsed("activation", Activation::parse))
+                    .likelihood(r.parsed("likelihood", LikelihoodKind::parse))
+                    .beta(r.number("beta", 0)).samples(r.integer("samples", 1)).warmupEpochs(r.number("warmup_epochs", 0))
+                    .freeBits(r.number("free_bits", 0)).seed(r.longValue("seed")).build();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+            throw e.getMessage() != null && e.getMessage().startsWith(source + ": ") ? e
+                    : new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
     }
 

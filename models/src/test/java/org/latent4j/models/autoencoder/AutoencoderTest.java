@@ -48,6 +48,7 @@ class AutoencoderTest {
 
         ae.save(dir.resolve("ae"), null);
         Autoencoder back = Autoencoder.load(dir.resolve("ae"));
+        assertTrue(!back.isTraining() && !ae.isTraining(), "trained and loaded models are in evaluation mode");
         assertArrayEquals(ae.reconstruct(x).toArray(), back.reconstruct(x).toArray());
         assertEquals(ae.config(), back.config());
     }
@@ -64,5 +65,16 @@ class AutoencoderTest {
         Autoencoder gauss = Autoencoder.create(AutoencoderConfig.builder(10).latentDim(2)
                 .likelihood(LikelihoodKind.GAUSSIAN).build());
         gauss.fit(d, null, TrainingConfig.builder().epochs(1).build());
+    }
+
+    @Test
+    void emptyDataAreRefusedNamingThem() {
+        Autoencoder ae = Autoencoder.create(AutoencoderConfig.builder(10).latentDim(2).build());
+        DataMatrix empty = new DataMatrix("none/train", new float[0], 0, 10);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ae.fit(empty, null, TrainingConfig.builder().epochs(1).build()));
+        assertEquals("none/train has no rows (0 examples); this autoencoder needs at least one", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ae.scoreSamples(empty));
+        assertTrue(e.getMessage().startsWith("none/train has no rows"), e.getMessage());
     }
 }

@@ -41,6 +41,12 @@ class BadInputTest {
     }
 
     @Test
+    void emptyDataAreRefusedAsEmpty() {
+        var ex = assertThrows(IllegalArgumentException.class, () -> gmm(1, CovarianceType.FULL).fit(new double[0], 3));
+        assertEquals("data: no rows (an empty data set); at least one row is needed", ex.getMessage());
+    }
+
+    @Test
     void constantDuplicateAndSingularDataGiveRegularizedFiniteModels() {
         int n = 300;
         double[] x = new double[n * 3];

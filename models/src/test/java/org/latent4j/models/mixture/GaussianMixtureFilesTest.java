@@ -39,6 +39,22 @@ class GaussianMixtureFilesTest {
     }
 
     @Test
+    void shortSaveWritesWhatTheFullOneWrites(@TempDir Path dir) throws IOException {
+        double[] x = MixtureFixtures.sample(MixtureFixtures.threeComponents(CovarianceType.DIAG), 300, 5);
+        GaussianMixture g = new GaussianMixture(GaussianMixtureConfig.builder().k(3)
+                .covarianceType(CovarianceType.DIAG).seed(4).build()).fit(x, 3);
+        GaussianMixtureFiles.save(dir.resolve("short"), g);
+        GaussianMixtureFiles.save(dir.resolve("full"), g, null, null);
+        for (String file : new String[] {ModelFiles.WEIGHTS, ModelFiles.CONFIG}) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("full").resolve(file)),
+                    Files.readAllBytes(dir.resolve("short").resolve(file)), file);
+        }
+        GaussianMixtureFiles.Stored back = GaussianMixtureFiles.load(dir.resolve("short"));
+        assertNull(back.pca());
+        assertArrayEquals(g.scoreSamples(x), back.mixture().scoreSamples(x));
+    }
+
+    @Test
     void projectionIsStoredWithTheMixture(@TempDir Path dir) throws IOException {
         double[] raw = MixtureFixtures.sample(MixtureFixtures.threeComponents(CovarianceType.FULL), 500, 8);
         Pca pca = Pca.fit(raw, 3, 2);
@@ -65,5 +81,44 @@ class GaussianMixtureFilesTest {
         ex = assertThrows(IOException.class, () -> GaussianMixtureFiles.load(m));
         assertTrue(ex.getMessage().contains("config.json") && ex.getMessage().contains("fool"), ex.getMessage());
         assertThrows(IOException.class, () -> GaussianMixtureFiles.load(dir.resolve("missing")));
+    }
+
+    @Test
+    void configFieldsOfTheWrongTypeAndShapesThatDisagreeNameTheFileOnce(@TempDir Path dir) throws IOException {
+        MixtureParameters truth = MixtureFixtures.threeComponents(CovarianceType.DIAG);
+        GaussianMixture g = new GaussianMixture(GaussianMixtureConfig.builder().k(3).covarianceType(CovarianceType.DIAG)
+                .seed(2).build()).fit(MixtureFixtures.sample(truth, 300, 3), 3);
+        Path m = dir.resolve("m");
+        GaussianMixtureFiles.save(m, g, null, null);
+        Path config = m.resolve(ModelFiles.CONFIG);
+        String saved = Files.readString(config);
+        // a damaged value used to be read as its default (reg_covar 1e-6, max_iter 1)
+        Files.writeString(config, saved.replace("\"reg_covar\" : 1.0E-6", "\"reg_covar\" : \"x\""));
+        IOException e = assertThrows(IOException.class, () -> GaussianMixtureFiles.load(m));
+        assertEquals(config + ": field 'reg_covar' should be a number, got \"x\"", e.getMessage());
+        Files.writeString(config, saved.replace("\"max_iter\" : 100", "\"max_iter\" : -5"));
+        e = assertThrows(IOException.class, () -> GaussianMixtureFiles.load(m));
+        assertEquals(config + ": field 'max_iter' should be an integer >= 1, got -5", e.getMessage());
+        Files.writeString(config, saved.replace("\"k\" : 3", "\"k\" : 4"));
+        e = assertThrows(IOException.class, () -> GaussianMixtureFiles.load(m));
+        assertEquals(m.resolve(ModelFiles.WEIGHTS) + ": tensor 'weights' is F64 of shape [3], expected F64 of shape [4]",
+                e.getMessage());
+    }
+
+    @Test
+    void aNonFiniteParameterIsRefusedNamingTheFileAndTensor(@TempDir Path dir) throws IOException {
+        MixtureParameters truth = MixtureFixtures.threeComponents(CovarianceType.FULL);
+        GaussianMixture g = new GaussianMixture(GaussianMixtureConfig.builder().k(3).seed(2).build())
+                .fit(MixtureFixtures.sample(truth, 300, 3), 3);
+        GaussianMixtureFiles.save(dir.resolve("m"), g, null, null);
+        Path weights = dir.resolve("m").resolve(ModelFiles.WEIGHTS);
+        var arrays = new java.util.LinkedHashMap<>(org.latent4j.io.SafeTensors.read(weights).arrays());
+        double[] means = g.parameters().means();
+        means[4] = Double.NEGATIVE_INFINITY;
+        arrays.put("means", new org.latent4j.io.ArrayData.F64(new int[] {3, 3}, means));
+        org.latent4j.io.SafeTensors.write(weights, arrays, java.util.Map.of());
+        IOException e = assertThrows(IOException.class, () -> GaussianMixtureFiles.load(dir.resolve("m")));
+        assertTrue(e.getMessage().startsWith(dir.resolve("m").resolve(ModelFiles.WEIGHTS) + ": tensor 'means' holds -Infinity at index 4"),
+                e.getMessage());
     }
 }

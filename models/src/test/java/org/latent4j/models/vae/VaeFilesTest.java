@@ -32,6 +32,7 @@ class VaeFilesTest {
         VaeFiles.save(vae, dir.resolve("m"), meta);
         VaeFiles.Loaded loaded = VaeFiles.load(dir.resolve("m"));
         assertEquals(vae.config(), loaded.vae().config());
+        assertTrue(!loaded.vae().isTraining(), "a loaded model is in evaluation mode");
         vae.namedParameters().forEach((n, t) -> assertArrayEquals(t.toArray(), loaded.vae().namedParameters().get(n).toArray(), n));
         assertEquals("synthetic", loaded.metadata().get("dataset").asText());
         assertEquals(ModelFiles.FORMAT_VERSION, loaded.metadata().get("format_version").asInt());
@@ -41,6 +42,20 @@ class VaeFilesTest {
         assertTrue(c.arrays().containsKey("encoder.mu.weight"));
         assertTrue(c.arrays().containsKey("encoder.log_var.bias"));
         assertTrue(c.arrays().containsKey("likelihood.log_var"));
+    }
+
+    @Test
+    void shortSaveWritesWhatTheFullOneWrites(@TempDir Path dir) throws IOException {
+        Vae vae = model();
+        VaeFiles.save(dir.resolve("short"), vae);
+        VaeFiles.save(vae, dir.resolve("full"), null);
+        for (String file : new String[] {ModelFiles.WEIGHTS, ModelFiles.CONFIG}) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("full").resolve(file)),
+                    Files.readAllBytes(dir.resolve("short").resolve(file)), file);
+        }
+        VaeFiles.Loaded loaded = VaeFiles.load(dir.resolve("short"));
+        assertEquals(vae.config(), loaded.vae().config());
+        assertEquals(VaeFiles.KIND, loaded.metadata().get("kind").asText());
     }
 
     @Test
@@ -81,5 +96,41 @@ class VaeFilesTest {
         Files.writeString(metaFile, Json.writePretty(meta));
         IOException v = assertThrows(IOException.class, () -> VaeFiles.load(dir.resolve("n")));
         assertTrue(v.getMessage().contains("99"), v.getMessage());
+    }
+
+    @Test
+    void aNonFiniteWeightIsRefusedNamingTheFileAndTensor(@TempDir Path dir) throws IOException {
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY}) {
+            Vae vae = model();
+            vae.namedParameters().get("decoder.layers.0.bias").data()[1] = bad;
+            Path m = dir.resolve("m" + bad);
+            VaeFiles.save(vae, m, null);
+            IOException e = assertThrows(IOException.class, () -> VaeFiles.load(m));
+            assertEquals(m.resolve(ModelFiles.WEIGHTS) + ": tensor 'decoder.layers.0.bias' holds " + bad + " at index 1 (of "
+                    + vae.namedParameters().get("decoder.layers.0.bias").data().length + "); a model's weights must be finite"
+                    + " numbers (a damaged file, or a run that diverged)", e.getMessage());
+        }
+    }
+
+    @Test
+    void configErrorsNameTheFileOnceAndTheFieldAsWritten(@TempDir Path dir) throws IOException {
+        VaeFiles.save(model(), dir.resolve("m"), null);
+        Path configFile = dir.resolve("m").resolve(ModelFiles.CONFIG);
+        ObjectNode config = (ObjectNode) Json.read(configFile);
+        config.put("input_dim", 0);
+        Files.writeString(configFile, Json.writePretty(config));
+        IOException e = assertThrows(IOException.class, () -> VaeFiles.load(dir.resolve("m")));
+        assertEquals(configFile + ": field 'input_dim' should be an integer >= 1, got 0", e.getMessage());
+
+        config.put("input_dim", 6).put("activation", "swish");
+        Files.writeString(configFile, Json.writePretty(config));
+        e = assertThrows(IOException.class, () -> VaeFiles.load(dir.resolve("m")));
+        assertTrue(e.getMessage().startsWith(configFile + ": field 'activation': unknown activation 'swish'"), e.getMessage());
+
+        config.put("activation", "tanh").put("latent_dim", 3);
+        Files.writeString(configFile, Json.writePretty(config));
+        e = assertThrows(IOException.class, () -> VaeFiles.load(dir.resolve("m")));
+        assertEquals(dir.resolve("m").resolve(ModelFiles.WEIGHTS) + ": tensor 'encoder.mu.weight' has shape [2, 4], the model"
+                + " expects [3, 4] (the model as " + configFile + " describes it)", e.getMessage());
     }
 }

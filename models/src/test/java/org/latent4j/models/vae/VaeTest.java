@@ -218,7 +218,68 @@ class VaeTest {
                 assertArrayEquals(t.toArray(), resumed.namedParameters().get(name).toArray(), name));
         IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> new Trainer(
                 three.toBuilder().learningRate(1e-2).build()).resume(new VaeObjective(Vae.create(config), 1000), train, test, cp));
-        assertTrue(other.getMessage().contains("learning_rate"), other.getMessage());
+        assertTrue(other.getMessage().contains("was made with other training settings (learning_rate 0.005 there, 0.01 now)"),
+                "only what differs: " + other.getMessage());
         assertNotEquals(0, full.last().testLoss());
+    }
+
+    @Test
+    void emptyDataAreRefusedBeforeTrainingNamingThem() {
+        Vae vae = Vae.create(small(LikelihoodKind.BERNOULLI));
+        DataMatrix empty = new DataMatrix("empty/train", new float[0], 0, 16);
+        TrainingConfig one = TrainingConfig.builder().epochs(1).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> vae.fit(empty, null, one));
+        assertEquals("empty/train has no rows (0 examples); this VAE needs at least one", e.getMessage());
+        DataMatrix emptyTest = new DataMatrix("empty/test", new float[0], 0, 16);
+        e = assertThrows(IllegalArgumentException.class, () -> vae.fit(images(20, 16, 1), emptyTest, one));
+        assertTrue(e.getMessage().startsWith("empty/test has no rows"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> vae.evaluate(emptyTest, 2, new RandomSource(1)));
+        assertTrue(e.getMessage().startsWith("empty/test has no rows"), e.getMessage());
+        // and the trainer itself, whatever the objective
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(one).fit(new VaeObjective(vae, 10), empty, null));
+        assertEquals("empty/train has no rows (0 examples); training needs at least one", e.getMessage());
+    }
+
+    @Test
+    void resumingOnOtherDataIsRefusedNamingBoth(@TempDir Path dir) throws Exception {
+        DataMatrix train = images(60, 16, 1);
+        DataMatrix test = images(20, 16, 2);
+        VaeConfig config = small(LikelihoodKind.BERNOULLI);
+        TrainingConfig two = TrainingConfig.builder().epochs(2).batchSize(16).build();
+        Path cp = dir.resolve("checkpoint");
+        new Trainer(two.toBuilder().epochs(1).checkpointDir(cp).build())
+                .fit(new VaeObjective(Vae.create(config), 1000), train, test);
+        // the same values under another name are the same data
+        DataMatrix renamed = new DataMatrix("moved/train", train.x(), train.rows(), train.cols());
+        assertEquals(2, new Trainer(two).resume(new VaeObjective(Vae.create(config), 1000), renamed, test, cp).epochs().size());
+
+        DataMatrix fewer = new DataMatrix("images/train", java.util.Arrays.copyOf(train.x(), 50 * 16), 50, 16);
+        DataMatrix changed = new DataMatrix("images/train", train.x().clone(), 60, 16);
+        changed.x()[7] = 0.5f;
+        for (DataMatrix other : new DataMatrix[] {fewer, changed}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new Trainer(two).resume(new VaeObjective(Vae.create(config), 1000), other, test, cp));
+            assertTrue(e.getMessage().contains("was made on the training data " + train.name() + " (60×16, fingerprint "
+                    + String.format("%016x", train.fingerprint()) + "), not images/train (" + other.rows() + "×16, fingerprint "
+                    + String.format("%016x", other.fingerprint()) + ")"), e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(two).resume(new VaeObjective(Vae.create(config), 1000), train, null, cp));
+        assertTrue(e.getMessage().contains("the held-out data ") && e.getMessage().contains(", not (none)"), e.getMessage());
+    }
+
+    @Test
+    void theFingerprintFollowsShapeAndEveryValue() {
+        DataMatrix a = images(30, 16, 1);
+        assertEquals(a.fingerprint(), new DataMatrix("other name", a.x().clone(), 30, 16).fingerprint());
+        assertNotEquals(a.fingerprint(), new DataMatrix("a", a.x(), 60, 8).fingerprint(), "same values, other shape");
+        for (int i : new int[] {0, 17, a.x().length - 1}) {
+            float[] x = a.x().clone();
+            x[i] = Math.nextUp(x[i]);
+            assertNotEquals(a.fingerprint(), new DataMatrix("a", x, 30, 16).fingerprint(), "one ulp at " + i);
+        }
+        assertNotEquals(new DataMatrix("z", new float[] {0f}, 1, 1).fingerprint(),
+                new DataMatrix("z", new float[] {-0f}, 1, 1).fingerprint(), "bit patterns, not values");
     }
 }

@@ -78,7 +78,7 @@ record MixtureRun(Path dir, GaussianMixtureFiles.Stored model, JsonNode modelCon
             try {
                 node = Json.mapper().readTree(line);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new FileFormatException(file, "line " + (i + 1) + " is not JSON: " + e.getOriginalMessage(), e);
+                throw new FileFormatException(file, "line " + (i + 1) + " is not JSON: " + Json.problem(e), e);
             }
             if (node == null || !node.has("iteration")) {
                 continue;

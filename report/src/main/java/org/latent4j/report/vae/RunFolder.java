@@ -60,7 +60,7 @@ record RunFolder(Path dir, VaeFiles.Loaded model, List<EpochResult> history, Obj
             try {
                 history.add(EpochResult.fromRecord(Json.mapper().readTree(line), where));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new FileFormatException(metrics, "line " + (i + 1) + " is not JSON: " + e.getOriginalMessage(), e);
+                throw new FileFormatException(metrics, "line " + (i + 1) + " is not JSON: " + Json.problem(e), e);
             } catch (IllegalArgumentException e) {
                 throw new FileFormatException(metrics, e.getMessage(), e);
             }
