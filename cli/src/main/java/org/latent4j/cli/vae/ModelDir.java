@@ -22,8 +22,14 @@ final class ModelDir {
         return VaeFiles.load(resolve(dir));
     }
 
-    /** The image height and width recorded at training, or a square guess, or null. */
+    /**
+     * The image height and width recorded at training, or a square guess, or null; null for colour images
+     * (more than one channel), which the grey image grids cannot draw.
+     */
     static int[] imageShape(VaeFiles.Loaded m) {
+        if (m.metadata().path("image_channels").asInt(1) > 1) {
+            return null;
+        }
         int h = m.metadata().path("image_height").asInt(0);
         int w = m.metadata().path("image_width").asInt(0);
         if (h > 0 && w > 0 && h * w == m.vae().config().inputDim()) {
