@@ -84,7 +84,7 @@ final class ImageDecoder {
             try {
                 int[] wh = checkedSize(file, reader);
                 if (height == 0 && (wh[0] != expectWidth || wh[1] != expectHeight)) {
-                    throw new BadDataException(file.toString(), "is " + wh[1] + "x" + wh[0] + " pixels (height x width),"
+                    throw new SizeMismatch(file.toString(), "is " + wh[1] + "x" + wh[0] + " pixels (height x width),"
                             + " the folder's first image " + expectHeight + "x" + expectWidth + "; give a size to resize"
                             + " every image to (size=HEIGHTxWIDTH)");
                 }
@@ -114,6 +114,18 @@ final class ImageDecoder {
         int h = height > 0 ? height : expectHeight;
         int w = width > 0 ? width : expectWidth;
         convert(img, dst, offset, h, w);
+    }
+
+    /**
+     * A readable image of another size than the folder's when no size is set: a matter of the options, not a
+     * damaged file, so {@code skip-bad} does not skip it.
+     */
+    static final class SizeMismatch extends BadDataException {
+        private static final long serialVersionUID = 1L;
+
+        SizeMismatch(String source, String problem) {
+            super(source, problem);
+        }
     }
 
     /** Converts the decoded image: crop, channel conversion and resampling in one streaming pass over its rows. */

@@ -160,7 +160,7 @@ public final class ImageFolder {
             try {
                 decoder.decode(item.file(), x, kept * rowLength, h, w);
             } catch (BadDataException e) {
-                if (!options.skipBad()) {
+                if (!options.skipBad() || e instanceof ImageDecoder.SizeMismatch) {
                     throw e;
                 }
                 LOG.log(Level.WARNING, "skipping {0}", e.getMessage());

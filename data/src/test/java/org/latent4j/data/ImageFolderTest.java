@@ -175,6 +175,8 @@ class ImageFolderTest {
         TinyImages.flat(dir.resolve("b.png"), 2, 3, 0);
         var e = assertThrows(BadDataException.class, () -> ImageFolder.read(dir, opts().build()));
         assertTrue(e.getMessage().contains("b.png") && e.getMessage().contains("size=HEIGHTxWIDTH"), e.getMessage());
+        assertThrows(BadDataException.class, () -> ImageFolder.read(dir, opts().skipBad(true).build()),
+                "a size mismatch is not a damaged file: skip-bad does not hide it");
         assertArrayEquals(new int[] {1, 2, 2}, assertDoesNotThrow(() -> ImageFolder.read(dir, opts().size(2, 2).build()))
                 .train().imageShape());
     }
@@ -264,6 +266,16 @@ class ImageFolderTest {
         assertEquals(text.toString(), notImage.source());
         assertTrue(notImage.getMessage().contains("not a PNG or JPEG image (it starts with bytes 68 65 6C 6C"),
                 notImage.getMessage());
+
+        Path gif = TinyImages.write(TinyImages.colour(1, 1, BufferedImage.TYPE_INT_RGB, 0), "gif", root.resolve("d-gif.png"));
+        var otherFormat = assertThrows(BadDataException.class, () -> ImageFolder.read(root, strict));
+        assertTrue(otherFormat.getMessage().contains("c-text.png"), "the first bad file in sorted order");
+        Files.delete(text);
+        var gifError = assertThrows(BadDataException.class, () -> ImageFolder.read(root, strict));
+        assertEquals(gif.toString(), gifError.source());
+        assertTrue(gifError.getMessage().contains("holds a GIF image; latent4j reads PNG and JPEG files"), gifError.getMessage());
+        Files.delete(gif);
+        Files.writeString(text, "hello, I am not a picture");
 
         Files.write(cut, Arrays.copyOf(png, png.length / 2));
         Dataset kept = ImageFolder.read(root, opts().size(8, 8).skipBad(true).build()).train();
