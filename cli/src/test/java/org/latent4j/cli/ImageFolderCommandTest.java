@@ -75,10 +75,17 @@ class ImageFolderCommandTest {
         assertTrue(r.out().contains("training a VAE 48-16-2"), r.out());
         JsonNode meta = Json.read(out.resolve("model").resolve("metadata.json"));
         assertEquals(3, meta.get("image_channels").asInt());
-        assertTrue(Files.isRegularFile(out.resolve("report.html")), "the report without image grids");
+        assertTrue(Files.isRegularFile(out.resolve("report.html")));
         CliRun sample = CliRun.of("sample", out.toString(), "--n", "3", "--out", dir.resolve("rgb-samples.csv").toString());
         assertEquals(0, sample.exitCode(), sample.err());
         assertEquals(4, Files.readAllLines(dir.resolve("rgb-samples.csv")).size());
+        assertEquals(48, Files.readAllLines(dir.resolve("rgb-samples.csv")).get(0).split(",").length, "C·H·W columns");
+        Path png = dir.resolve("rgb-samples.png");
+        CliRun grid = CliRun.of("sample", out.toString(), "--n", "1", "--scale", "1", "--out", png.toString());
+        assertEquals(0, grid.exitCode(), grid.err());
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(3 * 4 + 4, img.getHeight(), "the three channels one under the other, with the grid's 2-pixel gaps");
+        assertEquals(4 + 4, img.getWidth());
     }
 
     @Test

@@ -140,10 +140,10 @@ public final class VaeDemo {
         Settings s = r.settings();
         Dataset test = r.test();
         DataMatrix testM = matrix(test, Math.min(VaeRunReport.MAX_ROWS, test.rows()));
-        int[] shape = test.isImage() ? new int[] {test.height(), test.width()} : null;
-        if (shape == null || test.channels() > 1) {
-            throw new IllegalArgumentException("the VAE demo draws grey images; " + test.name() + " are "
-                    + (shape == null ? "not images" : test.channels() + "-channel colour images (use channels=1)"));
+        // colour: the channels one under the other, each in grey
+        int[] shape = test.isImage() ? new int[] {test.channels() * test.height(), test.width()} : null;
+        if (shape == null) {
+            throw new IllegalArgumentException("the VAE demo draws images; " + test.name() + " are not images");
         }
         int[] labels = testM.rows() < test.rows() ? java.util.Arrays.copyOf(test.labels(), testM.rows()) : test.labels();
         VaeFigures.Data data = new VaeFigures.Data(testM, labels, ClassNames.of(test), shape);
