@@ -292,7 +292,8 @@ final class ImageDecoder {
                 r.setInput(in, true, true);
                 return r;
             }
-            throw new BadDataException(file.toString(), "holds a " + r.getFormatName().toUpperCase(Locale.ROOT)
+            r.dispose();
+            throw new BadDataException(file.toString(), "holds a " + format.toUpperCase(Locale.ROOT)
                     + " image; latent4j reads PNG and JPEG files");
         }
         byte[] head = new byte[8];

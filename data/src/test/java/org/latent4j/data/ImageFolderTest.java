@@ -312,6 +312,18 @@ class ImageFolderTest {
     }
 
     @Test
+    void anImageDeclaringTooManyPixelsIsRefusedBeforeDecoding() throws IOException {
+        byte[] png = TinyImages.bytes(TinyImages.colour(1, 1, BufferedImage.TYPE_INT_RGB, 0x123456), "png");
+        // IHDR's width and height (big-endian, after the 8-byte signature and the chunk's length and type): 20000 x 20000
+        java.nio.ByteBuffer.wrap(png).putInt(16, 20000).putInt(20, 20000);
+        Path huge = Files.write(dir.resolve("huge.png"), png);
+        var e = assertThrows(BadDataException.class, () -> ImageFolder.read(dir, opts().size(8, 8).build()));
+        assertEquals(huge.toString(), e.source());
+        assertTrue(e.getMessage().contains("is 20000x20000 pixels (height x width); latent4j decodes images of at most"
+                + " 67108864 pixels"), e.getMessage());
+    }
+
+    @Test
     void aSymbolicLinkLoopIsSkipped() throws IOException {
         TinyImages.flat(dir.resolve("cls/a.png"), 1, 1, 0);
         Files.createSymbolicLink(dir.resolve("cls/loop"), dir.resolve("cls"));
