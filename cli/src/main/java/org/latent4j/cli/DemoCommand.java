@@ -1,7 +1,6 @@
 package org.latent4j.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -43,6 +42,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j demo                         # then open runs/demo/report.html",
                 "  latent4j demo --quick --out /tmp/demo # a fast, rougher run",
+                "  latent4j demo --overwrite             # again, replacing runs/demo",
                 "  latent4j demo crabs                   # Pearson's crabs, printed"},
         subcommands = {VaeDemoCommand.class, DemoCrabsCommand.class})
 final class DemoCommand implements Callable<Integer> {
@@ -60,12 +60,30 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the models, the sampling and the figures (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--overwrite", description = OutputFolder.OVERWRITE)
+    boolean overwrite;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         Console log = Console.of(spec);
+        OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.DEMO, overwrite,
+                "--overwrite to replace its outputs");
+        try {
+            return demo(log, folder);
+        } catch (RuntimeException | IOException e) {
+            throw folder.failed(e);
+        } catch (Error e) {
+            folder.failed(e, spec);
+            throw e;
+        } finally {
+            folder.close();
+        }
+    }
+
+    private int demo(Console log, OutputFolder folder) throws IOException {
         long t0 = System.nanoTime();
         String dataSpec = quick ? "fashion-mnist-small" : "fashion-mnist";
         Splits splits = DataSpec.parse(dataSpec, Fallback.SUBSET).load(Catalogue.standard());
@@ -75,9 +93,11 @@ final class DemoCommand implements Callable<Integer> {
         line(log, "latent4j demo%s: %,d training and %,d test images of %s, %d threads; writing %s",
                 quick ? " --quick" : "", splits.train().rows(), splits.test().rows(), splits.train().name(),
                 Threads.count(), out);
-        Files.createDirectories(out);
         RunRecord.write(spec, out);
         VaeDemo.Result vae = VaeDemo.run(splits.train(), splits.test(), dataSpec, settings, out, progress(log));
+        for (VaeDemo.Model model : vae.models()) {
+            folder.markInner(out.relativize(model.runDir()).toString(), OutputLayout.VAE_RUN);
+        }
         double vaeSeconds = (System.nanoTime() - t0) / 1e9;
 
         line(log, "drawing the figures");

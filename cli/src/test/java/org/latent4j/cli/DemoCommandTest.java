@@ -60,6 +60,13 @@ class DemoCommandTest {
         CliRun plot = CliRun.of("plot", out.resolve("vae-latent2").toString());
         assertEquals(0, plot.exitCode(), plot.err());
         assertTrue(Files.isRegularFile(out.resolve("vae-latent2").resolve("figures").resolve("manifold.png")));
+        // the demo's folder is latent4j's: a second demo into it is refused (before any work) without --overwrite
+        assertTrue(Files.isRegularFile(out.resolve(OutputFolder.MARKER)));
+        String page = Files.readString(out.resolve("report.html"));
+        CliRun again = CliRun.of("demo", "--quick", "--out", out.toString());
+        assertEquals(2, again.exitCode(), again.err());
+        assertTrue(again.err().contains("add --overwrite"), again.err());
+        assertEquals(page, Files.readString(out.resolve("report.html")));
     }
 
     @Test
