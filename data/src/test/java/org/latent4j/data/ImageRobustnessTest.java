@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * another exception (NullPointerException, ArrayIndexOutOfBoundsException, OutOfMemoryError, ...).
  */
 class ImageRobustnessTest {
-    private static final int MUTATIONS = 250;
+    private static final int MUTATIONS = 160;
     @TempDir Path dir;
 
     private static byte[] seedImage(String format, int type) {
