@@ -157,12 +157,13 @@ class ImageFolderTest {
     @Test
     void centreCropCutsTheMiddleToTheAspectRatioBeforeResizing() throws IOException {
         TinyImages.grey(dir.resolve("wide/w.png"), 2, 6,
-                1, 2, 3, 4, 5, 6,
-                7, 8, 9, 10, 11, 12);
+                10, 20, 90, 40, 50, 120,
+                70, 80, 150, 100, 110, 180);
         Dataset cropped = ImageFolder.read(dir.resolve("wide"), opts().size(2, 2).centreCrop(true).build()).train();
-        assertArrayEquals(scaled(3, 4, 9, 10), cropped.x());
+        assertArrayEquals(scaled(90, 40, 150, 100), cropped.x());
+        // without the crop, each output pixel is the mean of three (the middle one alone would give 20, 50, 80, 110)
         Dataset squeezed = ImageFolder.read(dir.resolve("wide"), opts().size(2, 2).build()).train();
-        assertArrayEquals(new float[] {2 / 255f, 5 / 255f, 8 / 255f, 11 / 255f}, squeezed.x(), 1e-7f);
+        assertArrayEquals(new float[] {40 / 255f, 70 / 255f, 100 / 255f, 130 / 255f}, squeezed.x(), 1e-7f);
 
         TinyImages.grey(dir.resolve("tall/t.png"), 5, 1, 10, 20, 30, 40, 50);
         Dataset middle = ImageFolder.read(dir.resolve("tall"), opts().size(1, 1).centreCrop(true).build()).train();
