@@ -257,10 +257,23 @@ public final class Catalogue {
         return m.toString();
     }
 
-    /** The named data sets are 28x28 images; anything else under their names is a mistake worth reporting. */
+    /** The classes of the catalogue's image sets: ten digits (MNIST) or ten kinds of clothes (Fashion-MNIST). */
+    static final int IMAGE_CLASSES = 10;
+
+    /**
+     * The named data sets are 28x28 images labelled 0 to 9; anything else under their names is a mistake
+     * worth reporting (a label of 200 would otherwise pass as an eleventh to two-hundred-first class).
+     */
     private static Dataset checked(Dataset d, String source) throws BadDataException {
         if (d.height() != 28 || d.width() != 28) {
             throw new BadDataException(source, d.name() + " should hold 28x28 images, found " + d.height() + "x" + d.width());
+        }
+        int[] y = d.labels();
+        for (int i = 0; y != null && i < y.length; i++) {
+            if (y[i] < 0 || y[i] >= IMAGE_CLASSES) {
+                throw new BadDataException(d.source(), "label " + y[i] + " of item " + i + " (counting from 0) is outside "
+                        + d.name() + "'s " + IMAGE_CLASSES + " classes (accepted: 0 to " + (IMAGE_CLASSES - 1) + ")");
+            }
         }
         return new Dataset(d.name(), source, d.x(), d.rows(), d.cols(), d.labels(), null, null, d.height(), d.width());
     }

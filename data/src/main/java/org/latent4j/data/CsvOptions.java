@@ -31,7 +31,12 @@ public record CsvOptions(Header header, char delimiter, Column label, List<Colum
         static Column parse(String s) {
             String t = s.strip();
             if (t.matches("-?\\d+")) {
-                return new Index(Integer.parseInt(t));
+                try {
+                    return new Index(Integer.parseInt(t));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("column index " + t + " is out of range (" + Integer.MIN_VALUE
+                            + " to " + Integer.MAX_VALUE + ")");
+                }
             }
             if (t.isEmpty()) {
                 throw new IllegalArgumentException("empty column name");
@@ -78,6 +83,8 @@ public record CsvOptions(Header header, char delimiter, Column label, List<Colum
         public Builder columns(String... names) { for (String n : names) columns.add(new Column.Name(n)); return this; }
         public Builder columns(int... indices) { for (int i : indices) columns.add(new Column.Index(i)); return this; }
         public Builder column(Column c) { columns.add(c); return this; }
+        /** How many feature columns have been chosen so far. */
+        public int columnCount() { return columns.size(); }
         public Builder scale(double s) { this.scale = s; return this; }
 
         public CsvOptions build() {

@@ -25,6 +25,9 @@ public final class CsvReader {
 
     /** Reads the file in double precision. */
     public static CsvTable read(Path file, CsvOptions options) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new BadDataException(file.toString(), "is a folder, expected a CSV file");
+        }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return new Parse(file.toString(), options).run(in);
         } catch (NoSuchFileException e) {
@@ -187,7 +190,13 @@ public final class CsvReader {
                 values = Arrays.copyOf(values, Math.max(values.length * 2, valueCount + featureIndex.length));
             }
             for (int c : featureIndex) {
-                values[valueCount++] = number(fields.get(c), c) / options.scale();
+                double v = number(fields.get(c), c);
+                double scaled = v / options.scale();
+                if (!Double.isFinite(scaled)) {
+                    throw error("column " + columnName(c) + ": '" + fields.get(c) + "' divided by scale=" + options.scale()
+                            + " is beyond a double's range (not finite); choose a larger scale");
+                }
+                values[valueCount++] = scaled;
             }
             if (labelIndex >= 0) {
                 String l = fields.get(labelIndex);

@@ -28,11 +28,20 @@ public record CsvTable(String source, double[] x, int rows, int cols, List<Strin
         return x[r * cols + c];
     }
 
-    /** The values as float32, with labels and names. */
-    public Dataset toDataset(String name) {
+    /**
+     * The values as float32, with labels and names; a value beyond float32's range (about ±3.4e38) is
+     * refused naming its data row and column rather than turned into an infinity.
+     */
+    public Dataset toDataset(String name) throws BadDataException {
         float[] f = new float[x.length];
         for (int i = 0; i < x.length; i++) {
             f[i] = (float) x[i];
+            if (Float.isInfinite(f[i])) {
+                int c = i % cols;
+                throw new BadDataException(source, "data row " + (i / cols + 1) + ", column "
+                        + (columnNames != null ? "'" + columnNames.get(c) + "'" : "number " + (c + 1)) + " of the features: "
+                        + x[i] + " is beyond float32's range (about ±3.4e38); divide the values with the scale option");
+            }
         }
         return new Dataset(name, source, f, rows, cols, labels, labelNames, columnNames, 0, 0);
     }

@@ -30,6 +30,12 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
             + "idx:IMAGES[,LABELS][?test=IMAGES[,LABELS]], "
             + "images:DIR[?size=HxW&channels=1|3&crop=center&test=FRACTION&seed=N&skip-bad=yes]";
 
+    /**
+     * The most feature columns a spec may choose (2^20, a 1024x1024 image): a range such as
+     * {@code 0-2147483647} is refused before it is expanded.
+     */
+    int MAX_COLUMNS = 1 << 20;
+
     /** Loads the data; catalogue names go through the catalogue, files are read directly. */
     Splits load(Catalogue catalogue) throws IOException;
 
@@ -176,10 +182,14 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
                 for (String c : opts.get("columns").split(",")) {
                     String t = c.strip();
                     if (t.matches("\\d+-\\d+")) {
-                        int from = Integer.parseInt(t.substring(0, t.indexOf('-')));
-                        int to = Integer.parseInt(t.substring(t.indexOf('-') + 1));
+                        int from = columnIndex(t.substring(0, t.indexOf('-')));
+                        int to = columnIndex(t.substring(t.indexOf('-') + 1));
                         if (to < from) {
                             throw new IllegalArgumentException("column range " + t + " runs backwards");
+                        }
+                        if ((long) to - from + 1 > MAX_COLUMNS - b.columnCount()) {
+                            throw new IllegalArgumentException("columns=" + opts.get("columns") + " chooses more than "
+                                    + MAX_COLUMNS + " columns (range " + t + ")");
                         }
                         for (int i = from; i <= to; i++) {
                             b.column(new CsvOptions.Column.Index(i));
@@ -250,6 +260,15 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("data spec '" + spec + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** A 0-based column index of a range; digits only (the caller's pattern), but maybe too many of them. */
+    private static int columnIndex(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("column index " + digits + " is too large (at most " + Integer.MAX_VALUE + ")");
         }
     }
 

@@ -56,6 +56,8 @@ public final class ConfigFile {
             root = mapper.readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new ConfigException("config file " + file + " does not exist");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ConfigException("config file " + file + " is not UTF-8 text (" + e.getMessage() + ")");
         } catch (JacksonException e) {
             throw new ConfigException("config file " + file + " is not valid " + kind(file) + ": "
                     + e.getOriginalMessage().lines().findFirst().orElse("") + location(e));

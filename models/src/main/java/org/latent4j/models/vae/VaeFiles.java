@@ -3,6 +3,7 @@ package org.latent4j.models.vae;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.latent4j.io.ArrayData;
 import org.latent4j.io.FileFormatException;
 import org.latent4j.io.ModelFiles;
 
@@ -15,6 +16,8 @@ import org.latent4j.io.ModelFiles;
 public final class VaeFiles {
     /** The model kind recorded in the metadata. */
     public static final String KIND = "vae";
+    /** Weights a config may describe beyond twice what the weights file holds before it is refused unbuilt. */
+    private static final long SLACK = 1 << 16;
 
     private VaeFiles() {}
 
@@ -35,7 +38,9 @@ public final class VaeFiles {
     /**
      * Reads a model directory written by {@link #save}: checks the format version, rebuilds the network
      * from the config and loads every weight, failing with the file's name on a missing weight, a shape
-     * that does not match the config, or a truncated or corrupt file.
+     * that does not match the config, or a truncated or corrupt file. A config describing a network much
+     * larger than the weights file holds is refused before the network is built, so memory stays
+     * proportional to the files, whatever numbers config.json holds.
      */
     public static Loaded load(Path dir) throws IOException {
         ModelFiles.Bundle b = ModelFiles.read(dir, KIND);
@@ -46,6 +51,18 @@ public final class VaeFiles {
         } catch (IllegalArgumentException e) {
             throw new FileFormatException(configFile, e.getMessage(), e);
         }
+        long stored = 0;
+        for (ArrayData a : b.weights().values()) {
+            stored += a.size();
+        }
+        long needed = linearWeights(config);
+        if (needed > 2 * stored + SLACK) {
+            // Checked before building the network, whose size config.json alone decides: a network far
+            // larger than the weights file is refused unbuilt; a near miss is built, and loading the
+            // weights then names the first tensor whose shape differs.
+            throw new FileFormatException(configFile, "describes a network of at least " + needed + " weights, but "
+                    + dir.resolve(ModelFiles.WEIGHTS) + " holds " + stored + " values in all: the two files do not belong together");
+        }
         Vae vae = Vae.create(config);
         try {
             vae.loadStateArrays(b.weights());
@@ -54,6 +71,32 @@ public final class VaeFiles {
         }
         vae.train(false); // a loaded model is for inference: batch normalization on its running statistics
         return new Loaded(vae, b.metadata());
+    }
+
+    /**
+     * The weights and biases of the linear layers the config describes (encoder body, the two heads mu
+     * and log_var, decoder), a lower bound of the network's size: the likelihood's parameters are left out.
+     */
+    static long linearWeights(VaeConfig c) {
+        long n = 0;
+        int in = c.inputDim();
+        for (int h : c.encoderHidden()) {
+            n = layer(n, in, h);
+            in = h;
+        }
+        n = layer(layer(n, in, c.latentDim()), in, c.latentDim());
+        in = c.latentDim();
+        for (int h : c.decoderHidden()) {
+            n = layer(n, in, h);
+            in = h;
+        }
+        return layer(n, in, c.inputDim());
+    }
+
+    /** n plus a linear layer's (in + 1) * out weights, saturating at Long.MAX_VALUE (sizes up to 2^31 each). */
+    private static long layer(long n, int in, int out) {
+        long w = ((long) in + 1) * out;
+        return n > Long.MAX_VALUE - w ? Long.MAX_VALUE : n + w;
     }
 
     /** A loaded model and its metadata. */
