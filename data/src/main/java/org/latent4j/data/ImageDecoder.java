@@ -29,17 +29,14 @@ import javax.imageio.stream.ImageInputStream;
  *
  * <p>Every failure is a {@link BadDataException} naming the file and what is wrong: not a PNG or JPEG,
  * damaged or truncated data (including the JPEG decoder's warnings, such as a premature end of the file,
- * which would otherwise leave grey rows), a size other than the folder's, more than
- * {@value #MAX_SOURCE_PIXELS} pixels.
+ * which would otherwise leave grey rows), a size other than the folder's, more pixels than the limit.
  */
 final class ImageDecoder {
-    /** The most pixels a source image may have (2^26, e.g. 8192 × 8192): its decoded form must fit in memory. */
-    static final long MAX_SOURCE_PIXELS = 1L << 26;
-
     private final int channels;
     private final int height;
     private final int width;
     private final boolean centreCrop;
+    private final long maxSourcePixels;
 
     /**
      * @param channels   1 or 3
@@ -47,16 +44,18 @@ final class ImageDecoder {
      *                   {@code expectHeight} of {@link #decode})
      * @param width      the output width, or 0 (as height)
      * @param centreCrop crop to the output's aspect ratio before resizing
+     * @param maxSourcePixels the most pixels a file may declare (its decoded form must fit in memory)
      */
-    ImageDecoder(int channels, int height, int width, boolean centreCrop) {
+    ImageDecoder(int channels, int height, int width, boolean centreCrop, long maxSourcePixels) {
         this.channels = channels;
         this.height = height;
         this.width = width;
         this.centreCrop = centreCrop;
+        this.maxSourcePixels = maxSourcePixels;
     }
 
     /** The file's width and height from its header, without decoding the pixels. */
-    static int[] size(Path file) throws BadDataException {
+    int[] size(Path file) throws BadDataException {
         try (ImageInputStream in = open(file)) {
             ImageReader reader = reader(file, in);
             try {
@@ -309,15 +308,15 @@ final class ImageDecoder {
     }
 
     /** Width and height from the header; refuses empty and oversized images before any pixel is decoded. */
-    private static int[] checkedSize(Path file, ImageReader reader) throws IOException {
+    private int[] checkedSize(Path file, ImageReader reader) throws IOException {
         int w = reader.getWidth(0);
         int h = reader.getHeight(0);
         if (w < 1 || h < 1) {
             throw new BadDataException(file.toString(), "declares an image of " + h + "x" + w + " pixels");
         }
-        if ((long) w * h > MAX_SOURCE_PIXELS) {
+        if ((long) w * h > maxSourcePixels) {
             throw new BadDataException(file.toString(), "is " + h + "x" + w + " pixels (height x width); latent4j decodes"
-                    + " images of at most " + MAX_SOURCE_PIXELS + " pixels");
+                    + " images of at most " + maxSourcePixels + " pixels");
         }
         return new int[] {w, h};
     }

@@ -116,12 +116,13 @@ public final class ImageFolder {
             throw new BadDataException(dir.toString(), "holds no training images (.png, .jpg or .jpeg files"
                     + (classes != null ? " in its class folders" : "") + ")");
         }
-        int[] size = options.resizes() ? new int[] {options.height(), options.width()} : firstSize(train, options);
+        ImageDecoder decoder = new ImageDecoder(options.channels(), options.height(), options.width(), options.centreCrop(),
+                options.maxSourcePixels());
+        int[] size = options.resizes() ? new int[] {options.height(), options.width()} : firstSize(train, decoder, options);
         int h = size[0];
         int w = size[1];
         int rowLength = checkedMemory(dir, options, h, w, train.size() + (test == null ? 0 : test.size()),
                 Math.max(train.size(), test == null ? 0 : test.size()));
-        ImageDecoder decoder = new ImageDecoder(options.channels(), options.height(), options.width(), options.centreCrop());
         String shape = options.channels() + "x" + h + "x" + w + (options.channels() == 3 ? " RGB" : " grey")
                 + (!options.resizes() ? "" : options.centreCrop() ? ", centre-cropped and resized" : ", resized");
         String classNote = classes == null ? "no labels"
@@ -216,10 +217,11 @@ public final class ImageFolder {
     }
 
     /** The size (height, width) of the first readable file; every other file must match it. */
-    private static int[] firstSize(List<Item> items, ImageFolderOptions options) throws BadDataException {
+    private static int[] firstSize(List<Item> items, ImageDecoder decoder, ImageFolderOptions options)
+            throws BadDataException {
         for (Item item : items) {
             try {
-                int[] wh = ImageDecoder.size(item.file());
+                int[] wh = decoder.size(item.file());
                 return new int[] {wh[1], wh[0]};
             } catch (BadDataException e) {
                 if (!options.skipBad()) {

@@ -16,9 +16,14 @@ package org.latent4j.data;
  * @param skipBad      skip unreadable, truncated or non-image files with a warning instead of failing
  * @param maxBytes     the most memory the decoded pixels may take (4 bytes a value); a folder that needs more
  *                     is refused before anything is decoded
+ * @param maxSourcePixels the most pixels a file's header may declare (by default 2^26, e.g. 8192 × 8192): a
+ *                     larger image is refused before it is decoded, since decoding it takes memory in proportion
  */
 public record ImageFolderOptions(int channels, int height, int width, boolean centreCrop, double testFraction,
-                                 long seed, boolean skipBad, long maxBytes) {
+                                 long seed, boolean skipBad, long maxBytes, long maxSourcePixels) {
+
+    /** The default of {@link #maxSourcePixels}: 2^26 pixels. */
+    public static final long MAX_SOURCE_PIXELS = 1L << 26;
 
     public ImageFolderOptions {
         if (channels != 1 && channels != 3) {
@@ -35,6 +40,9 @@ public record ImageFolderOptions(int channels, int height, int width, boolean ce
         }
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("the memory limit must be positive, got " + maxBytes);
+        }
+        if (maxSourcePixels <= 0) {
+            throw new IllegalArgumentException("the pixel limit of a file must be positive, got " + maxSourcePixels);
         }
     }
 
@@ -63,6 +71,7 @@ public record ImageFolderOptions(int channels, int height, int width, boolean ce
         private long seed = 1;
         private boolean skipBad;
         private long maxBytes = defaultMaxBytes();
+        private long maxSourcePixels = MAX_SOURCE_PIXELS;
 
         private Builder() {}
 
@@ -73,9 +82,11 @@ public record ImageFolderOptions(int channels, int height, int width, boolean ce
         public Builder seed(long s) { this.seed = s; return this; }
         public Builder skipBad(boolean on) { this.skipBad = on; return this; }
         public Builder maxBytes(long b) { this.maxBytes = b; return this; }
+        public Builder maxSourcePixels(long p) { this.maxSourcePixels = p; return this; }
 
         public ImageFolderOptions build() {
-            return new ImageFolderOptions(channels, height, width, centreCrop, testFraction, seed, skipBad, maxBytes);
+            return new ImageFolderOptions(channels, height, width, centreCrop, testFraction, seed, skipBad, maxBytes,
+                    maxSourcePixels);
         }
     }
 }

@@ -322,6 +322,12 @@ class ImageFolderTest {
         assertEquals(huge.toString(), e.source());
         assertTrue(e.getMessage().contains("is 20000x20000 pixels (height x width); latent4j decodes images of at most"
                 + " 67108864 pixels"), e.getMessage());
+        Files.delete(huge);
+        TinyImages.flat(dir.resolve("four.png"), 4, 4, 0);
+        var limit = assertThrows(BadDataException.class, () -> ImageFolder.read(dir, opts().maxSourcePixels(15).build()));
+        assertTrue(limit.getMessage().contains("is 4x4 pixels (height x width); latent4j decodes images of at most 15 pixels"),
+                limit.getMessage());
+        assertEquals(16, ImageFolder.read(dir, opts().maxSourcePixels(16).build()).train().cols());
     }
 
     @Test
