@@ -44,9 +44,10 @@ public record Dataset(String name, String source, float[] x, int rows, int cols,
         if (columnNames != null && columnNames.size() != cols) {
             throw new IllegalArgumentException(name + ": " + columnNames.size() + " column names for " + cols + " columns");
         }
+        // an image of no pixels (an IDX file may declare 0 x W) is allowed as before: no columns, not isImage()
         boolean image = channels != 0 || height != 0 || width != 0;
         if (channels < 0 || height < 0 || width < 0
-                || image && (channels == 0 || height == 0 || width == 0 || (long) channels * height * width != cols)) {
+                || image && (channels == 0 || (long) channels * height * width != cols)) {
             throw new IllegalArgumentException(name + ": image shape " + channels + "x" + height + "x" + width
                     + " (channels x height x width) does not match " + cols + " columns");
         }

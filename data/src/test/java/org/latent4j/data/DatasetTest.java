@@ -78,6 +78,8 @@ class DatasetTest {
         Dataset grey = Dataset.builder("g", new float[4], 1, 4).image(2, 2).build();
         assertEquals(1, grey.channels());
         assertEquals(1, new Dataset("g", null, new float[4], 1, 4, null, null, null, 2, 2).channels());
+        Dataset empty = Dataset.builder("idx", new float[0], 3, 0).image(0, 64771).build();
+        assertEquals(false, empty.isImage(), "an IDX file may declare images of 0 rows: no columns, as before");
         assertEquals(0, small().channels());
         assertEquals(null, small().imageShape());
     }
