@@ -80,6 +80,50 @@ class DataSpecTest {
     }
 
     @Test
+    void imageFoldersWithTheirOptions() throws IOException {
+        DataSpec spec = DataSpec.parse("images:" + dir + "?size=64x32&channels=3&test=0.1&seed=5&crop=center&skip-bad=yes");
+        DataSpec.Images images = (DataSpec.Images) spec;
+        assertEquals(dir, images.dir());
+        ImageFolderOptions o = images.options();
+        assertEquals(3, o.channels());
+        assertEquals(64, o.height());
+        assertEquals(32, o.width());
+        assertTrue(o.centreCrop());
+        assertEquals(0.1, o.testFraction());
+        assertEquals(5, o.seed());
+        assertTrue(o.skipBad());
+        ImageFolderOptions defaults = ((DataSpec.Images) DataSpec.parse("images:" + dir)).options();
+        assertEquals(1, defaults.channels());
+        assertEquals(0, defaults.height());
+        assertFalse(defaults.centreCrop() || defaults.skipBad());
+        assertEquals(0, defaults.testFraction());
+
+        Path folder = dir.resolve("pics");
+        TinyImages.grey(folder.resolve("a/1.png"), 2, 2, 0, 51, 102, 255);
+        TinyImages.grey(folder.resolve("b/2.png"), 2, 2, 255, 255, 255, 255);
+        Splits s = DataSpec.parse("images:" + folder + "?test=0.5").load(offline());
+        assertEquals(1, s.train().rows());
+        assertEquals(1, s.test().rows());
+        assertEquals(List.of("a", "b"), s.train().labelNames());
+        assertEquals(4, s.train().cols());
+    }
+
+    @Test
+    void badImageSpecsSayWhatIsAccepted() {
+        assertMessage("images:d?size=64", "size must be HEIGHTxWIDTH");
+        assertMessage("images:d?channels=4", "channels must be 1 (grey) or 3 (RGB)");
+        assertMessage("images:d?crop=left", "crop must be center or none");
+        assertMessage("images:d?crop=center", "crop=center needs a size");
+        assertMessage("images:d?test=1.5", "between 0 and 1");
+        assertMessage("images:d?test=ten", "between 0 and 1");
+        assertMessage("images:d?seed=3", "give test= too");
+        assertMessage("images:d?test=0.2&seed=x", "seed must be an integer");
+        assertMessage("images:d?skip-bad=maybe", "skip-bad must be yes or no");
+        assertMessage("images:d?scale=2", "unknown option 'scale'", "channels, crop, seed, size, skip-bad, test");
+        assertMessage("images:", "missing file name");
+    }
+
+    @Test
     void badSpecsSayWhatIsAccepted() {
         assertMessage("cifar10", "unknown data spec 'cifar10'", "csv:FILE");
         assertMessage("", "empty data spec");

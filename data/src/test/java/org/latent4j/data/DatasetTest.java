@@ -63,6 +63,28 @@ class DatasetTest {
     }
 
     @Test
+    void imagesRecordTheirChannelsChannelsFirst() {
+        float[] x = new float[12];
+        x[11] = 2f;
+        Dataset rgb = Dataset.builder("c", x, 1, 12).image(3, 2, 2).build();
+        assertArrayEquals(new int[] {3, 2, 2}, rgb.imageShape());
+        assertEquals(3, rgb.subset(new int[] {0}).channels());
+        assertEquals(3, rgb.first(1).withName("d").channels());
+        assertTrue(rgb.toString().contains("3x2x2 images"), rgb.toString());
+        var e = assertThrows(IllegalArgumentException.class, () -> rgb.requireUnitInterval("x"));
+        assertTrue(e.getMessage().contains("column 11 (channel 2, pixel y=1, x=1)"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Dataset.builder("c", x, 1, 12).image(2, 2, 2).build());
+        assertThrows(IllegalArgumentException.class, () -> Dataset.builder("c", x, 1, 12).image(0, 3, 4).build());
+        Dataset grey = Dataset.builder("g", new float[4], 1, 4).image(2, 2).build();
+        assertEquals(1, grey.channels());
+        assertEquals(1, new Dataset("g", null, new float[4], 1, 4, null, null, null, 2, 2).channels());
+        Dataset empty = Dataset.builder("idx", new float[0], 3, 0).image(0, 64771).build();
+        assertEquals(false, empty.isImage(), "an IDX file may declare images of 0 rows: no columns, as before");
+        assertEquals(0, small().channels());
+        assertEquals(null, small().imageShape());
+    }
+
+    @Test
     void finiteCheck() {
         Dataset ok = small();
         assertSame(ok, ok.requireFinite());

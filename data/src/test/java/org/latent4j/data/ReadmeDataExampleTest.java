@@ -1,5 +1,6 @@
 package org.latent4j.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,5 +34,16 @@ class ReadmeDataExampleTest {
         Splits any = DataSpec.parse("csv:" + iris + "?label=species").load(catalogue);
         assertEquals(2, any.train().classCount());
         assertTrue(!any.hasTest());
+
+        for (int i = 0; i < 10; i++) {
+            TinyImages.rgb(dir.resolve("pictures/" + (i % 2 == 0 ? "cat" : "dog") + "/" + i + ".png"), 80, 100,
+                    new int[80 * 100]);
+        }
+        Splits pics = ImageFolder.read(dir.resolve("pictures"),
+                ImageFolderOptions.builder().channels(3).size(64, 64).testFraction(0.1).seed(1).build());
+        int[] chw = pics.train().imageShape();
+        assertArrayEquals(new int[] {3, 64, 64}, chw);
+        assertEquals(java.util.List.of("cat", "dog"), pics.train().labelNames());
+        assertEquals(1, pics.test().rows());
     }
 }

@@ -22,12 +22,16 @@ final class ModelDir {
         return VaeFiles.load(resolve(dir));
     }
 
-    /** The image height and width recorded at training, or a square guess, or null. */
+    /**
+     * The image height and width recorded at training, or a square guess, or null. A colour image is drawn as
+     * its channels one under the other, each in grey (height channels·h).
+     */
     static int[] imageShape(VaeFiles.Loaded m) {
+        int c = m.metadata().path("image_channels").asInt(1);
         int h = m.metadata().path("image_height").asInt(0);
         int w = m.metadata().path("image_width").asInt(0);
-        if (h > 0 && w > 0 && h * w == m.vae().config().inputDim()) {
-            return new int[] {h, w};
+        if (c > 0 && h > 0 && w > 0 && c * h * w == m.vae().config().inputDim()) {
+            return new int[] {c * h, w};
         }
         return org.latent4j.figures.ImageGrids.squareShape(m.vae().config().inputDim());
     }

@@ -47,9 +47,10 @@ import picocli.CommandLine.Spec;
         footer = {"  latent4j train vae --data fashion-mnist --epochs 10 --out runs/vae",
                 "  latent4j train vae --data fashion-mnist-small --latent 2 --out v2 --json",
                 "  latent4j train vae --data csv:x.csv --likelihood gaussian --out runs/csv",
+                "  latent4j train vae --data 'images:pics?size=32x32&test=0.1' --out runs/pics",
                 "  latent4j train vae --config runs/vae/run.json --epochs 20 --out runs/vae20"})
 public final class TrainVaeCommand implements Callable<Integer> {
-    @Option(names = "--data", required = true, description = "Data: fashion-mnist, fashion-mnist-small, csv:FILE, idx:FILE, ...")
+    @Option(names = "--data", required = true, description = "Data: fashion-mnist, fashion-mnist-small, csv:FILE, idx:FILE, images:DIR, ...")
     String data;
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;

@@ -74,7 +74,9 @@ public final class VaeDemoCommand implements Callable<Integer> {
             display.close();
         }
         Files.createDirectories(out);
-        int[] shape = trainSet.isImage() ? new int[] {trainSet.height(), trainSet.width()} : ImageGrids.squareShape(train.cols());
+        // colour: the channels one under the other, each in grey
+        int[] shape = trainSet.isImage() ? new int[] {trainSet.channels() * trainSet.height(), trainSet.width()}
+                : ImageGrids.squareShape(train.cols());
         if (shape != null) {
             Outputs.writeGrid(out.resolve("samples.png"), vae.sample(64, false, new RandomSource(1)).data(), 64, shape, 8, 2);
             DataMatrix shown = test != null ? test : train;

@@ -140,7 +140,8 @@ public final class VaeDemo {
         Settings s = r.settings();
         Dataset test = r.test();
         DataMatrix testM = matrix(test, Math.min(VaeRunReport.MAX_ROWS, test.rows()));
-        int[] shape = test.isImage() ? new int[] {test.height(), test.width()} : null;
+        // colour: the channels one under the other, each in grey
+        int[] shape = test.isImage() ? new int[] {test.channels() * test.height(), test.width()} : null;
         if (shape == null) {
             throw new IllegalArgumentException("the VAE demo draws images; " + test.name() + " are not images");
         }
