@@ -217,4 +217,37 @@ class ConvVaeTest {
         assertArrayEquals(ae.encode(x).data(), loaded.encode(x).data());
         assertArrayEquals(ae.reconstruct(x).data(), loaded.reconstruct(x).data());
     }
+
+    @Test
+    void batchNormalizedConvVaeKeepsItsRunningStatisticsAndEncodesInEvaluationMode(@TempDir Path dir) throws Exception {
+        ConvArchitecture arch = new ConvArchitecture(new ImageShape(1, 8, 8), new int[] {4, 8}, 4, 2, 1,
+                Normalization.BATCH, 8);
+        VaeConfig config = VaeConfig.builder(64).latentDim(3).conv(arch).seed(7).build();
+        DataMatrix train = bars(128, 1, 8, 1);
+        DataMatrix test = bars(32, 1, 8, 2);
+        TrainingConfig two = TrainingConfig.builder().epochs(2).batchSize(32).learningRate(5e-3).build();
+        Vae vae = Vae.create(config);
+        assertTrue(vae.stateDict().containsKey("encoder.body.2.running_mean"), vae.stateDict().keySet().toString());
+        assertTrue(vae.stateDict().containsKey("decoder.4.running_var"), vae.stateDict().keySet().toString());
+        TrainingHistory full = vae.fit(train, test, two);
+        // evaluation mode: an image's code does not depend on the other images of the batch
+        Tensor x = train.slice(0, 8);
+        float[] together = vae.encode(x).mu().data();
+        float[] alone = vae.encode(train.slice(3, 4)).mu().data();
+        for (int j = 0; j < 3; j++) {
+            assertEquals(together[3 * 3 + j], alone[j], 1e-5, "latent " + j);
+        }
+        VaeFiles.save(vae, dir.resolve("m"), null);
+        Vae loaded = VaeFiles.load(dir.resolve("m")).vae();
+        assertArrayEquals(vae.stateDict().get("encoder.body.2.running_var").toArray(),
+                loaded.stateDict().get("encoder.body.2.running_var").toArray());
+        assertArrayEquals(vae.reconstruct(x).data(), loaded.reconstruct(x).data());
+
+        Path cp = dir.resolve("checkpoint");
+        Vae.create(config).fit(new Trainer(two.toBuilder().epochs(1).checkpointDir(cp).build()), train, test);
+        Vae resumed = Vae.create(config);
+        TrainingHistory rest = resumed.resume(new Trainer(two), train, test, cp);
+        assertEquals(full.last().test(), rest.last().test());
+        vae.stateDict().forEach((name, t) -> assertArrayEquals(t.toArray(), resumed.stateDict().get(name).toArray(), name));
+    }
 }
