@@ -17,13 +17,18 @@ import java.util.Set;
  *       columns=A,B,...  (names, 0-based indices or ranges like 0-3)   scale=NUMBER (values are divided by it)
  *       test=FILE (a second CSV file, read with the same options)   image=HxW (rows are images, e.g. 28x28)
  *   idx:IMAGES[,LABELS][?test=IMAGES[,LABELS]]        IDX image files (gzip or raw), pixels scaled to [0, 1]
+ *   images:DIR[?OPTIONS]                             a folder of PNG/JPEG files (see {@link ImageFolder}); OPTIONS:
+ *       size=HxW (resize every image)   crop=center|none (centre-crop to the size's aspect first)
+ *       channels=1|3 (grey or RGB; default 1)   test=FRACTION (held out, e.g. 0.1)   seed=N (of that split)
+ *       skip-bad=yes|no (skip unreadable files with a warning instead of failing)
  * </pre>
  */
-public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.Idx {
+public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.Idx, DataSpec.Images {
 
     String FORMS = "fashion-mnist, mnist, fashion-mnist-small, iris (optionally ?fallback=subset), "
             + "csv:FILE[?header=yes|no|auto&delimiter=C&label=COL&columns=COLS&scale=X&test=FILE&image=HxW], "
-            + "idx:IMAGES[,LABELS][?test=IMAGES[,LABELS]]";
+            + "idx:IMAGES[,LABELS][?test=IMAGES[,LABELS]], "
+            + "images:DIR[?size=HxW&channels=1|3&crop=center&test=FRACTION&seed=N&skip-bad=yes]";
 
     /** Loads the data; catalogue names go through the catalogue, files are read directly. */
     Splits load(Catalogue catalogue) throws IOException;
@@ -76,6 +81,14 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
         }
     }
 
+    /** A folder of PNG and JPEG images. */
+    record Images(Path dir, ImageFolderOptions options) implements DataSpec {
+        @Override
+        public Splits load(Catalogue catalogue) throws IOException {
+            return ImageFolder.read(dir, options);
+        }
+    }
+
     /** Parses a spec string; errors say what is wrong and which forms are accepted. */
     static DataSpec parse(String spec) {
         return parse(spec, Fallback.NONE);
@@ -104,6 +117,10 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
             Path[] train = idxPair(spec, head.substring(4));
             Path[] test = opts.containsKey("test") ? idxPair(spec, opts.get("test")) : new Path[2];
             return new Idx(train[0], train[1], test[0], test[1]);
+        }
+        if (head.startsWith("images:")) {
+            allow(spec, opts, Set.of("size", "channels", "crop", "test", "seed", "skip-bad"));
+            return new Images(path(spec, head.substring(7)), imageOptions(spec, opts));
         }
         if (!Catalogue.names().contains(head)) {
             throw new IllegalArgumentException("unknown data spec '" + spec + "'; accepted: " + FORMS);
@@ -182,10 +199,68 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
         }
     }
 
+    private static ImageFolderOptions imageOptions(String spec, Map<String, String> opts) {
+        ImageFolderOptions.Builder b = ImageFolderOptions.builder();
+        if (opts.containsKey("size")) {
+            int[] hw = imageSize(spec, opts.get("size"), "size");
+            b.size(hw[0], hw[1]);
+        }
+        String channels = opts.getOrDefault("channels", "1").strip();
+        if (!channels.equals("1") && !channels.equals("3")) {
+            throw new IllegalArgumentException("data spec '" + spec + "': channels must be 1 (grey) or 3 (RGB), got '"
+                    + channels + "'");
+        }
+        b.channels(Integer.parseInt(channels));
+        String crop = opts.getOrDefault("crop", "none").strip().toLowerCase(Locale.ROOT);
+        if (!crop.equals("none") && !crop.equals("center") && !crop.equals("centre")) {
+            throw new IllegalArgumentException("data spec '" + spec + "': crop must be center or none, got '" + crop + "'");
+        }
+        b.centreCrop(!crop.equals("none"));
+        if (opts.containsKey("test")) {
+            String t = opts.get("test").strip();
+            double f;
+            try {
+                f = Double.parseDouble(t);
+            } catch (NumberFormatException e) {
+                f = Double.NaN;
+            }
+            if (!(f > 0 && f < 1)) {
+                throw new IllegalArgumentException("data spec '" + spec + "': test must be the fraction of the images to hold"
+                        + " out, a number between 0 and 1 such as 0.1, got '" + t + "' (a folder pair train/ and test/"
+                        + " inside DIR is found without this option)");
+            }
+            b.testFraction(f);
+        }
+        if (opts.containsKey("seed")) {
+            if (!opts.containsKey("test")) {
+                throw new IllegalArgumentException("data spec '" + spec + "': seed= shuffles the test=FRACTION split; give test= too");
+            }
+            String s = opts.get("seed").strip();
+            if (!s.matches("-?\\d{1,18}")) {
+                throw new IllegalArgumentException("data spec '" + spec + "': seed must be an integer, got '" + s + "'");
+            }
+            b.seed(Long.parseLong(s));
+        }
+        String skip = opts.getOrDefault("skip-bad", "no").strip().toLowerCase(Locale.ROOT);
+        if (!skip.equals("yes") && !skip.equals("no")) {
+            throw new IllegalArgumentException("data spec '" + spec + "': skip-bad must be yes or no, got '" + skip + "'");
+        }
+        b.skipBad(skip.equals("yes"));
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("data spec '" + spec + "': " + e.getMessage(), e);
+        }
+    }
+
     private static int[] imageSize(String spec, String s) {
+        return imageSize(spec, s, "image");
+    }
+
+    private static int[] imageSize(String spec, String s, String option) {
         String[] hw = s.strip().toLowerCase(Locale.ROOT).split("x");
         if (hw.length != 2 || !hw[0].matches("[1-9]\\d{0,4}") || !hw[1].matches("[1-9]\\d{0,4}")) {
-            throw new IllegalArgumentException("data spec '" + spec + "': image must be HEIGHTxWIDTH, e.g. 28x28, got '" + s + "'");
+            throw new IllegalArgumentException("data spec '" + spec + "': " + option + " must be HEIGHTxWIDTH, e.g. 28x28, got '" + s + "'");
         }
         return new int[] {Integer.parseInt(hw[0]), Integer.parseInt(hw[1])};
     }

@@ -5,8 +5,10 @@ import java.util.List;
 
 /**
  * A table of numbers in memory: {@code rows} examples of {@code cols} features, float32, row-major
- * ({@code x[r * cols + c]}), with optional integer class labels and, for images, their height and width
- * ({@code height * width == cols}). Image pixels are scaled to [0, 1] (byte value / 255).
+ * ({@code x[r * cols + c]}), with optional integer class labels and, for images, their channels, height and
+ * width ({@code channels * height * width == cols}). Image pixels are scaled to [0, 1] (byte value / 255);
+ * a row holds its image channels-first (CHW, as PyTorch): channel k's pixel (y, x) is column
+ * {@code (k * height + y) * width + x}. Grey images have one channel, RGB images three (red, green, blue).
  *
  * <p>The arrays are shared, not copied: treat a dataset as immutable. Build one with
  * {@link #builder(String, float[], int, int)}.
@@ -17,11 +19,12 @@ import java.util.List;
  * @param labels      one class label per row, or null
  * @param labelNames  the class names when the labels were text (label i is labelNames.get(i)), or null
  * @param columnNames the feature names (e.g. from a CSV header), or null
+ * @param channels    image channels (1 grey, 3 RGB), or 0 if the rows are not images
  * @param height      image height in pixels, or 0 if the rows are not images
  * @param width       image width in pixels, or 0 if the rows are not images
  */
 public record Dataset(String name, String source, float[] x, int rows, int cols, int[] labels,
-                      List<String> labelNames, List<String> columnNames, int height, int width) {
+                      List<String> labelNames, List<String> columnNames, int channels, int height, int width) {
 
     public Dataset {
         if (name == null || name.isBlank()) {
@@ -41,11 +44,21 @@ public record Dataset(String name, String source, float[] x, int rows, int cols,
         if (columnNames != null && columnNames.size() != cols) {
             throw new IllegalArgumentException(name + ": " + columnNames.size() + " column names for " + cols + " columns");
         }
-        if (height < 0 || width < 0 || (height != 0 || width != 0) && (long) height * width != cols) {
-            throw new IllegalArgumentException(name + ": image size " + height + "x" + width + " does not match " + cols + " columns");
+        boolean image = channels != 0 || height != 0 || width != 0;
+        if (channels < 0 || height < 0 || width < 0
+                || image && (channels == 0 || height == 0 || width == 0 || (long) channels * height * width != cols)) {
+            throw new IllegalArgumentException(name + ": image shape " + channels + "x" + height + "x" + width
+                    + " (channels x height x width) does not match " + cols + " columns");
         }
         labelNames = labelNames == null ? null : List.copyOf(labelNames);
         columnNames = columnNames == null ? null : List.copyOf(columnNames);
+    }
+
+    /** A dataset without images or of grey images (one channel when height and width are not 0). */
+    public Dataset(String name, String source, float[] x, int rows, int cols, int[] labels,
+                   List<String> labelNames, List<String> columnNames, int height, int width) {
+        this(name, source, x, rows, cols, labels, labelNames, columnNames, height != 0 || width != 0 ? 1 : 0,
+                height, width);
     }
 
     /** Starts a dataset of rows x cols values (row-major). */
@@ -64,6 +77,11 @@ public record Dataset(String name, String source, float[] x, int rows, int cols,
 
     public boolean isImage() {
         return height > 0;
+    }
+
+    /** The shape of one image, channels-first: {@code [channels, height, width]}; null if the rows are not images. */
+    public int[] imageShape() {
+        return isImage() ? new int[] {channels, height, width} : null;
     }
 
     /** 1 + the largest label (0 without labels). */
@@ -98,7 +116,7 @@ public record Dataset(String name, String source, float[] x, int rows, int cols,
                 subLabels[i] = labels[r];
             }
         }
-        return new Dataset(name, source, sub, rowIndices.length, cols, subLabels, labelNames, columnNames, height, width);
+        return new Dataset(name, source, sub, rowIndices.length, cols, subLabels, labelNames, columnNames, channels, height, width);
     }
 
     /** The first n rows (all of them if n >= rows). */
@@ -110,12 +128,12 @@ public record Dataset(String name, String source, float[] x, int rows, int cols,
             return this;
         }
         return new Dataset(name, source, Arrays.copyOf(x, n * cols), n, cols,
-                labels == null ? null : Arrays.copyOf(labels, n), labelNames, columnNames, height, width);
+                labels == null ? null : Arrays.copyOf(labels, n), labelNames, columnNames, channels, height, width);
     }
 
     /** The same data under another name. */
     public Dataset withName(String newName) {
-        return new Dataset(newName, source, x, rows, cols, labels, labelNames, columnNames, height, width);
+        return new Dataset(newName, source, x, rows, cols, labels, labelNames, columnNames, channels, height, width);
     }
 
     /**
@@ -170,7 +188,8 @@ public record Dataset(String name, String source, float[] x, int rows, int cols,
         int r = index / cols;
         int c = index % cols;
         String col = columnNames != null ? "column " + c + " (" + columnNames.get(c) + ")"
-                : isImage() ? "column " + c + " (pixel y=" + c / width + ", x=" + c % width + ")"
+                : isImage() ? "column " + c + " (" + (channels > 1 ? "channel " + c / (height * width) + ", " : "")
+                        + "pixel y=" + c % (height * width) / width + ", x=" + c % width + ")"
                 : "column " + c;
         String from = source.equals(name) ? "" : " from " + source;
         return "dataset " + name + from + ": row " + r + ", " + col + " has value " + v;
@@ -184,7 +203,8 @@ public record Dataset(String name, String source, float[] x, int rows, int cols,
 
     @Override
     public String toString() {
-        return "Dataset[" + name + ", " + rows + "x" + cols + (isImage() ? " (" + height + "x" + width + " images)" : "")
+        return "Dataset[" + name + ", " + rows + "x" + cols
+                + (isImage() ? " (" + (channels > 1 ? channels + "x" : "") + height + "x" + width + " images)" : "")
                 + (labels != null ? ", " + classCount() + " classes" : "") + ", from " + source + "]";
     }
 
@@ -198,6 +218,7 @@ public record Dataset(String name, String source, float[] x, int rows, int cols,
         private int[] labels;
         private List<String> labelNames;
         private List<String> columnNames;
+        private int channels;
         private int height;
         private int width;
 
@@ -212,10 +233,18 @@ public record Dataset(String name, String source, float[] x, int rows, int cols,
         public Builder labels(int[] labels) { this.labels = labels; return this; }
         public Builder labelNames(List<String> names) { this.labelNames = names; return this; }
         public Builder columnNames(List<String> names) { this.columnNames = names; return this; }
-        public Builder image(int height, int width) { this.height = height; this.width = width; return this; }
+        /** Rows are grey images of height x width pixels. */
+        public Builder image(int height, int width) { return image(height != 0 || width != 0 ? 1 : 0, height, width); }
+        /** Rows are images of channels x height x width values, channels-first. */
+        public Builder image(int channels, int height, int width) {
+            this.channels = channels;
+            this.height = height;
+            this.width = width;
+            return this;
+        }
 
         public Dataset build() {
-            return new Dataset(name, source, x, rows, cols, labels, labelNames, columnNames, height, width);
+            return new Dataset(name, source, x, rows, cols, labels, labelNames, columnNames, channels, height, width);
         }
     }
 }
