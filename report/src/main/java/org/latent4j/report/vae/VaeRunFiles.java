@@ -84,6 +84,7 @@ public final class VaeRunFiles {
         meta.put("data_spec", dataSpec);
         meta.put("seed", seed);
         if (train.isImage()) {
+            meta.put("image_channels", train.channels());
             meta.put("image_height", train.height());
             meta.put("image_width", train.width());
         }

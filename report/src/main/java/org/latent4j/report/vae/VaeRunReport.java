@@ -130,16 +130,18 @@ public final class VaeRunReport {
 
     /**
      * The image height and width: as recorded at training, else the data's, else a square guess for rows of
-     * at least 64 values (8 × 8 digits and up; a handful of features is not a picture), else null.
+     * at least 64 values (8 × 8 digits and up; a handful of features is not a picture), else null. Colour
+     * images show their channels one under the other, each in grey (height channels·h).
      */
     static int[] imageShape(ObjectNode meta, Dataset data, int inputDim) {
+        int c = meta.path("image_channels").asInt(1);
         int h = meta.path("image_height").asInt(0);
         int w = meta.path("image_width").asInt(0);
-        if (h > 0 && w > 0 && h * w == inputDim) {
-            return new int[] {h, w};
+        if (c > 0 && h > 0 && w > 0 && c * h * w == inputDim) {
+            return new int[] {c * h, w};
         }
         if (data.isImage()) {
-            return new int[] {data.height(), data.width()};
+            return new int[] {data.channels() * data.height(), data.width()};
         }
         return inputDim >= 64 ? ImageGrids.squareShape(inputDim) : null;
     }
