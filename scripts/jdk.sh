@@ -5,13 +5,26 @@ latent4j_java_major() {  # $1 = a java executable; prints its feature version (1
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n1
 }
 
+# Where JDKs usually live: Debian/Ubuntu packages and Temurin's, tarballs under /opt, SDKMAN, IntelliJ,
+# macOS installers and Homebrew (Apple silicon and Intel). Folders that do not exist are skipped.
+latent4j_jdk_folders() {
+  local d
+  for d in /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/lib/jvm/* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* \
+           /Library/Java/JavaVirtualMachines/*/Contents/Home \
+           /opt/homebrew/opt/openjdk*/libexec/openjdk.jdk/Contents/Home \
+           /usr/local/opt/openjdk*/libexec/openjdk.jdk/Contents/Home; do
+    [ -x "$d/bin/javac" ] && echo "$d"
+  done
+  return 0
+}
+
 latent4j_find_jdk() {
   local min=21 best="" best_v=0 cand v
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
     v=$(latent4j_java_major "$JAVA_HOME/bin/java")
     if [ -n "$v" ] && [ "$v" -ge "$min" ]; then echo "$JAVA_HOME"; return 0; fi
   fi
-  for cand in /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/lib/jvm/* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*; do
+  for cand in $(latent4j_jdk_folders); do
     [ -x "$cand/bin/javac" ] || continue
     v=$(latent4j_java_major "$cand/bin/java")
     if [ -n "$v" ] && [ "$v" -ge "$min" ] && [ "$v" -gt "$best_v" ]; then best=$cand; best_v=$v; fi
@@ -26,8 +39,16 @@ latent4j_find_jdk() {
 }
 
 if ! LATENT4J_JDK=$(latent4j_find_jdk); then
-  echo "latent4j needs a JDK 21 or newer and found none (JAVA_HOME=${JAVA_HOME:-unset}; looked in /usr/lib/jvm, /opt and on the PATH)." >&2
-  echo "Install one, e.g.:  sudo apt-get install openjdk-21-jdk   (or Temurin 21/25), or set JAVA_HOME to it." >&2
+  echo "latent4j needs a JDK 21 or newer and found none (JAVA_HOME=${JAVA_HOME:-unset}; looked in /usr/lib/jvm, /opt," \
+    "~/.sdkman, /Library/Java, Homebrew's folders and on the PATH)." >&2
+  for cand in $(latent4j_jdk_folders); do
+    echo "  too old: $cand (Java $(latent4j_java_major "$cand/bin/java"))" >&2
+  done
+  echo "Install one and run again, or set JAVA_HOME to it:" >&2
+  echo "  Ubuntu 22.04, 24.04: sudo apt-get install openjdk-21-jdk" >&2
+  echo "  Debian 12 (no JDK 21 package; its openjdk-17 is too old): Eclipse Temurin 21 or 25 from Adoptium's apt" >&2
+  echo "    repository (package temurin-21-jdk, see adoptium.net), or SDKMAN (sdk install java, a 21 or 25 build)" >&2
+  echo "  macOS: brew install openjdk@21, or Temurin's installer from adoptium.net" >&2
   exit 1
 fi
 export JAVA_HOME=$LATENT4J_JDK

@@ -1,7 +1,6 @@
 package org.latent4j.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -40,11 +39,12 @@ import picocli.CommandLine.Spec;
                         + " 20-D one (samples, reconstructions, likelihoods, speed); then Gaussian mixtures fitted by"
                         + " EM to Pearson's crabs (1-D) and to iris petals (2-D), with density contours.",
                 "Open the report in a browser; its figures are in OUT/figures, each trained VAE in OUT/vae-latent2,"
-                        + " OUT/vae-latent20 and OUT/vae-conv-latent20 (run folders 'latent4j plot' can draw).",
+                        + " OUT/vae-latent20 and OUT/vae-latent20-conv (run folders 'latent4j plot' can draw).",
                 "About two minutes on 2 cores with the full data; --quick takes seconds on the shipped subset."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j demo                         # then open runs/demo/report.html",
                 "  latent4j demo --quick --out /tmp/demo # a fast, rougher run",
+                "  latent4j demo --overwrite             # again, replacing runs/demo",
                 "  latent4j demo crabs                   # Pearson's crabs, printed"},
         subcommands = {VaeDemoCommand.class, DemoCrabsCommand.class})
 final class DemoCommand implements Callable<Integer> {
@@ -69,12 +69,30 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the models, the sampling and the figures (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--overwrite", description = OutputFolder.OVERWRITE)
+    boolean overwrite;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         Console log = Console.of(spec);
+        OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.DEMO, overwrite,
+                "--overwrite to replace its outputs");
+        try {
+            return demo(log, folder);
+        } catch (RuntimeException | IOException e) {
+            throw folder.failed(e);
+        } catch (Error e) {
+            folder.failed(e, spec);
+            throw e;
+        } finally {
+            folder.close();
+        }
+    }
+
+    private int demo(Console log, OutputFolder folder) throws IOException {
         long t0 = System.nanoTime();
         String dataSpec = quick ? "fashion-mnist-small" : "fashion-mnist";
         Splits splits = DataSpec.parse(dataSpec, Fallback.SUBSET).load(Catalogue.standard());
@@ -84,7 +102,6 @@ final class DemoCommand implements Callable<Integer> {
         line(log, "latent4j demo%s: %,d training and %,d test images of %s, %d threads; writing %s",
                 quick ? " --quick" : "", splits.train().rows(), splits.test().rows(), splits.train().name(),
                 Threads.count(), out);
-        Files.createDirectories(out);
         RunRecord.write(spec, out);
         VaeDemo.Progress progress = progress(log);
         VaeDemo.Result vae = VaeDemo.run(splits.train(), splits.test(), dataSpec, settings, out, progress);
@@ -93,6 +110,10 @@ final class DemoCommand implements Callable<Integer> {
                 c.evalRows(), seed);
         ConvVaeDemo.Result conv = ConvVaeDemo.run(splits.train(), splits.test(), dataSpec, convSettings,
                 vae.model(convSettings.latent()), out, progress);
+        for (VaeDemo.Model model : vae.models()) {
+            folder.markInner(out.relativize(model.runDir()).toString(), OutputLayout.VAE_RUN);
+        }
+        folder.markInner(out.relativize(conv.conv().runDir()).toString(), OutputLayout.VAE_RUN);
         double vaeSeconds = (System.nanoTime() - t0) / 1e9;
 
         line(log, "drawing the figures");

@@ -47,6 +47,9 @@ final class GmmBenchCommand implements Callable<Integer> {
     @Option(names = "--write-init", paramLabel = "FILE.json", description = "Write the k-means++ start used (when no --init).")
     Path writeInit;
 
+    @Option(names = "--overwrite", description = "Replace the --write-init file if it exists (without it an existing file is never replaced).")
+    boolean overwrite;
+
     @Option(names = "--k", defaultValue = "10", description = "Components when no --init (default ${DEFAULT-VALUE}).")
     int k;
 
@@ -70,6 +73,7 @@ final class GmmBenchCommand implements Callable<Integer> {
         if (iterations < 1 || repeats < 1) {
             throw new ParameterException(spec.commandLine(), "--iterations and --repeats must be >= 1");
         }
+        OutputFile.check(spec, "--write-init", writeInit, overwrite);
         Console console = Console.of(spec);
         CovarianceType type = Usage.option(spec, "--covariance", () -> CovarianceType.parse(covariance));
         RunData m = GmmInputs.load("csv:" + csv + "?header=no");

@@ -37,6 +37,9 @@ final class GmmModelCommands {
         @Option(names = "--out", paramLabel = "FILE.csv", description = "Where to write the CSV (default: standard output).")
         Path out;
 
+        @Option(names = "--overwrite", description = OutputFile.OVERWRITE)
+        boolean overwrite;
+
         @Option(names = "--json", description = "Print one JSON object instead of CSV rows: the values themselves, or with"
                 + " --out a summary of what was written.")
         boolean json;
@@ -44,6 +47,7 @@ final class GmmModelCommands {
         record Loaded(GaussianMixture mixture, double[] x, int rows) {}
 
         Loaded load() throws IOException {
+            OutputFile.check(spec, "--out", out, overwrite);
             GaussianMixtureFiles.Stored stored = GmmInputs.loadModel(model);
             RunData m = GmmInputs.load(spec, data);
             GmmInputs.requireColumns(m, stored.inputColumns());
@@ -179,11 +183,15 @@ final class GmmModelCommands {
         @Option(names = "--out", paramLabel = "FILE.csv", description = "Where to write the CSV (default: standard output).")
         Path out;
 
+        @Option(names = "--overwrite", description = OutputFile.OVERWRITE)
+        boolean overwrite;
+
         @Override
         public Integer call() throws IOException {
             if (n < 1) {
                 throw new ParameterException(spec.commandLine(), "--n: expected a count >= 1, got " + n);
             }
+            OutputFile.check(spec, "--out", out, overwrite);
             GaussianMixtureFiles.Stored stored = GmmInputs.loadModel(model);
             Samples s = stored.mixture().sample(n, new RandomSource(seed));
             double[] x = stored.pca() != null ? stored.pca().inverseTransform(s.x()) : s.x();

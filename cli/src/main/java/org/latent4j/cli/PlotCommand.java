@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
         description = {"Draw a training run's figures and report again: DIR/figures/*.png and DIR/report.html.",
                 "The report is one self-contained page with the run's configuration, metrics and figures, each with"
                         + " a caption.",
-                "DIR is the output folder of 'latent4j train vae' or 'latent4j train gmm'."},
+                "DIR is the output folder of 'latent4j train vae' or 'latent4j train gmm'.",
+                "In a folder latent4j wrote, figures and report are replaced; in any other, they are written only where"
+                        + " they do not exist yet."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j train vae --data fashion-mnist --epochs 10 --out runs/vae --no-plots",
                 "  latent4j plot runs/vae      # writes runs/vae/report.html and figures/",
@@ -39,12 +41,18 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputFolder.requireNonEmpty(spec, "DIR", dir);
         String kind = kind(dir);
-        switch (kind) {
-            case "vae" -> VaeRunReport.plot(dir);
-            case "gmm" -> MixtureRunReport.plot(dir);
-            default -> throw new IllegalArgumentException(dir.resolve("model").resolve(ModelFiles.METADATA)
+        if (!kind.equals("vae") && !kind.equals("gmm")) {
+            throw new IllegalArgumentException(dir.resolve("model").resolve(ModelFiles.METADATA)
                     + " holds a '" + kind + "' model; plot draws the runs of: vae, gmm");
+        }
+        try (OutputFolder folder = OutputFolder.openRun(spec, "DIR", dir, OutputLayout.PLOT)) {
+            if (kind.equals("vae")) {
+                VaeRunReport.plot(folder.dir());
+            } else {
+                MixtureRunReport.plot(folder.dir());
+            }
         }
         Console.of(spec).info("wrote %s and %s", dir.resolve("figures"), dir.resolve("report.html"));
         return 0;

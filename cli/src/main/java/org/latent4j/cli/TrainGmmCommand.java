@@ -88,6 +88,9 @@ final class TrainGmmCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
+    @Option(names = "--overwrite", description = OutputFolder.OVERWRITE)
+    boolean overwrite;
+
     @Option(names = "--json", description = "Print the final summary (summary.json's content and the output folder) as one JSON object.")
     boolean json;
 
@@ -102,6 +105,21 @@ final class TrainGmmCommand implements Callable<Integer> {
         Usage.atLeast(spec, "--pca", pca, 0);
         CovarianceType type = parse(() -> CovarianceType.parse(covariance), "--covariance");
         int[] ks = parseK();
+        OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.GMM_RUN, overwrite,
+                "--overwrite to replace its outputs");
+        try {
+            return fit(log, type, ks);
+        } catch (RuntimeException | IOException e) {
+            throw folder.failed(e);
+        } catch (Error e) {
+            folder.failed(e, spec);
+            throw e;
+        } finally {
+            folder.close();
+        }
+    }
+
+    private int fit(Console log, CovarianceType type, int[] ks) throws IOException {
         RunData m = GmmInputs.load(spec, data);
 
         double[] x = m.x();
@@ -130,7 +148,6 @@ final class TrainGmmCommand implements Callable<Integer> {
             cfg.initialParameters(start);
         }
         GaussianMixtureConfig config = parse(cfg::build, "options");
-        Files.createDirectories(out);
         RunRecord.write(spec, out);
         long t0 = System.nanoTime();
         GaussianMixture g;

@@ -48,7 +48,7 @@ class DemoCommandTest {
         int images = html.split("data:image/png;base64,", -1).length - 1;
         assertTrue(images >= 13, images + " images");
         // each model is a run folder that 'plot' can draw
-        for (String model : new String[] {"vae-latent2", "vae-latent20", "vae-conv-latent20"}) {
+        for (String model : new String[] {"vae-latent2", "vae-latent20", "vae-latent20-conv"}) {
             assertTrue(Files.isRegularFile(out.resolve(model).resolve("model").resolve("model.safetensors")), model);
             assertTrue(Files.isRegularFile(out.resolve(model).resolve("metrics.jsonl")), model);
         }
@@ -60,13 +60,20 @@ class DemoCommandTest {
         for (var e : new com.fasterxml.jackson.databind.JsonNode[] {two, twenty}) {
             assertTrue(e.get("gap").asDouble() > 0, "the importance-weighted estimate lies above the bound: " + e);
         }
-        var conv = org.latent4j.io.Json.read(out.resolve("vae-conv-latent20").resolve("summary.json")).get("evaluation");
+        var conv = org.latent4j.io.Json.read(out.resolve("vae-latent20-conv").resolve("summary.json")).get("evaluation");
         assertTrue(conv.get("gap").asDouble() > 0, conv.toString());
-        assertEquals("conv", org.latent4j.io.Json.read(out.resolve("vae-conv-latent20").resolve("model").resolve("config.json"))
+        assertEquals("conv", org.latent4j.io.Json.read(out.resolve("vae-latent20-conv").resolve("model").resolve("config.json"))
                 .get("architecture").asText());
         CliRun plot = CliRun.of("plot", out.resolve("vae-latent2").toString());
         assertEquals(0, plot.exitCode(), plot.err());
         assertTrue(Files.isRegularFile(out.resolve("vae-latent2").resolve("figures").resolve("manifold.png")));
+        // the demo's folder is latent4j's: a second demo into it is refused (before any work) without --overwrite
+        assertTrue(Files.isRegularFile(out.resolve(OutputFolder.MARKER)));
+        String page = Files.readString(out.resolve("report.html"));
+        CliRun again = CliRun.of("demo", "--quick", "--out", out.toString());
+        assertEquals(2, again.exitCode(), again.err());
+        assertTrue(again.err().contains("add --overwrite"), again.err());
+        assertEquals(page, Files.readString(out.resolve("report.html")));
     }
 
     @Test

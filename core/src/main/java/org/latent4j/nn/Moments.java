@@ -27,8 +27,13 @@ record Moments(Tensor centered, Tensor mean, Tensor variance, int count) {
         return new Moments(centered, mean, variance, count);
     }
 
+    /** 1 / √(variance + ε), the size of the mean. */
+    Tensor inverseStd(float eps) {
+        return variance.add(eps).pow(-0.5f);
+    }
+
     /** (x − mean) / √(variance + ε). */
     Tensor standardized(float eps) {
-        return centered.mul(variance.add(eps).pow(-0.5f));
+        return centered.mul(inverseStd(eps));
     }
 }

@@ -13,6 +13,10 @@ public final class Reductions {
     private Reductions() {}
 
     public static Tensor sum(Tensor x, int[] axes, boolean keepDim) {
+        int[] sorted = Plan.sortedAxes("sum", axes, x.rank());
+        if (sorted.length > 1 && sorted[sorted.length - 1] - sorted[0] != sorted.length - 1) {
+            return sumInStages(x, sorted, keepDim);
+        }
         Plan p = Plan.of("sum", x, axes);
         float[] out = new float[p.outer * p.inner];
         float[] src = p.source.data;
@@ -40,12 +44,92 @@ public final class Reductions {
         return record("sum", y, x, g -> g.reshape(p.keepShape).broadcastTo(x.shape));
     }
 
+    /**
+     * A sum over axes that are not one contiguous block (e.g. the N, H and W of an NCHW tensor, as batch
+     * normalization and bias gradients need): each contiguous run of reduced axes is summed in turn, the
+     * last first, as an outer × reduced × inner loop over the running double-precision partial sums.
+     * This reads the input once in order, where permuting the reduced axes last would first gather
+     * every element through a strided index.
+     */
+    private static Tensor sumInStages(Tensor x, int[] axes, boolean keepDim) {
+        int rank = x.rank();
+        int[] keep = x.shape.clone();
+        double[] acc = null;
+        int end = axes.length;
+        while (end > 0) {
+            int start = end - 1;
+            while (start > 0 && axes[start - 1] == axes[start] - 1) {
+                start--;
+            }
+            int first = axes[start], last = axes[end - 1];
+            int outer = 1, reduced = 1, inner = 1;
+            for (int d = 0; d < rank; d++) {
+                if (d < first) {
+                    outer *= keep[d];
+                } else if (d <= last) {
+                    reduced *= keep[d];
+                } else {
+                    inner *= keep[d];
+                }
+            }
+            double[] out = new double[outer * inner];
+            for (int o = 0; o < outer; o++) {
+                int to = o * inner;
+                if (inner == 1) {
+                    double sum = 0;
+                    int base = o * reduced;
+                    for (int r = 0; r < reduced; r++) {
+                        sum += acc == null ? x.data[base + r] : acc[base + r];
+                    }
+                    out[to] = sum;
+                    continue;
+                }
+                for (int r = 0; r < reduced; r++) {
+                    int from = (o * reduced + r) * inner;
+                    if (acc == null) {
+                        float[] src = x.data;
+                        for (int i = 0; i < inner; i++) {
+                            out[to + i] += src[from + i];
+                        }
+                    } else {
+                        for (int i = 0; i < inner; i++) {
+                            out[to + i] += acc[from + i];
+                        }
+                    }
+                }
+            }
+            acc = out;
+            for (int d = first; d <= last; d++) {
+                keep[d] = 1;
+            }
+            end = start;
+        }
+        float[] values = new float[acc.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) acc[i];
+        }
+        int[] drop = new int[rank - axes.length];
+        for (int d = 0, k = 0, a = 0; d < rank; d++) {
+            if (a < axes.length && axes[a] == d) {
+                a++;
+            } else {
+                drop[k++] = x.shape[d];
+            }
+        }
+        Tensor y = new Tensor(values, keepDim ? keep : drop);
+        int[] keepShape = keep;
+        return record("sum", y, x, g -> g.reshape(keepShape).broadcastTo(x.shape));
+    }
+
     public static Tensor mean(Tensor x, int[] axes, boolean keepDim) {
-        Plan p = Plan.of("mean", x, axes);
-        if (p.reduced == 0) {
+        int reduced = 1;
+        for (int a : Plan.sortedAxes("mean", axes, x.rank())) {
+            reduced *= x.shape[a];
+        }
+        if (reduced == 0) {
             throw new IllegalArgumentException("mean: reducing over an empty dimension of shape " + Shape.str(x.shape));
         }
-        return sum(x, axes, keepDim).mul(1f / p.reduced);
+        return sum(x, axes, keepDim).mul(1f / reduced);
     }
 
     /** Maximum over axes; ties share the gradient equally. */
@@ -124,8 +208,19 @@ public final class Reductions {
      * axes are not one contiguous block), and the output shapes with and without the reduced axes.
      */
     private record Plan(Tensor source, int outer, int reduced, int inner, int[] axes, int[] keepShape, int[] dropShape) {
-        static Plan of(String op, Tensor x, int[] axesIn) {
-            int rank = x.rank();
+        /** The axes, checked (in range, no repeats) and made non-negative, in increasing order. */
+        static int[] sortedAxes(String op, int[] axesIn, int rank) {
+            boolean[] isReduced = reducedMask(op, axesIn, rank);
+            int[] out = new int[axesIn.length];
+            for (int d = 0, k = 0; d < rank; d++) {
+                if (isReduced[d]) {
+                    out[k++] = d;
+                }
+            }
+            return out;
+        }
+
+        private static boolean[] reducedMask(String op, int[] axesIn, int rank) {
             boolean[] isReduced = new boolean[rank];
             for (int a : axesIn) {
                 int ax = Shape.axis(op, a, rank);
@@ -134,6 +229,12 @@ public final class Reductions {
                 }
                 isReduced[ax] = true;
             }
+            return isReduced;
+        }
+
+        static Plan of(String op, Tensor x, int[] axesIn) {
+            int rank = x.rank();
+            boolean[] isReduced = reducedMask(op, axesIn, rank);
             int[] axes = new int[axesIn.length];
             int[] keep = x.shape.clone();
             int[] drop = new int[rank - axesIn.length];

@@ -77,6 +77,8 @@ class GradientCheckOpsTest {
                 c("where", x -> Tensor.where(x[0].gt(0f), x[0].square(), x[1].exp()), r -> new Tensor[] {awayFromZero(r, 3, 3), awayFromZero(r, 3)}),
                 c("sum all", x -> x[0].square().sum(), r -> new Tensor[] {awayFromZero(r, 2, 3, 2)}),
                 c("sum axes 0,2", x -> x[0].square().sum(new int[] {0, 2}, false), r -> new Tensor[] {awayFromZero(r, 2, 3, 2)}),
+                c("sum axes 0,2,3 of NCHW (in stages)", x -> x[0].square().sum(new int[] {0, 2, 3}, true), r -> new Tensor[] {awayFromZero(r, 2, 3, 2, 2)}),
+                c("mean axes 0,2 of [2,3,2,2] (in stages)", x -> x[0].square().mean(new int[] {0, 2}, false), r -> new Tensor[] {awayFromZero(r, 2, 3, 2, 2)}),
                 c("sum axis 1 keepdim", x -> x[0].square().sum(new int[] {1}, true), r -> new Tensor[] {awayFromZero(r, 2, 3, 2)}),
                 c("mean axis -1", x -> x[0].square().mean(-1), r -> new Tensor[] {awayFromZero(r, 3, 4)}),
                 c("max axis 1", x -> x[0].max(new int[] {1}, false).square(), r -> new Tensor[] {distinct(r, 3, 4)}),

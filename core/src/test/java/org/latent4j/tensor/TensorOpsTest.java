@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.latent4j.random.RandomSource;
 
@@ -23,6 +24,50 @@ class TensorOpsTest {
             for (int j = 0; j < 4; j++) {
                 for (int k = 0; k < 3; k++) {
                     assertEquals(i * 3 + k + j, c.get(i, j, k));
+                }
+            }
+        }
+    }
+
+    /** Sums over axes that are not one block (reduced in stages) against a naive double-precision sum. */
+    @Test
+    void sumsOverScatteredAxesMatchNaiveSums() {
+        Tensor x = Tensor.randn(new RandomSource(2), 3, 4, 5, 6);
+        int[][] axesSets = {{0, 2}, {1, 3}, {0, 2, 3}, {0, 1, 3}, {3, 0}, {-1, -3}};
+        for (int[] axes : axesSets) {
+            boolean[] reduced = new boolean[4];
+            for (int a : axes) {
+                reduced[(a + 4) % 4] = true;
+            }
+            for (boolean keepDim : new boolean[] {true, false}) {
+                Tensor s = x.sum(axes, keepDim);
+                Tensor m = x.mean(axes, keepDim);
+                int[] keepShape = new int[4];
+                int count = 1;
+                for (int d = 0; d < 4; d++) {
+                    keepShape[d] = reduced[d] ? 1 : x.dim(d);
+                    count *= reduced[d] ? x.dim(d) : 1;
+                }
+                assertEquals(keepDim ? 4 : 4 - axes.length, s.rank());
+                double[] naive = new double[s.numel()];
+                int[] st = {keepShape[1] * keepShape[2] * keepShape[3], keepShape[2] * keepShape[3], keepShape[3], 1};
+                for (int i = 0; i < 3; i++) {
+                    for (int j = 0; j < 4; j++) {
+                        for (int k = 0; k < 5; k++) {
+                            for (int l = 0; l < 6; l++) {
+                                int[] idx = {i, j, k, l};
+                                int o = 0;
+                                for (int d = 0; d < 4; d++) {
+                                    o += (reduced[d] ? 0 : idx[d]) * st[d];
+                                }
+                                naive[o] += x.get(i, j, k, l);
+                            }
+                        }
+                    }
+                }
+                for (int o = 0; o < naive.length; o++) {
+                    assertEquals(naive[o], s.data()[o], 1e-5, Arrays.toString(axes) + " element " + o);
+                    assertEquals(naive[o] / count, m.data()[o], 1e-6, Arrays.toString(axes) + " mean element " + o);
                 }
             }
         }

@@ -20,13 +20,14 @@ import picocli.CommandLine.Model.OptionSpec;
  * {@code OUT/run.json}: the command and every effective option value of a run (defaults included), in the
  * form {@code --config} reads, so {@code latent4j train vae --config OUT/run.json} repeats the run
  * (same seed and thread count: same numbers). The output-mode options ({@code --quiet}, {@code --json},
- * {@code --debug}, {@code --progress}) are left out, since they change what is printed, not what is computed;
+ * {@code --debug}, {@code --progress}) and {@code --overwrite} are left out, since they change what is printed or
+ * which files may be replaced, not what is computed;
  * {@code threads} is the count in use.
  */
 public final class RunRecord {
     /** The file name inside a run's output folder. */
     public static final String FILE = "run.json";
-    private static final Set<String> NOT_RECORDED = Set.of("quiet", "json", "debug", "progress");
+    private static final Set<String> NOT_RECORDED = Set.of("quiet", "json", "debug", "progress", "overwrite");
 
     private RunRecord() {}
 

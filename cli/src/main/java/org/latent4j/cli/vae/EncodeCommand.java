@@ -3,6 +3,7 @@ package org.latent4j.cli.vae;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.OutputFile;
 import org.latent4j.cli.console.Console;
 import org.latent4j.data.Dataset;
 import org.latent4j.io.AtomicFiles;
@@ -28,12 +29,15 @@ public final class EncodeCommand implements Callable<Integer> {
     int limit;
     @Option(names = "--out", required = true, description = "Output CSV file.")
     Path out;
+    @Option(names = "--overwrite", description = OutputFile.OVERWRITE)
+    boolean overwrite;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        OutputFile.check(spec, "--out", out, overwrite);
         VaeFiles.Loaded m = input.model();
         Dataset d = input.dataset();
         DataMatrix x = m.vae().checkData(CliData.matrix(d, limit));

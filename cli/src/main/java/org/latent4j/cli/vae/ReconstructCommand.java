@@ -3,6 +3,7 @@ package org.latent4j.cli.vae;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.OutputFile;
 import org.latent4j.cli.console.Console;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.vae.VaeFiles;
@@ -27,6 +28,8 @@ public final class ReconstructCommand implements Callable<Integer> {
     int n;
     @Option(names = "--out", required = true, description = "Output file: .png or .csv.")
     Path out;
+    @Option(names = "--overwrite", description = OutputFile.OVERWRITE)
+    boolean overwrite;
     @Option(names = "--scale", defaultValue = "2", description = "Pixel magnification in the PNG (default ${DEFAULT-VALUE}).")
     int scale;
 
@@ -35,6 +38,7 @@ public final class ReconstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputFile.check(spec, "--out", out, overwrite);
         VaeFiles.Loaded m = input.model();
         DataMatrix x = m.vae().checkData(CliData.matrix(input.dataset(), n));
         Tensor in = x.slice(0, x.rows());

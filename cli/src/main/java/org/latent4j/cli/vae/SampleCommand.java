@@ -3,6 +3,7 @@ package org.latent4j.cli.vae;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.OutputFile;
 import org.latent4j.cli.console.Console;
 import org.latent4j.cli.console.Usage;
 import org.latent4j.models.vae.VaeFiles;
@@ -28,6 +29,8 @@ public final class SampleCommand implements Callable<Integer> {
     int n;
     @Option(names = "--out", required = true, description = "Output file: .png (image grid) or .csv.")
     Path out;
+    @Option(names = "--overwrite", description = OutputFile.OVERWRITE)
+    boolean overwrite;
     @Option(names = "--draw", description = "Draw x ~ p(x|z) instead of showing the decoder mean.")
     boolean draw;
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
@@ -45,6 +48,7 @@ public final class SampleCommand implements Callable<Integer> {
         if (n < 1) {
             throw Usage.error(spec, "--n must be >= 1, got " + n);
         }
+        OutputFile.check(spec, "--out", out, overwrite);
         VaeFiles.Loaded m = ModelDir.loadVae(dir);
         Tensor x = m.vae().sample(n, draw, new RandomSource(seed));
         Outputs.writeRows(out, x, ModelDir.imageShape(m), columns, scale, "x");

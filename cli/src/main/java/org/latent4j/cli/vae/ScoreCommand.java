@@ -8,6 +8,7 @@ import org.latent4j.io.AtomicFiles;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.models.vae.VaeScores;
+import org.latent4j.cli.OutputFile;
 import org.latent4j.cli.console.Console;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +30,8 @@ public final class ScoreCommand implements Callable<Integer> {
     SamplingOptions sampling;
     @Option(names = "--out", required = true, description = "Output CSV file.")
     Path out;
+    @Option(names = "--overwrite", description = OutputFile.OVERWRITE)
+    boolean overwrite;
     @Option(names = "--json", description = "Print a JSON summary: {out, examples, importance_samples, mean_neg_log_likelihood, mean_elbo}.")
     boolean json;
 
@@ -37,6 +40,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputFile.check(spec, "--out", out, overwrite);
         VaeFiles.Loaded m = input.model();
         Dataset d = input.dataset();
         DataMatrix x = CliData.matrix(d, sampling.limit);

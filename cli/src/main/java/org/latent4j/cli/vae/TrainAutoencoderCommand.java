@@ -2,11 +2,12 @@ package org.latent4j.cli.vae;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.OutputFolder;
+import org.latent4j.cli.OutputLayout;
 import org.latent4j.cli.config.RunRecord;
 import org.latent4j.cli.console.Console;
 import org.latent4j.cli.console.Usage;
@@ -76,6 +77,8 @@ public final class TrainAutoencoderCommand implements Callable<Integer> {
     boolean checkpoint;
     @Option(names = "--resume", description = "Continue the run saved in OUT/checkpoint (same settings; --epochs may be raised).")
     boolean resume;
+    @Option(names = "--overwrite", description = OutputFolder.OVERWRITE)
+    boolean overwrite;
     @Option(names = "--json", description = "Print the final summary (summary.json's content and the output folder) as one JSON object.")
     boolean json;
 
@@ -92,6 +95,22 @@ public final class TrainAutoencoderCommand implements Callable<Integer> {
         }
         Usage.atLeast(spec, "--batch", batch, 1);
         Usage.atLeast(spec, "--limit", limit, 0);
+        // the files of a VAE run folder, without figures: run.json, metrics.jsonl, summary.json, model/, checkpoint/
+        OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.VAE_RUN, overwrite || resume,
+                "--overwrite to replace its outputs (or --resume to continue its checkpoint)");
+        try {
+            return train(console);
+        } catch (RuntimeException | IOException e) {
+            throw folder.failed(e);
+        } catch (Error e) {
+            folder.failed(e, spec);
+            throw e;
+        } finally {
+            folder.close();
+        }
+    }
+
+    private int train(Console console) throws IOException {
         Splits splits = CliData.load(spec, data);
         Dataset trainSet = splits.train();
         DataMatrix train = CliData.matrix(trainSet, limit);
@@ -113,7 +132,6 @@ public final class TrainAutoencoderCommand implements Callable<Integer> {
         if (test != null) {
             ae.checkData(test);
         }
-        Files.createDirectories(out);
         RunRecord.write(spec, out);
         console.info("training an autoencoder (%s, code %d, %s likelihood) on %s: %d examples%s, %d threads",
                 conv == null ? "mlp" : conv.describe(), latent, config.likelihood().id(), train.name(), train.rows(),

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.OutputFolder;
+import org.latent4j.cli.OutputLayout;
 import org.latent4j.cli.config.RunRecord;
 import org.latent4j.cli.console.Console;
 import org.latent4j.cli.console.Progress;
@@ -15,6 +17,7 @@ import org.latent4j.data.Dataset;
 import org.latent4j.data.Splits;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.training.EpochResult;
+import org.latent4j.models.training.NonFiniteLossException;
 import org.latent4j.models.training.TrainingConfig;
 import org.latent4j.models.training.TrainingHistory;
 import org.latent4j.models.training.TrainingListener;
@@ -97,6 +100,8 @@ public final class TrainVaeCommand implements Callable<Integer> {
     boolean checkpoint;
     @Option(names = "--resume", description = "Continue the run saved in OUT/checkpoint (same settings; --epochs may be raised).")
     boolean resume;
+    @Option(names = "--overwrite", description = OutputFolder.OVERWRITE)
+    boolean overwrite;
     @Option(names = "--json", description = "Print the final summary (summary.json's content and the output folder) as one JSON object.")
     boolean json;
     @Option(names = "--no-plots", description = "Do not write OUT/figures and OUT/report.html (draw them later with 'latent4j plot OUT').")
@@ -109,6 +114,21 @@ public final class TrainVaeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Console console = Console.of(spec);
         checkCounts();
+        OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.VAE_RUN, overwrite || resume,
+                "--overwrite to replace its outputs (or --resume to continue its checkpoint)");
+        try {
+            return train(console);
+        } catch (RuntimeException | IOException e) {
+            throw folder.failed(e);
+        } catch (Error e) {
+            folder.failed(e, spec);
+            throw e;
+        } finally {
+            folder.close();
+        }
+    }
+
+    private int train(Console console) throws IOException {
         Splits splits = CliData.load(spec, data);
         Dataset trainSet = splits.train();
         DataMatrix train = CliData.matrix(trainSet, limit);
@@ -131,7 +151,6 @@ public final class TrainVaeCommand implements Callable<Integer> {
         if (test != null) {
             vae.checkData(test);
         }
-        Files.createDirectories(out);
         RunRecord.write(spec, out);
         StringBuilder arch = new StringBuilder();
         if (conv != null) {
@@ -166,6 +185,8 @@ public final class TrainVaeCommand implements Callable<Integer> {
             } else {
                 history = vae.fit(trainer, train, test);
             }
+        } catch (NonFiniteLossException e) {
+            throw diverged(e, vae, training, trainSet);
         } finally {
             display.close();
         }
@@ -188,6 +209,22 @@ public final class TrainVaeCommand implements Callable<Integer> {
             console.json(summary.deepCopy().put("out", out.toString()));
         }
         return 0;
+    }
+
+    /**
+     * Saves the parameters of the last finite step as OUT/model, marked {@code "status": "diverged"} in its
+     * metadata, unless OUT/model holds an earlier model (which is kept); returns the error to report.
+     */
+    private IllegalStateException diverged(NonFiniteLossException e, Vae vae, TrainingConfig training, Dataset trainSet)
+            throws IOException {
+        Path model = out.resolve("model");
+        if (Files.exists(model)) {
+            return new IllegalStateException(e.getMessage() + "; they are not saved: " + model
+                    + " holds the earlier model, which is kept", e);
+        }
+        VaeRunFiles.saveDiverged(out, vae, training, trainSet, data, seed, e.epoch(), e.batch());
+        return new IllegalStateException(e.getMessage() + "; they are saved in " + model
+                + ", marked \"status\": \"diverged\" in its metadata.json", e);
     }
 
     /** The counts a run needs, named by their options (before any data is read). */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.latent4j.cli.OutputFolder;
+import org.latent4j.cli.OutputLayout;
 import org.latent4j.cli.console.Console;
 import org.latent4j.data.Dataset;
 import org.latent4j.figures.ImageGrids;
@@ -41,7 +43,18 @@ public final class VaeDemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        return options.run(Console.of(spec));
+        OutputFolder folder = OutputFolder.open(spec, "--out", options.out, OutputLayout.DEMO_VAE, options.overwrite,
+                "--overwrite to replace its outputs");
+        try {
+            return options.run(Console.of(spec));
+        } catch (RuntimeException | IOException e) {
+            throw folder.failed(e);
+        } catch (Error e) {
+            folder.failed(e, spec);
+            throw e;
+        } finally {
+            folder.close();
+        }
     }
 
     /** Runs the demo; returns 0. */

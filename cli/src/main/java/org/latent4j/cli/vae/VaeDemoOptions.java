@@ -11,6 +11,8 @@ public final class VaeDemoOptions {
     int epochs;
     @Option(names = "--data", defaultValue = "fashion-mnist", description = "Data (default ${DEFAULT-VALUE}).")
     String data;
+    @Option(names = "--overwrite", description = org.latent4j.cli.OutputFolder.OVERWRITE)
+    boolean overwrite;
 
     /** Runs the demo with these options, reporting through {@code console}; returns 0. */
     public int run(org.latent4j.cli.console.Console console) throws java.io.IOException {

@@ -175,6 +175,7 @@ public final class Autoencoder extends Module {
         } catch (IllegalArgumentException e) {
             throw new FileFormatException(dir.resolve(ModelFiles.WEIGHTS), e.getMessage(), e);
         }
+        ae.train(false); // a loaded model is for inference: batch normalization on its running statistics
         return ae;
     }
 

@@ -40,6 +40,11 @@ public final class GaussianMixtureFiles {
         }
     }
 
+    /** As {@code save(dir, g, null, null)}: a mixture fitted on the data's own columns, no extra metadata. */
+    public static void save(Path dir, GaussianMixture g) throws IOException {
+        save(dir, g, null, null);
+    }
+
     /** Writes the mixture (and optional PCA) to dir atomically; metadata may be null. */
     public static void save(Path dir, GaussianMixture g, Pca pca, ObjectNode metadata) throws IOException {
         MixtureParameters p = g.parameters();

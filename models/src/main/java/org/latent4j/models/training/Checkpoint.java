@@ -27,9 +27,9 @@ import org.latent4j.io.SafeTensors;
  * of the completed epochs (each as {@link EpochResult#toRecord()}: training parts and held-out figures).
  *
  * @param epoch      the number of completed epochs
- * @param model      the model's weights after that epoch
+ * @param model      the model's state after that epoch: weights and buffers ({@code Module#stateArrays})
  * @param optimizer  the optimizer's exported state
- * @param best       the weights of the best epoch so far (for early stopping), or null
+ * @param best       the state of the best epoch so far (for early stopping), or null
  * @param shuffleRng the shuffling random source's state
  * @param noiseRng   the sampling-noise random source's state
  * @param bestLoss   the lowest held-out loss so far (NaN if none)

@@ -25,6 +25,10 @@ import org.latent4j.tensor.Tensor;
  * the evaluation of epoch e uses a source derived from (seed, e) alone; with a checkpoint after every
  * epoch, a resumed run therefore takes exactly the steps of an uninterrupted one.
  *
+ * <p>Modes: the module trains in training mode and is evaluated, and left when training ends, in
+ * evaluation mode ({@code Module.train(false)}), so that sampling or encoding afterwards uses batch
+ * normalization's running statistics and no dropout.
+ *
  * <p>Safety: a NaN or infinite loss or gradient stops training with a {@link NonFiniteLossException}
  * naming the epoch and batch, before any step with it: the parameters stay those of the last step
  * taken with a finite loss and gradient.
@@ -114,6 +118,8 @@ public final class Trainer {
         if (stopped && state.best != null) {
             module.loadStateArrays(state.best);
         }
+        // what follows training is inference: batch normalization on its running statistics, no dropout
+        module.train(false);
         return new TrainingHistory(state.history, stopped, state.bestEpoch);
     }
 

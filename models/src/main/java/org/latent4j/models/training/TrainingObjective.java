@@ -10,7 +10,7 @@ import org.latent4j.tensor.Tensor;
 /** What a {@link Trainer} fits: a module, the loss of a mini-batch, and figures on held-out data. */
 public interface TrainingObjective {
 
-    /** The module whose parameters are trained (and checkpointed). */
+    /** The module whose parameters are trained and whose state (parameters and buffers) is checkpointed. */
     Module module();
 
     /**

@@ -24,6 +24,15 @@ public final class VaeFiles {
     }
 
     /**
+     * As {@code save(vae, dir, null)}: the metadata then holds only what every model directory records
+     * (format version, latent4j version, kind, date). Directory first, as in {@link
+     * org.latent4j.models.mixture.GaussianMixtureFiles#save(Path, org.latent4j.models.mixture.GaussianMixture)}.
+     */
+    public static void save(Path dir, Vae vae) throws IOException {
+        save(vae, dir, null);
+    }
+
+    /**
      * Reads a model directory written by {@link #save}: checks the format version, rebuilds the network
      * from the config and loads every weight, failing with the file's name on a missing weight, a shape
      * that does not match the config, or a truncated or corrupt file.
@@ -43,6 +52,7 @@ public final class VaeFiles {
         } catch (IllegalArgumentException e) {
             throw new FileFormatException(dir.resolve(ModelFiles.WEIGHTS), e.getMessage() + " (config " + configFile + ")", e);
         }
+        vae.train(false); // a loaded model is for inference: batch normalization on its running statistics
         return new Loaded(vae, b.metadata());
     }
 

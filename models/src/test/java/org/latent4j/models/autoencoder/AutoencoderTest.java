@@ -48,6 +48,7 @@ class AutoencoderTest {
 
         ae.save(dir.resolve("ae"), null);
         Autoencoder back = Autoencoder.load(dir.resolve("ae"));
+        assertTrue(!back.isTraining() && !ae.isTraining(), "trained and loaded models are in evaluation mode");
         assertArrayEquals(ae.reconstruct(x).toArray(), back.reconstruct(x).toArray());
         assertEquals(ae.config(), back.config());
     }

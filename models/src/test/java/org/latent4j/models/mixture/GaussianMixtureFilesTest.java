@@ -39,6 +39,22 @@ class GaussianMixtureFilesTest {
     }
 
     @Test
+    void shortSaveWritesWhatTheFullOneWrites(@TempDir Path dir) throws IOException {
+        double[] x = MixtureFixtures.sample(MixtureFixtures.threeComponents(CovarianceType.DIAG), 300, 5);
+        GaussianMixture g = new GaussianMixture(GaussianMixtureConfig.builder().k(3)
+                .covarianceType(CovarianceType.DIAG).seed(4).build()).fit(x, 3);
+        GaussianMixtureFiles.save(dir.resolve("short"), g);
+        GaussianMixtureFiles.save(dir.resolve("full"), g, null, null);
+        for (String file : new String[] {ModelFiles.WEIGHTS, ModelFiles.CONFIG}) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("full").resolve(file)),
+                    Files.readAllBytes(dir.resolve("short").resolve(file)), file);
+        }
+        GaussianMixtureFiles.Stored back = GaussianMixtureFiles.load(dir.resolve("short"));
+        assertNull(back.pca());
+        assertArrayEquals(g.scoreSamples(x), back.mixture().scoreSamples(x));
+    }
+
+    @Test
     void projectionIsStoredWithTheMixture(@TempDir Path dir) throws IOException {
         double[] raw = MixtureFixtures.sample(MixtureFixtures.threeComponents(CovarianceType.FULL), 500, 8);
         Pca pca = Pca.fit(raw, 3, 2);

@@ -32,6 +32,7 @@ class VaeFilesTest {
         VaeFiles.save(vae, dir.resolve("m"), meta);
         VaeFiles.Loaded loaded = VaeFiles.load(dir.resolve("m"));
         assertEquals(vae.config(), loaded.vae().config());
+        assertTrue(!loaded.vae().isTraining(), "a loaded model is in evaluation mode");
         vae.namedParameters().forEach((n, t) -> assertArrayEquals(t.toArray(), loaded.vae().namedParameters().get(n).toArray(), n));
         assertEquals("synthetic", loaded.metadata().get("dataset").asText());
         assertEquals(ModelFiles.FORMAT_VERSION, loaded.metadata().get("format_version").asInt());
@@ -41,6 +42,20 @@ class VaeFilesTest {
         assertTrue(c.arrays().containsKey("encoder.mu.weight"));
         assertTrue(c.arrays().containsKey("encoder.log_var.bias"));
         assertTrue(c.arrays().containsKey("likelihood.log_var"));
+    }
+
+    @Test
+    void shortSaveWritesWhatTheFullOneWrites(@TempDir Path dir) throws IOException {
+        Vae vae = model();
+        VaeFiles.save(dir.resolve("short"), vae);
+        VaeFiles.save(vae, dir.resolve("full"), null);
+        for (String file : new String[] {ModelFiles.WEIGHTS, ModelFiles.CONFIG}) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("full").resolve(file)),
+                    Files.readAllBytes(dir.resolve("short").resolve(file)), file);
+        }
+        VaeFiles.Loaded loaded = VaeFiles.load(dir.resolve("short"));
+        assertEquals(vae.config(), loaded.vae().config());
+        assertEquals(VaeFiles.KIND, loaded.metadata().get("kind").asText());
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class ConvVaeDemo {
     public record Result(Settings settings, Dataset train, Dataset test, VaeDemo.Model conv, VaeDemo.Model mlp) {}
 
     /**
-     * Trains, evaluates and saves the convolutional VAE (run folder {@code out/vae-conv-latent<L>}) and
+     * Trains, evaluates and saves the convolutional VAE (run folder {@code out/vae-latent<L>-conv}) and
      * evaluates {@code mlp} on the same test rows with the same K and seed.
      */
     public static Result run(Dataset train, Dataset test, String dataSpec, Settings s, VaeDemo.Model mlp, Path out,
@@ -81,7 +81,7 @@ public final class ConvVaeDemo {
         long t0 = System.nanoTime();
         VaeEvaluation e = vae.evaluate(evalM, s.importanceSamples(), new RandomSource(s.seed()), progress.evaluation(evalM.rows()));
         double evalSeconds = (System.nanoTime() - t0) / 1e9;
-        Path runDir = out.resolve("vae-conv-latent" + s.latent());
+        Path runDir = out.resolve("vae-latent" + s.latent() + "-conv");
         RunFolder.write(runDir, vae, history, e, training, train, test, dataSpec, s.seed());
         VaeDemo.Model conv = new VaeDemo.Model(s.latent(), vae, history, e, seconds, evalSeconds, runDir);
 

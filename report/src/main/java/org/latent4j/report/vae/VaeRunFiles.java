@@ -78,6 +78,27 @@ public final class VaeRunFiles {
     public static void save(Path dir, Vae vae, ObjectNode summary, TrainingConfig training, Dataset train,
                             String dataSpec, long seed) throws IOException {
         Files.createDirectories(dir);
+        ObjectNode meta = metadata(training, train, dataSpec, seed);
+        meta.set("metrics", summary);
+        VaeFiles.save(vae, dir.resolve("model"), meta);
+        AtomicFiles.writeString(dir.resolve(SUMMARY), Json.writePretty(summary));
+    }
+
+    /**
+     * Saves the model of a run whose training diverged (the parameters of the last finite step) as
+     * {@code dir/model}, its metadata marked {@code "status": "diverged"} with the epoch and batch where the
+     * loss or gradient stopped being finite; no summary.json is written, since the run has no final figures.
+     */
+    public static void saveDiverged(Path dir, Vae vae, TrainingConfig training, Dataset train, String dataSpec, long seed,
+                                    int epoch, int batch) throws IOException {
+        ObjectNode meta = metadata(training, train, dataSpec, seed);
+        meta.put("status", "diverged");
+        meta.putObject("diverged_at").put("epoch", epoch).put("batch", batch);
+        VaeFiles.save(vae, dir.resolve("model"), meta);
+    }
+
+    /** What a run's model metadata records for {@code plot} to reload the data: data spec, image shape, settings. */
+    private static ObjectNode metadata(TrainingConfig training, Dataset train, String dataSpec, long seed) {
         ObjectNode meta = Json.mapper().createObjectNode();
         meta.put("dataset", train.name());
         meta.put("data_source", train.source());
@@ -89,9 +110,7 @@ public final class VaeRunFiles {
             meta.put("image_width", train.width());
         }
         meta.set("training", training.toJson());
-        meta.set("metrics", summary);
-        VaeFiles.save(vae, dir.resolve("model"), meta);
-        AtomicFiles.writeString(dir.resolve(SUMMARY), Json.writePretty(summary));
+        return meta;
     }
 
     /** The median of sorted values (0 for none). */
