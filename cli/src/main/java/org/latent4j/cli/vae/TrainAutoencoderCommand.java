@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
                 "Writes OUT/model, OUT/metrics.jsonl (one line per epoch), OUT/summary.json and OUT/run.json."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j train autoencoder --data fashion-mnist --epochs 10 --out runs/ae",
-                "  latent4j train autoencoder --arch conv --data fashion-mnist --latent 16 --out runs/cae"})
+                "  latent4j train autoencoder --arch conv --data fashion-mnist --out runs/cae"})
 public final class TrainAutoencoderCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Data: fashion-mnist, fashion-mnist-small, csv:FILE, idx:FILE, ...")
     String data;

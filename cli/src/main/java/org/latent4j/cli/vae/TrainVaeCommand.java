@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
         footer = {"  latent4j train vae --data fashion-mnist --epochs 10 --out runs/vae",
                 "  latent4j train vae --data fashion-mnist-small --latent 2 --out v2 --json",
                 "  latent4j train vae --arch conv --data fashion-mnist --out runs/conv",
-                "  latent4j train vae --arch conv --channels 32,64,128 --norm batch --data images:photos --out runs/p",
+                "  latent4j train vae --arch conv --norm batch --data images:pics --out runs/p",
                 "  latent4j train vae --data csv:x.csv --likelihood gaussian --out runs/csv",
                 "  latent4j train vae --config runs/vae/run.json --epochs 20 --out runs/vae20"})
 public final class TrainVaeCommand implements Callable<Integer> {
