@@ -31,7 +31,7 @@ def timed(fn, seconds):
     for _ in range(3):
         fn()
     t0 = time.perf_counter(); n = 0
-    while time.perf_counter() - t0 < 0.3:
+    while time.perf_counter() - t0 < 1.0:
         fn(); n += 1
     reps = max(1, int(0.002 / ((time.perf_counter() - t0) / n)))
     samples = []

@@ -1,5 +1,7 @@
 package org.latent4j.cli;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +43,13 @@ final class ConvBenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "1", description = "Timed duration per pass in seconds (default ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--warmup", defaultValue = "1", description = "Untimed warm-up per pass in seconds (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "2", description = "Untimed warm-up per pass in seconds (default ${DEFAULT-VALUE}): the JIT and the heap settle.")
     double warmup;
+
+    @Option(names = "--cpu-time", description = {"Also report the calling thread's processor time per pass (fastest of"
+            + " 10): with --threads 1 that is the whole pass's, and unlike the clock it does not count time spent waiting"
+            + " for a core on a loaded machine."})
+    boolean cpuTime;
 
     @Option(names = "--json", description = "Print one JSON object per layer and pass, e.g. {\"gflops\": 95.2, ...}.")
     boolean json;
@@ -88,9 +95,9 @@ final class ConvBenchCommand implements Callable<Integer> {
                 }
             };
             Runnable weightGrad = () -> Autograd.grad(y, seed, new Tensor[] {weight, bias}, false);
-            report(console, c, "forward", BenchTiming.time(forward, warmup, seconds));
-            report(console, c, "input-grad", BenchTiming.time(inputGrad, warmup, seconds));
-            report(console, c, "weight-grad", BenchTiming.time(weightGrad, warmup, seconds));
+            report(console, c, "forward", BenchTiming.time(forward, warmup, seconds), cpuNanos(forward));
+            report(console, c, "input-grad", BenchTiming.time(inputGrad, warmup, seconds), cpuNanos(inputGrad));
+            report(console, c, "weight-grad", BenchTiming.time(weightGrad, warmup, seconds), cpuNanos(weightGrad));
         }
         return 0;
     }
@@ -107,7 +114,22 @@ final class ConvBenchCommand implements Callable<Integer> {
         return Convolution.conv2d(g, weight, null, two, one, one);
     }
 
-    private void report(Console console, Case c, String pass, BenchTiming.Result r) {
+    /** The fastest of ten runs in processor time of this thread, or NaN without --cpu-time. */
+    private double cpuNanos(Runnable op) {
+        if (!cpuTime) {
+            return Double.NaN;
+        }
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long best = Long.MAX_VALUE;
+        for (int r = 0; r < 10; r++) {
+            long t0 = mx.getCurrentThreadCpuTime();
+            op.run();
+            best = Math.min(best, mx.getCurrentThreadCpuTime() - t0);
+        }
+        return best;
+    }
+
+    private void report(Console console, Case c, String pass, BenchTiming.Result r, double cpu) {
         double flops = 2.0 * c.multiplyAdds();
         if (json) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -119,10 +141,15 @@ final class ConvBenchCommand implements Callable<Integer> {
             row.put("batch", batch);
             row.put("threads", Threads.count());
             row.put("backend", Blas.backend().label());
+            if (cpuTime) {
+                row.put("cpu_millis", cpu / 1e6);
+                row.put("cpu_gflops", flops / cpu);
+            }
             console.json(row);
         } else {
-            console.info("conv %s %s: %.3f ms, %.1f GFLOP/s (best %.1f)", c.name(), pass, r.medianNanos() / 1e6,
-                    flops / r.medianNanos(), flops / r.bestNanos());
+            console.info("conv %s %s: %.3f ms, %.1f GFLOP/s (best %.1f)%s", c.name(), pass, r.medianNanos() / 1e6,
+                    flops / r.medianNanos(), flops / r.bestNanos(), cpuTime
+                            ? String.format(java.util.Locale.ROOT, "; processor time %.3f ms, %.1f GFLOP/s", cpu / 1e6, flops / cpu) : "");
         }
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ConvBenchCommandTest {
     @Test
     void jsonReportsEveryLayerAndPass() throws Exception {
-        CliRun r = CliRun.of("bench", "conv", "--batch", "2", "--seconds", "0.01", "--warmup", "0", "--json");
+        CliRun r = CliRun.of("bench", "conv", "--batch", "2", "--seconds", "0.01", "--warmup", "0", "--cpu-time", "--json");
         assertEquals(0, r.exitCode(), r.err());
         String[] lines = r.out().strip().split("\n");
         assertEquals(12, lines.length, r.out());
@@ -21,6 +21,7 @@ class ConvBenchCommandTest {
         for (String line : lines) {
             JsonNode row = new ObjectMapper().readTree(line);
             assertTrue(row.get("gflops").asDouble() > 0, line);
+            assertTrue(row.get("cpu_millis").asDouble() > 0, line);
             assertEquals(2, row.get("batch").asInt());
             seen.add(row.get("layer").asText() + " " + row.get("pass").asText());
         }

@@ -22,7 +22,10 @@ import org.latent4j.runtime.Parallel;
  *
  * <p>Each op unfolds images into columns ({@link Im2col}) and runs one matrix product per group of
  * images; the batch is cut over the program's threads ({@link Parallel}), each thread with its own
- * reused buffers, and each product runs on its thread. Results depend only on the thread count.
+ * reused buffers, and each product runs on its thread. (A product called inside a parallel loop does
+ * not spread over threads itself, see {@link org.latent4j.runtime.Threads}; here that is the point: the
+ * batch is split, not the products, which are small. With a batch of one the loop has one chunk and
+ * the products get the threads.) Results depend only on the thread count.
  */
 public final class Convolution {
     /** Unfolded columns per group of images, in floats (1 MiB): small enough to stay in L2 between unfold and product. */
@@ -137,12 +140,42 @@ public final class Convolution {
     /** Features [N, O, Ho, Wo] = convolution of the image [N, C, H, W] with weight [O, C, kh, kw], plus bias [O]. */
     static Tensor convolve(ConvGeometry g, Tensor image, Tensor weight, Tensor bias) {
         checkShape(g, "image", image, g.imageShape());
+        float[][] out = unfoldedProducts(g, image.data, weight.data, bias == null ? null : bias.data, null);
+        return recordConvolve(g, new Tensor(out[0], g.featureShape()), image, weight, bias);
+    }
+
+    /**
+     * {@link #convolve}(image, weight) and {@link #kernelGradient}(image, features) in one pass, unfolding the
+     * image once for both products: the backward of a transposed convolution needs exactly this pair. The
+     * results are the same bits as the two ops' (same groups, same products, same order of sums).
+     */
+    static Tensor[] convolveWithKernelGradient(ConvGeometry g, Tensor image, Tensor weight, Tensor features) {
+        checkShape(g, "image", image, g.imageShape());
+        checkShape(g, "features", features, g.featureShape());
+        float[][] out = unfoldedProducts(g, image.data, weight.data, null, features.data);
+        return new Tensor[] {recordConvolve(g, new Tensor(out[0], g.featureShape()), image, weight, null),
+                recordKernelGradient(g, new Tensor(out[1], g.weightShape()), image, features)};
+    }
+
+    private static Tensor recordConvolve(ConvGeometry g, Tensor result, Tensor image, Tensor weight, Tensor bias) {
+        GradFn dImage = gy -> transposed(g, gy, weight, null);
+        GradFn dWeight = gy -> kernelGradient(g, image, gy);
+        return recordWithBias("conv2d", result, image, dImage, weight, dWeight, bias);
+    }
+
+    /**
+     * The products on the unfolded image, group by group: with a weight, the features
+     * {@code W·cols + bias} (result 0); with features, the kernel gradient {@code Σ features·colsᵀ}
+     * (result 1, summed per chunk of the batch, then over chunks in order).
+     */
+    private static float[][] unfoldedProducts(ConvGeometry g, float[] x, float[] w, float[] b, float[] features) {
         int taps = g.taps(), outs = g.features(), plane = g.outPlane(), inSize = g.channels() * g.inPlane();
-        float[] x = image.data, w = weight.data, b = bias == null ? null : bias.data;
-        float[] y = new float[g.batch() * outs * plane];
+        float[] y = w == null ? null : new float[g.batch() * outs * plane];
+        float[][] partial = features == null ? null : new float[Parallel.chunkCount(g.batch(), 1)][];
         Parallel.forChunks(g.batch(), 1, (chunk, s0, s1) -> {
             Scratch sc = SCRATCH.get();
             Im2col.Work work = sc.im2col.prepare(g);
+            float[] acc = features == null ? null : new float[outs * taps];
             int group = groupSize(g, s1 - s0);
             for (int s = s0; s < s1; s += group) {
                 int m = Math.min(group, s1 - s);
@@ -151,33 +184,54 @@ public final class Convolution {
                 for (int k = 0; k < m; k++) {
                     Im2col.unfold(g, work, x, (s + k) * inSize, cols, k * plane, ld);
                 }
-                if (m == 1) {
-                    int yOff = s * outs * plane;
-                    if (b != null) {
-                        for (int o = 0; o < outs; o++) {
-                            Arrays.fill(y, yOff + o * plane, yOff + (o + 1) * plane, b[o]);
+                if (w != null) {
+                    if (m == 1) {
+                        int yOff = s * outs * plane;
+                        if (b != null) {
+                            for (int o = 0; o < outs; o++) {
+                                Arrays.fill(y, yOff + o * plane, yOff + (o + 1) * plane, b[o]);
+                            }
                         }
-                    }
-                    Blas.sgemm(false, false, outs, plane, taps, 1f, w, 0, taps, cols, 0, ld, b == null ? 0f : 1f, y, yOff, plane);
-                } else {
-                    float[] out = sc.product(outs * ld);
-                    Blas.sgemm(false, false, outs, ld, taps, 1f, w, 0, taps, cols, 0, ld, 0f, out, 0, ld);
-                    for (int k = 0; k < m; k++) {
-                        for (int o = 0; o < outs; o++) {
-                            float bo = b == null ? 0f : b[o];
-                            int src = o * ld + k * plane, dst = ((s + k) * outs + o) * plane;
-                            for (int q = 0; q < plane; q++) {
-                                y[dst + q] = out[src + q] + bo;
+                        Blas.sgemm(false, false, outs, plane, taps, 1f, w, 0, taps, cols, 0, ld, b == null ? 0f : 1f, y, yOff, plane);
+                    } else {
+                        float[] out = sc.product(outs * ld);
+                        Blas.sgemm(false, false, outs, ld, taps, 1f, w, 0, taps, cols, 0, ld, 0f, out, 0, ld);
+                        for (int k = 0; k < m; k++) {
+                            for (int o = 0; o < outs; o++) {
+                                float bo = b == null ? 0f : b[o];
+                                int src = o * ld + k * plane, dst = ((s + k) * outs + o) * plane;
+                                for (int q = 0; q < plane; q++) {
+                                    y[dst + q] = out[src + q] + bo;
+                                }
                             }
                         }
                     }
                 }
+                if (features != null) {
+                    float[] src = features;
+                    int srcOff = s * outs * plane;
+                    if (m > 1) {
+                        src = gatherFeatures(g, features, s, m, sc.product(outs * ld));
+                        srcOff = 0;
+                    }
+                    Blas.sgemm(false, true, outs, taps, ld, 1f, src, srcOff, ld, cols, 0, ld, 1f, acc, 0, taps);
+                }
+            }
+            if (acc != null) {
+                partial[chunk] = acc;
             }
         });
-        Tensor result = new Tensor(y, g.featureShape());
-        GradFn dImage = gy -> transposed(g, gy, weight, null);
-        GradFn dWeight = gy -> kernelGradient(g, image, gy);
-        return recordWithBias("conv2d", result, image, dImage, weight, dWeight, bias);
+        float[] dw = null;
+        if (features != null) {
+            dw = partial.length == 0 ? new float[outs * taps] : partial[0];
+            for (int c = 1; c < partial.length; c++) {
+                float[] p = partial[c];
+                for (int i = 0; i < dw.length; i++) {
+                    dw[i] += p[i];
+                }
+            }
+        }
+        return new float[][] {y, dw};
     }
 
     /** Image [N, C, H, W] = transposed convolution of the features [N, O, Ho, Wo] with weight [O, C, kh, kw], plus bias [C]. */
@@ -213,8 +267,25 @@ public final class Convolution {
             }
         });
         Tensor result = new Tensor(x, g.imageShape());
-        GradFn dFeatures = gx -> convolve(g, gx, weight, null);
-        GradFn dWeight = gx -> kernelGradient(g, gx, features);
+        // Both gradients unfold the same incoming gradient: when both are wanted, the first computes the
+        // pair in one pass and hands the weight's to the second (Autograd asks for them in input order,
+        // with the same gradient; anything else falls back to computing each on its own).
+        Tensor[] pending = new Tensor[2];
+        GradFn dFeatures = gx -> {
+            if (!weight.requiresGrad()) {
+                return convolve(g, gx, weight, null);
+            }
+            Tensor[] both = convolveWithKernelGradient(g, gx, weight, features);
+            pending[0] = gx;
+            pending[1] = both[1];
+            return both[0];
+        };
+        GradFn dWeight = gx -> {
+            Tensor ready = pending[0] == gx ? pending[1] : null;
+            pending[0] = null;
+            pending[1] = null;
+            return ready != null ? ready : kernelGradient(g, gx, features);
+        };
         return recordWithBias("convTranspose2d", result, features, dFeatures, weight, dWeight, bias);
     }
 
@@ -222,40 +293,11 @@ public final class Convolution {
     static Tensor kernelGradient(ConvGeometry g, Tensor image, Tensor features) {
         checkShape(g, "image", image, g.imageShape());
         checkShape(g, "features", features, g.featureShape());
-        int taps = g.taps(), outs = g.features(), plane = g.outPlane(), inSize = g.channels() * g.inPlane();
-        float[] x = image.data, y = features.data;
-        int chunks = Parallel.chunkCount(g.batch(), 1);
-        float[][] partial = new float[chunks][];
-        Parallel.forChunks(g.batch(), 1, (chunk, s0, s1) -> {
-            Scratch sc = SCRATCH.get();
-            Im2col.Work work = sc.im2col.prepare(g);
-            float[] acc = new float[outs * taps];
-            int group = groupSize(g, s1 - s0);
-            for (int s = s0; s < s1; s += group) {
-                int m = Math.min(group, s1 - s);
-                int ld = m * plane;
-                float[] cols = sc.cols(taps * ld);
-                for (int k = 0; k < m; k++) {
-                    Im2col.unfold(g, work, x, (s + k) * inSize, cols, k * plane, ld);
-                }
-                float[] src = y;
-                int srcOff = s * outs * plane;
-                if (m > 1) {
-                    src = gatherFeatures(g, y, s, m, sc.product(outs * ld));
-                    srcOff = 0;
-                }
-                Blas.sgemm(false, true, outs, taps, ld, 1f, src, srcOff, ld, cols, 0, ld, 1f, acc, 0, taps);
-            }
-            partial[chunk] = acc;
-        });
-        float[] dw = partial.length == 0 ? new float[outs * taps] : partial[0];
-        for (int c = 1; c < partial.length; c++) {
-            float[] p = partial[c];
-            for (int i = 0; i < dw.length; i++) {
-                dw[i] += p[i];
-            }
-        }
-        Tensor result = new Tensor(dw, g.weightShape());
+        float[][] out = unfoldedProducts(g, image.data, null, null, features.data);
+        return recordKernelGradient(g, new Tensor(out[1], g.weightShape()), image, features);
+    }
+
+    private static Tensor recordKernelGradient(ConvGeometry g, Tensor result, Tensor image, Tensor features) {
         GradFn dImage = gw -> transposed(g, features, gw, null);
         GradFn dFeatures = gw -> convolve(g, image, gw, null);
         return record("conv2dWeightGrad", result, image, dImage, features, dFeatures);

@@ -9,8 +9,9 @@ import org.latent4j.random.RandomSource;
  *
  * <p>Ops live in small classes, each op's forward and backward side by side: {@link Pointwise}
  * (element-wise, with NumPy broadcasting), {@link Reductions}, {@link Shapes}, {@link MatMul},
- * {@link Losses}. The methods here are the fluent face of those ops. Gradients are computed by
- * {@link Autograd}; every backward is written with the same differentiable ops, so a gradient can be
+ * {@link Losses}, and on NCHW images {@link Convolution}, {@link Pooling}, {@link Resampling} (with
+ * {@link Gathers} under them). The methods here are the fluent face of those ops. Gradients are computed
+ * by {@link Autograd}; every backward is written with the same differentiable ops, so a gradient can be
  * differentiated again.
  *
  * <p>{@link #data()} is the live buffer: optimizers and data loaders write it in place, which is safe

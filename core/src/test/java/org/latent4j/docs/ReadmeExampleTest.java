@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.latent4j.nn.Activation;
+import org.latent4j.nn.Conv2d;
+import org.latent4j.nn.ConvTranspose2d;
+import org.latent4j.nn.Flatten;
 import org.latent4j.nn.Mlp;
+import org.latent4j.nn.Sequential;
+import org.latent4j.nn.Unflatten;
 import org.latent4j.optim.Optimizer;
 import org.latent4j.optim.Optimizers;
 import org.latent4j.random.RandomSource;
@@ -51,5 +56,25 @@ class ReadmeExampleTest {
             norm += v * v;
         }
         assertTrue(norm > 0, "the penalty must reach the critic's weights");
+    }
+
+    @Test
+    void convolutionalExampleMapsImagesToCodesAndBack() {
+        RandomSource rng = new RandomSource(3);
+        Sequential encoder = new Sequential(
+                new Conv2d(1, 32, 4, 2, 1, true, rng), Activation.RELU.layer(),
+                new Conv2d(32, 64, 4, 2, 1, true, rng), Activation.RELU.layer(),
+                new Flatten());
+        Sequential decoder = new Sequential(
+                new Unflatten(64, 7, 7),
+                new ConvTranspose2d(64, 32, 4, 2, 1, 0, true, rng), Activation.RELU.layer(),
+                new ConvTranspose2d(32, 1, 4, 2, 1, 0, true, rng));
+        Tensor x = Tensor.rand(rng, 0f, 1f, 2, 1, 28, 28);
+        Tensor h = encoder.forward(x);
+        assertEquals(3136, h.dim(1));
+        Tensor y = decoder.forward(h);
+        assertEquals(28, y.dim(3));
+        y.sub(x).square().mean().backward();
+        assertTrue(encoder.namedParameters().get("0.weight").grad() != null);
     }
 }

@@ -241,4 +241,22 @@ class ConvolutionGradientTest {
                     .toArray(), xt.slice(0, n, n + 1).toArray(), 1e-4f);
         }
     }
+
+    @Test
+    void transposedBackwardComputesBothGradientsInOnePassWithTheSameBits() {
+        RandomSource r = new RandomSource(9);
+        int[] two = {2, 2}, one = {1, 1};
+        Tensor y = uniform(r, 1, 5, 6, 4, 4).requiresGrad(true);
+        Tensor w = uniform(r, 1, 6, 3, 4, 4).requiresGrad(true);
+        Tensor x = Convolution.convTranspose2d(y, w, null, two, one, new int[] {0, 0}, one);
+        Tensor seed = uniform(r, 1, x.shape());
+        Tensor[] both = Autograd.grad(x, seed, new Tensor[] {y, w}, false);
+        ConvGeometry g = new ConvGeometry(5, 3, 8, 8, 6, 4, 4, 4, 4, 2, 2, 1, 1, 1, 1);
+        assertArrayEquals(Convolution.convolve(g, seed, w, null).toArray(), both[0].toArray(), 0f);
+        assertArrayEquals(Convolution.kernelGradient(g, seed, y).toArray(), both[1].toArray(), 0f);
+        // with the weight frozen, the input gradient alone
+        Tensor frozen = w.detach();
+        Tensor x2 = Convolution.convTranspose2d(y, frozen, null, two, one, new int[] {0, 0}, one);
+        assertArrayEquals(both[0].toArray(), Autograd.grad(x2, seed, new Tensor[] {y}, false)[0].toArray(), 0f);
+    }
 }
