@@ -17,6 +17,7 @@ import org.latent4j.data.Splits;
 import org.latent4j.models.training.TrainingListener;
 import org.latent4j.report.Report;
 import org.latent4j.report.mixture.MixtureDemo;
+import org.latent4j.report.vae.ConvVaeDemo;
 import org.latent4j.report.vae.VaeDemo;
 import org.latent4j.runtime.Threads;
 import org.latent4j.runtime.Version;
@@ -34,10 +35,11 @@ import picocli.CommandLine.Spec;
         description = {"The main job: reproduce the lecture notes' experiments in one report, OUT/report.html.",
                 "VAEs with latent dimension 2 and 20 on Fashion-MNIST (the full set when it is installed, the shipped"
                         + " 5,000-image subset otherwise), compared by their samples, their ELBO and importance-weighted"
-                        + " log-likelihood, latent spaces, traversals and training curves; then Gaussian mixtures fitted by"
+                        + " log-likelihood, latent spaces, traversals and training curves; a convolutional VAE beside the"
+                        + " 20-D one (samples, reconstructions, likelihoods, speed); then Gaussian mixtures fitted by"
                         + " EM to Pearson's crabs (1-D) and to iris petals (2-D), with density contours.",
-                "Open the report in a browser; its figures are in OUT/figures, each trained VAE in OUT/vae-latent2 and"
-                        + " OUT/vae-latent20 (run folders 'latent4j plot' can draw).",
+                "Open the report in a browser; its figures are in OUT/figures, each trained VAE in OUT/vae-latent2,"
+                        + " OUT/vae-latent20 and OUT/vae-latent20-conv (run folders 'latent4j plot' can draw).",
                 "About two minutes on 2 cores with the full data; --quick takes seconds on the shipped subset."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j demo                         # then open runs/demo/report.html",
@@ -50,6 +52,13 @@ final class DemoCommand implements Callable<Integer> {
     static final VaeDemo.Settings FULL = new VaeDemo.Settings(new int[] {2, 20}, 400, 30, 100, 10_000, 1);
     /** Quick demo: the same models, few epochs, a small K, on the shipped subset. */
     static final VaeDemo.Settings QUICK = new VaeDemo.Settings(new int[] {2, 20}, 400, 6, 20, 500, 1);
+    /**
+     * Full demo's convolutional VAE (latent 20): fewer epochs than the MLPs (an epoch costs several MLP epochs), and
+     * both latent-20 models evaluated on the first 2,000 test images (K = 100 decodes a conv model 200,000 times).
+     */
+    static final ConvVaeDemo.Settings FULL_CONV = new ConvVaeDemo.Settings(20, 5, 100, 2_000, 1);
+    /** Quick demo's convolutional VAE. */
+    static final ConvVaeDemo.Settings QUICK_CONV = new ConvVaeDemo.Settings(20, 2, 20, 300, 1);
 
     @Option(names = "--out", defaultValue = "runs/demo", paramLabel = "DIR", description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
@@ -94,10 +103,17 @@ final class DemoCommand implements Callable<Integer> {
                 quick ? " --quick" : "", splits.train().rows(), splits.test().rows(), splits.train().name(),
                 Threads.count(), out);
         RunRecord.write(spec, out);
-        VaeDemo.Result vae = VaeDemo.run(splits.train(), splits.test(), dataSpec, settings, out, progress(log));
+        VaeDemo.Progress progress = progress(log);
+        VaeDemo.Result vae = VaeDemo.run(splits.train(), splits.test(), dataSpec, settings, out, progress);
+        ConvVaeDemo.Settings c = quick ? QUICK_CONV : FULL_CONV;
+        ConvVaeDemo.Settings convSettings = new ConvVaeDemo.Settings(c.latent(), c.epochs(), c.importanceSamples(),
+                c.evalRows(), seed);
+        ConvVaeDemo.Result conv = ConvVaeDemo.run(splits.train(), splits.test(), dataSpec, convSettings,
+                vae.model(convSettings.latent()), out, progress);
         for (VaeDemo.Model model : vae.models()) {
             folder.markInner(out.relativize(model.runDir()).toString(), OutputLayout.VAE_RUN);
         }
+        folder.markInner(out.relativize(conv.conv().runDir()).toString(), OutputLayout.VAE_RUN);
         double vaeSeconds = (System.nanoTime() - t0) / 1e9;
 
         line(log, "drawing the figures");
@@ -105,12 +121,13 @@ final class DemoCommand implements Callable<Integer> {
         Report report = new Report("latent4j demo: variational autoencoders and Gaussian mixtures");
         report.paragraph(intro(vae, quick));
         VaeDemo.addTo(report, vae, figures);
+        ConvVaeDemo.addTo(report, conv, figures);
         line(log, "fitting Gaussian mixtures by EM: Pearson's crabs and a 2-D mixture");
         MixtureDemo.addTo(report, figures, quick, seed);
         double seconds = (System.nanoTime() - t0) / 1e9;
         line(log, "writing the report");
         report.section("How this page was made");
-        report.keyValues("This run", about(vae, vaeSeconds, seconds, settings));
+        report.keyValues("This run", about(vae, conv, vaeSeconds, seconds, settings));
         Path page = report.write(out.resolve("report.html"));
         line(log, "done in %.0f s: open %s", (System.nanoTime() - t0) / 1e9, page.toAbsolutePath());
         return 0;
@@ -121,7 +138,8 @@ final class DemoCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "This page reproduces the experiments of the lecture notes on latent-variable "
                         + "models with latent4j, on the CPU. Variational autoencoders with a 2-dimensional and a "
                         + "20-dimensional latent space are trained on %s: %,d training and %,d test images of clothes, "
-                        + "28 × 28 grey levels in 10 classes. %s Then Gaussian mixtures are fitted by EM: to Pearson's "
+                        + "28 × 28 grey levels in 10 classes, and a convolutional VAE is set beside the 20-dimensional one. "
+                        + "%s Then Gaussian mixtures are fitted by EM: to Pearson's "
                         + "crabs, one-dimensional data with two overlapping components, and to two-dimensional data, drawn "
                         + "with the density's contours. Every figure has a caption that says what it shows and how to "
                         + "read it; the last section says how long each step took.",
@@ -133,7 +151,8 @@ final class DemoCommand implements Callable<Integer> {
                         + "for it), so the models are trained on the shipped subset." : "");
     }
 
-    private java.util.Map<String, Object> about(VaeDemo.Result r, double vaeSeconds, double seconds, VaeDemo.Settings s) {
+    private java.util.Map<String, Object> about(VaeDemo.Result r, ConvVaeDemo.Result conv, double vaeSeconds, double seconds,
+                                                VaeDemo.Settings s) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("command", "latent4j demo" + (quick ? " --quick" : "") + " --out " + out + " --seed " + seed);
         m.put("latent4j version", Version.get());
@@ -143,8 +162,12 @@ final class DemoCommand implements Callable<Integer> {
             m.put("VAE latent " + model.latent(), String.format(Locale.ROOT, "%d epochs in %.1f s, log-likelihood in %.1f s; "
                     + "run folder %s (latent4j plot draws its own report)", model.history().epochs().size(), model.trainSeconds(), model.evalSeconds(), model.runDir()));
         }
-        m.put("log-likelihood estimate", String.format(Locale.ROOT, "K = %d importance samples on %,d test images",
-                s.importanceSamples(), r.models().get(0).evaluation().examples()));
+        VaeDemo.Model cm = conv.conv();
+        m.put("convolutional VAE latent " + cm.latent(), String.format(Locale.ROOT, "%d epochs in %.1f s, log-likelihood in"
+                + " %.1f s; run folder %s", cm.history().epochs().size(), cm.trainSeconds(), cm.evalSeconds(), cm.runDir()));
+        m.put("log-likelihood estimate", String.format(Locale.ROOT, "K = %d importance samples on %,d test images (MLP"
+                + " comparison); K = %d on %,d test images (convolutional comparison)", s.importanceSamples(),
+                r.models().get(0).evaluation().examples(), conv.settings().importanceSamples(), cm.evaluation().examples()));
         m.put("VAE part (training, evaluation, saving)", String.format(Locale.ROOT, "%.1f s", vaeSeconds));
         m.put("figures and mixtures", String.format(Locale.ROOT, "%.1f s", seconds - vaeSeconds));
         m.put("total time until this page was written", String.format(Locale.ROOT, "%.1f s", seconds));

@@ -34,18 +34,21 @@ class DemoCommandTest {
                 "The ELBO and the log-likelihood", "log-likelihood (IWAE)", "gap", "Reconstructions",
                 "The 2-D latent space of the test set", "The manifold learned by the 2-D model",
                 "Latent traversal of the 2-D model", "Latent traversal of the 20-D model", "Training curves",
-                "KL per latent dimension", "crabs", "A mixture in two dimensions", "How this page was made"}) {
+                "KL per latent dimension", "A convolutional VAE beside the MLP one", "Samples: MLP and convolutional",
+                "Reconstructions: MLP and convolutional", "seconds per epoch", "crabs", "A mixture in two dimensions",
+                "How this page was made"}) {
             assertTrue(html.contains(section), "the report lacks '" + section + "'");
         }
         for (String png : new String[] {"samples-latent2", "samples-latent20", "reconstructions", "latent2-latent-space",
                 "latent2-manifold", "latent20-latent-space", "latent2-traversal", "latent20-traversal", "training-loss",
-                "training-recon", "training-kl", "latent2-kl-per-dimension", "latent20-kl-per-dimension"}) {
+                "training-recon", "training-kl", "latent2-kl-per-dimension", "latent20-kl-per-dimension",
+                "samples-mlp-latent20", "samples-conv-latent20", "conv-reconstructions"}) {
             assertTrue(Files.size(out.resolve("figures").resolve(png + ".png")) > 1000, png);
         }
         int images = html.split("data:image/png;base64,", -1).length - 1;
         assertTrue(images >= 13, images + " images");
         // each model is a run folder that 'plot' can draw
-        for (String model : new String[] {"vae-latent2", "vae-latent20"}) {
+        for (String model : new String[] {"vae-latent2", "vae-latent20", "vae-latent20-conv"}) {
             assertTrue(Files.isRegularFile(out.resolve(model).resolve("model").resolve("model.safetensors")), model);
             assertTrue(Files.isRegularFile(out.resolve(model).resolve("metrics.jsonl")), model);
         }
@@ -57,6 +60,10 @@ class DemoCommandTest {
         for (var e : new com.fasterxml.jackson.databind.JsonNode[] {two, twenty}) {
             assertTrue(e.get("gap").asDouble() > 0, "the importance-weighted estimate lies above the bound: " + e);
         }
+        var conv = org.latent4j.io.Json.read(out.resolve("vae-latent20-conv").resolve("summary.json")).get("evaluation");
+        assertTrue(conv.get("gap").asDouble() > 0, conv.toString());
+        assertEquals("conv", org.latent4j.io.Json.read(out.resolve("vae-latent20-conv").resolve("model").resolve("config.json"))
+                .get("architecture").asText());
         CliRun plot = CliRun.of("plot", out.resolve("vae-latent2").toString());
         assertEquals(0, plot.exitCode(), plot.err());
         assertTrue(Files.isRegularFile(out.resolve("vae-latent2").resolve("figures").resolve("manifold.png")));

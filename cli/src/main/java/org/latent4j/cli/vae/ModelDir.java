@@ -23,10 +23,14 @@ final class ModelDir {
     }
 
     /**
-     * The image height and width recorded at training, or a square guess, or null. A colour image is drawn as
-     * its channels one under the other, each in grey (height channels·h).
+     * The image height and width recorded at training, or a square guess, or null. A convolutional model knows
+     * its image shape; a colour one is drawn as its channels one under the other, each in grey.
      */
     static int[] imageShape(VaeFiles.Loaded m) {
+        var conv = m.vae().config().conv();
+        if (conv != null) {
+            return new int[] {conv.image().channels() * conv.image().height(), conv.image().width()};
+        }
         int c = m.metadata().path("image_channels").asInt(1);
         int h = m.metadata().path("image_height").asInt(0);
         int w = m.metadata().path("image_width").asInt(0);

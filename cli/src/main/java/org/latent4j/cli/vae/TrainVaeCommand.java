@@ -31,6 +31,7 @@ import org.latent4j.random.RandomSource;
 import org.latent4j.report.vae.VaeRunFiles;
 import org.latent4j.runtime.Threads;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,12 +41,14 @@ import picocli.CommandLine.Spec;
  * (one JSON object per epoch) and OUT/summary.json (the final figures).
  */
 @Command(name = "vae", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a variational autoencoder (MLP encoder and decoder).",
+        description = {"Train a variational autoencoder (MLP or convolutional encoder and decoder).",
                 "Writes OUT/model, OUT/metrics.jsonl (one line per epoch), OUT/summary.json and OUT/run.json (every"
                         + " option of the run, so that 'train vae --config OUT/run.json' repeats it)."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j train vae --data fashion-mnist --epochs 10 --out runs/vae",
                 "  latent4j train vae --data fashion-mnist-small --latent 2 --out v2 --json",
+                "  latent4j train vae --arch conv --data fashion-mnist --out runs/conv",
+                "  latent4j train vae --arch conv --norm batch --data images:pics --out runs/p",
                 "  latent4j train vae --data csv:x.csv --likelihood gaussian --out runs/csv",
                 "  latent4j train vae --data 'images:pics?size=32x32&test=0.1' --out runs/pics",
                 "  latent4j train vae --config runs/vae/run.json --epochs 20 --out runs/vae20"})
@@ -58,8 +61,11 @@ public final class TrainVaeCommand implements Callable<Integer> {
     int epochs;
     @Option(names = "--latent", defaultValue = "20", description = "Latent dimension (default ${DEFAULT-VALUE}).")
     int latent;
-    @Option(names = "--hidden", defaultValue = "400", split = ",", description = "Hidden widths, comma-separated (default ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", split = ",", description = "Hidden widths, comma-separated (default 400 for --arch mlp;"
+            + " conv: dense layers after the convolutions, default none).")
     int[] hidden;
+    @Mixin
+    ArchitectureOptions network;
     @Option(names = "--activation", defaultValue = "relu", description = "relu, tanh, leaky-relu, elu, softplus, sigmoid (default ${DEFAULT-VALUE}).")
     String activation;
     @Option(names = "--likelihood", defaultValue = "bernoulli",
@@ -130,7 +136,12 @@ public final class TrainVaeCommand implements Callable<Integer> {
         Dataset trainSet = splits.train();
         DataMatrix train = CliData.matrix(spec, "--limit", trainSet, limit, Integer.MAX_VALUE);
         DataMatrix test = splits.test() == null ? null : CliData.matrix(splits.test());
-        VaeConfig config = Usage.option(spec, "model options", () -> VaeConfig.builder(train.cols()).latentDim(latent).hidden(hidden)
+        org.latent4j.models.networks.ConvArchitecture conv = network.conv(trainSet);
+        VaeConfig.Builder builder = VaeConfig.builder(train.cols()).conv(conv);
+        if (hidden != null) {
+            builder.hidden(hidden);
+        }
+        VaeConfig config = Usage.option(spec, "model options", () -> builder.latentDim(latent)
                 .activation(Usage.option(spec, "--activation", () -> Activation.parse(activation)))
                 .likelihood(Usage.option(spec, "--likelihood", () -> LikelihoodKind.parse(likelihood))).beta(beta)
                 .samples(samples).warmupEpochs(warmup).freeBits(freeBits).seed(seed).build());
@@ -138,13 +149,17 @@ public final class TrainVaeCommand implements Callable<Integer> {
         TrainingConfig training = Usage.option(spec, "training options", () -> TrainingConfig.builder().epochs(epochs)
                 .batchSize(batch).optimizer(optimizer).learningRate(lr).schedule(schedule).clipNorm(clip).patience(patience)
                 .seed(seed).checkpointDir(checkpoint || resume ? checkpointDir : null).build());
-        Vae vae = Vae.create(config);
+        Vae vae = Usage.option(spec, "--arch " + config.architecture(), () -> Vae.create(config));
         vae.checkData(train);
         if (test != null) {
             vae.checkData(test);
         }
         RunRecord.write(spec, out);
-        StringBuilder arch = new StringBuilder().append(config.inputDim());
+        StringBuilder arch = new StringBuilder();
+        if (conv != null) {
+            arch.append(conv.describe()).append(' ');
+        }
+        arch.append(config.inputDim());
         for (int h : config.encoderHidden()) {
             arch.append('-').append(h);
         }
@@ -220,7 +235,7 @@ public final class TrainVaeCommand implements Callable<Integer> {
     private void checkCounts() {
         Usage.atLeast(spec, "--epochs", epochs, 1);
         Usage.atLeast(spec, "--latent", latent, 1);
-        for (int h : hidden) {
+        for (int h : hidden == null ? new int[0] : hidden) {
             Usage.atLeast(spec, "--hidden", h, 1);
         }
         Usage.atLeast(spec, "--batch", batch, 1);

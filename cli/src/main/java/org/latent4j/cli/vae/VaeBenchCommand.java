@@ -7,6 +7,10 @@ import java.util.concurrent.Callable;
 import org.latent4j.blas.Blas;
 import org.latent4j.data.Splits;
 import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.Usage;
+import org.latent4j.data.Dataset;
+import org.latent4j.models.networks.ConvArchitecture;
+import org.latent4j.models.networks.ImageShape;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.training.EpochResult;
 import org.latent4j.models.training.TrainingConfig;
@@ -22,22 +26,28 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code latent4j bench vae}: the reference VAE setup (784-400-20, ReLU, Bernoulli, Adam 1e-3, batch 128,
- * seed 1) timed per epoch, as {@code bench/torch_vae.py} times PyTorch: training steps only, then the
+ * seed 1; with {@code --arch conv} the reference ConvVAE, Conv 32-64 k4 s2 p1 and its transposed mirror)
+ * timed per epoch, as {@code bench/torch_vae.py [--arch conv]} times PyTorch: training steps only, then the
  * held-out loss with one sample of z per example.
  */
 @Command(name = "vae", mixinStandardHelpOptions = true,
         description = {"Time the reference VAE (784-400-20, Bernoulli, Adam 1e-3, batch 128) per epoch,"
-                + " printing 'epoch E seconds S train L test T' lines as bench/torch_vae.py does, then the median."},
+                + " printing 'epoch E seconds S train L test T' lines as bench/torch_vae.py does, then the median.",
+                "With --arch conv: the reference convolutional VAE (Conv 1-32-64, kernel 4, stride 2, padding 1; mirrored"
+                        + " transposed convolutions), as bench/torch_vae.py --arch conv."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j bench vae",
                 "  latent4j bench vae --epochs 10 --threads 1 --json",
+                "  latent4j bench vae --arch conv --epochs 10",
                 "  latent4j bench vae --data fashion-mnist-small --epochs 2"})
 public final class VaeBenchCommand implements Callable<Integer> {
+    @Option(names = "--arch", defaultValue = "mlp", description = "mlp or conv (default ${DEFAULT-VALUE}).")
+    String arch;
     @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default ${DEFAULT-VALUE}).")
     int epochs;
     @Option(names = "--data", defaultValue = "fashion-mnist", description = "Data (default ${DEFAULT-VALUE}).")
     String data;
-    @Option(names = "--hidden", defaultValue = "400", description = "Hidden width (default ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", defaultValue = "400", description = "mlp: hidden width (default ${DEFAULT-VALUE}).")
     int hidden;
     @Option(names = "--latent", defaultValue = "20", description = "Latent dimension (default ${DEFAULT-VALUE}).")
     int latent;
@@ -58,8 +68,26 @@ public final class VaeBenchCommand implements Callable<Integer> {
         Splits s = CliData.load(data, org.latent4j.data.Fallback.NONE);
         DataMatrix train = CliData.matrix(s.train());
         DataMatrix test = s.test() == null ? null : CliData.matrix(s.test());
-        Vae vae = Vae.create(VaeConfig.builder(train.cols()).hidden(hidden).latentDim(latent).seed(seed).build());
-        out.info("latent4j VAE %d-%d-%d on %s (%d images), %d threads, BLAS %s", train.cols(), hidden, latent,
+        VaeConfig config;
+        String described;
+        switch (arch) {
+            case "mlp" -> {
+                config = VaeConfig.builder(train.cols()).hidden(hidden).latentDim(latent).seed(seed).build();
+                described = train.cols() + "-" + hidden + "-" + latent;
+            }
+            case "conv" -> {
+                if (!s.train().isImage()) {
+                    throw Usage.error(spec, "--arch conv needs images; " + train.name() + " records no image shape");
+                }
+                Dataset d = s.train();
+                ConvArchitecture conv = ConvArchitecture.reference(new ImageShape(d.channels(), d.height(), d.width()));
+                config = VaeConfig.builder(train.cols()).conv(conv).latentDim(latent).seed(seed).build();
+                described = conv.describe() + " latent " + latent;
+            }
+            default -> throw Usage.error(spec, "--arch: expected mlp or conv, got '" + arch + "'");
+        }
+        Vae vae = Vae.create(config);
+        out.info("latent4j VAE %s on %s (%d images), %d threads, BLAS %s", described,
                 train.name(), train.rows(), Threads.count(), Blas.backend().label());
         TrainingHistory h = vae.fit(train, test, TrainingConfig.builder().epochs(epochs).seed(seed).build(),
                 new TrainingListener() {
@@ -78,6 +106,8 @@ public final class VaeBenchCommand implements Callable<Integer> {
             m.put("epoch_seconds", h.epochs().stream().mapToDouble(EpochResult::seconds).toArray());
             m.put("final_test_loss", h.last().testLoss());
             m.put("threads", Threads.count());
+            m.put("arch", arch);
+            m.put("parameters", vae.parameterCount());
             out.json(m);
         }
         return 0;

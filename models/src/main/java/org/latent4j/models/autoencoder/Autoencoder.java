@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.latent4j.io.FileFormatException;
 import org.latent4j.io.ModelFiles;
+import org.latent4j.models.networks.ConvArchitecture;
+import org.latent4j.models.networks.ConvNetworks;
 import org.latent4j.models.training.DataMatrix;
+import org.latent4j.models.training.EvalMode;
 import org.latent4j.models.training.TrainingConfig;
 import org.latent4j.models.training.TrainingHistory;
 import org.latent4j.models.training.TrainingListener;
@@ -45,9 +48,19 @@ public final class Autoencoder extends Module {
         this.likelihood = child("likelihood", Likelihood.create(config.likelihood(), config.inputDim()));
     }
 
-    /** The MLP autoencoder the config describes. */
+    /**
+     * The autoencoder the config describes (MLPs, or the convolutional networks of its
+     * {@link ConvArchitecture}); an architecture that does not fit the image shape fails here, naming the layer.
+     */
     public static Autoencoder create(AutoencoderConfig config) {
         RandomSource rng = new RandomSource(config.seed());
+        ConvArchitecture conv = config.conv();
+        if (conv != null) {
+            Layer encoder = ConvNetworks.encoder(conv, config.hidden(), config.latentDim(), config.activation(), rng, "encoder");
+            Layer decoder = ConvNetworks.decoder(conv, config.latentDim(), config.decoderHidden(), config.activation(), rng,
+                    "decoder");
+            return new Autoencoder(config, encoder, decoder);
+        }
         int[] h = config.hidden();
         int[] enc = new int[h.length + 2];
         int[] dec = new int[h.length + 2];
@@ -69,15 +82,32 @@ public final class Autoencoder extends Module {
 
     /** Trains by minimizing the summed reconstruction loss; {@code test} may be null. */
     public TrainingHistory fit(DataMatrix train, DataMatrix test, TrainingConfig training, TrainingListener... listeners) {
-        checkData(train);
-        if (test != null) {
-            checkData(test);
-        }
         Trainer trainer = new Trainer(training);
         for (TrainingListener l : listeners) {
             trainer.listener(l);
         }
-        return trainer.fit(new Objective(training.evalBatchSize()), train, test);
+        return fit(trainer, train, test);
+    }
+
+    /** Trains with a configured trainer (its settings and listeners). */
+    public TrainingHistory fit(Trainer trainer, DataMatrix train, DataMatrix test) {
+        checkData(train);
+        if (test != null) {
+            checkData(test);
+        }
+        return trainer.fit(new Objective(trainer.config().evalBatchSize()), train, test);
+    }
+
+    /**
+     * Continues a run from a checkpoint directory written by a trainer with the same settings; the result
+     * equals an uninterrupted run.
+     */
+    public TrainingHistory resume(Trainer trainer, DataMatrix train, DataMatrix test, Path checkpointDir) throws IOException {
+        checkData(train);
+        if (test != null) {
+            checkData(test);
+        }
+        return trainer.resume(new Objective(trainer.config().evalBatchSize()), train, test, checkpointDir);
     }
 
     /** Checks that the data have rows, this model's width, and values in the support of its likelihood. */
@@ -91,14 +121,14 @@ public final class Autoencoder extends Module {
 
     /** The code z = f(x) of each row. */
     public Tensor encode(Tensor x) {
-        try (var g = Autograd.noGrad()) {
+        try (var g = Autograd.noGrad(); var m = EvalMode.of(this)) {
             return encoder.forward(x).detach();
         }
     }
 
     /** The reconstruction mean for each code. */
     public Tensor decode(Tensor z) {
-        try (var g = Autograd.noGrad()) {
+        try (var g = Autograd.noGrad(); var m = EvalMode.of(this)) {
             return likelihood.mean(decoder.forward(z)).detach();
         }
     }
@@ -111,7 +141,7 @@ public final class Autoencoder extends Module {
     public double[] scoreSamples(DataMatrix data) {
         checkData(data);
         double[] out = new double[data.rows()];
-        try (var g = Autograd.noGrad()) {
+        try (var g = Autograd.noGrad(); var m = EvalMode.of(this)) {
             for (int s = 0; s < data.rows(); s += 1000) {
                 int e = Math.min(data.rows(), s + 1000);
                 Tensor x = data.slice(s, e);

@@ -3,7 +3,10 @@ package org.latent4j.models.vae;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.IntConsumer;
+import org.latent4j.models.networks.ConvArchitecture;
+import org.latent4j.models.networks.ConvNetworks;
 import org.latent4j.models.training.DataMatrix;
+import org.latent4j.models.training.EvalMode;
 import org.latent4j.models.training.TrainingConfig;
 import org.latent4j.models.training.TrainingHistory;
 import org.latent4j.models.training.TrainingListener;
@@ -46,9 +49,22 @@ public final class Vae extends Module {
         this.likelihood = child("likelihood", Likelihood.create(config.likelihood(), config.inputDim()));
     }
 
-    /** The MLP VAE the config describes, initialized like PyTorch's nn.Linear from the config's seed. */
+    /**
+     * The VAE the config describes (MLPs, or convolutional networks when the config has a
+     * {@link ConvArchitecture}), initialized like PyTorch's layers from the config's seed. A convolutional
+     * architecture that does not fit the image shape fails here, naming the layer.
+     */
     public static Vae create(VaeConfig config) {
         RandomSource rng = new RandomSource(config.seed());
+        ConvArchitecture conv = config.conv();
+        if (conv != null) {
+            ConvNetworks.Built body = ConvNetworks.encoderBody(conv, config.encoderHidden(), config.activation(), rng,
+                    "encoder.body");
+            GaussianEncoder encoder = new GaussianEncoder(body.layer(), body.outputWidth(), config.latentDim(), rng);
+            Layer decoder = ConvNetworks.decoder(conv, config.latentDim(), config.decoderHidden(), config.activation(), rng,
+                    "decoder");
+            return new Vae(config, encoder, decoder);
+        }
         int[] enc = concat(config.inputDim(), config.encoderHidden(), -1);
         Layer body = enc.length > 1 ? new Mlp(enc, config.activation(), config.activation(), rng) : identity();
         int bodyOut = enc[enc.length - 1];
@@ -170,7 +186,7 @@ public final class Vae extends Module {
 
     /** μ and log σ² of q(z|x) for each row of x (σ via {@link Encoding#sigma()}). */
     public Encoding encode(Tensor x) {
-        try (var g = Autograd.noGrad()) {
+        try (var g = Autograd.noGrad(); var m = EvalMode.of(this)) {
             Encoding e = encoder.forward(x);
             return new Encoding(e.mu().detach(), e.logVar().detach());
         }
@@ -178,14 +194,14 @@ public final class Vae extends Module {
 
     /** The mean E[x|z] of p(x|z) for each row of z. */
     public Tensor decode(Tensor z) {
-        try (var g = Autograd.noGrad()) {
+        try (var g = Autograd.noGrad(); var m = EvalMode.of(this)) {
             return likelihood.mean(decoder.forward(z)).detach();
         }
     }
 
     /** The decoder's raw output (logits or means) for each row of z. */
     public Tensor decoderOutput(Tensor z) {
-        try (var g = Autograd.noGrad()) {
+        try (var g = Autograd.noGrad(); var m = EvalMode.of(this)) {
             return decoder.forward(z).detach();
         }
     }
@@ -241,7 +257,9 @@ public final class Vae extends Module {
      */
     public VaeEvaluation evaluate(DataMatrix data, int importanceSamples, RandomSource rng, IntConsumer examplesDone) {
         checkData(data);
-        return VaeEvaluation.of(ImportanceSampling.run(this, data, importanceSamples, rng, examplesDone));
+        try (var m = EvalMode.of(this)) {
+            return VaeEvaluation.of(ImportanceSampling.run(this, data, importanceSamples, rng, examplesDone));
+        }
     }
 
     /** Per-example anomaly scores (see {@link VaeScores}): higher is more anomalous. */
@@ -252,6 +270,8 @@ public final class Vae extends Module {
     /** As {@link #score(DataMatrix, int, RandomSource)}, telling {@code examplesDone} how many examples are finished after each batch. */
     public VaeScores score(DataMatrix data, int importanceSamples, RandomSource rng, IntConsumer examplesDone) {
         checkData(data);
-        return VaeScores.of(ImportanceSampling.run(this, data, importanceSamples, rng, examplesDone));
+        try (var m = EvalMode.of(this)) {
+            return VaeScores.of(ImportanceSampling.run(this, data, importanceSamples, rng, examplesDone));
+        }
     }
 }

@@ -5,28 +5,32 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import org.latent4j.io.Json;
+import org.latent4j.models.networks.ConvArchitecture;
 import org.latent4j.models.training.JsonFields;
 import org.latent4j.nn.Activation;
 
 /**
  * The hyperparameters of a VAE (learned state lives in {@link Vae}). The defaults are the reference
- * model: 784-400-20 with ReLU and a Bernoulli likelihood.
+ * model: 784-400-20 with ReLU and a Bernoulli likelihood. With a {@link ConvArchitecture} ({@code conv}) the
+ * encoder body and the decoder are convolutional ({@link org.latent4j.models.networks.ConvNetworks}) and the
+ * hidden widths are dense layers after the convolutions (none by default, as in the reference ConvVAE).
  *
- * @param inputDim      D, the data dimension
+ * @param inputDim      D, the data dimension (channels·height·width for a convolutional VAE)
  * @param latentDim     the latent dimension
- * @param encoderHidden hidden layer widths of the encoder MLP body
- * @param decoderHidden hidden layer widths of the decoder MLP
- * @param activation    hidden activation of both MLPs
+ * @param encoderHidden hidden layer widths of the encoder MLP body (conv: dense layers after the convolutions)
+ * @param decoderHidden hidden layer widths of the decoder MLP (conv: dense layers before the transposed convolutions)
+ * @param activation    hidden activation of both networks
  * @param likelihood    the decoder likelihood p(x|z)
  * @param beta          weight of the KL term (β-VAE; 1 gives the ELBO)
  * @param samples       K, Monte Carlo samples of z per example in the training objective
  * @param warmupEpochs  β rises linearly from 0 to {@code beta} over this many epochs (0: no warm-up)
  * @param freeBits      λ, a floor in nats on the batch-mean KL of each latent dimension (Kingma et al. 2016); 0: off
  * @param seed          seed of the weight initialization
+ * @param conv          the convolutional layers, or null for multilayer perceptrons
  */
 public record VaeConfig(int inputDim, int latentDim, int[] encoderHidden, int[] decoderHidden, Activation activation,
                         LikelihoodKind likelihood, double beta, int samples, double warmupEpochs, double freeBits,
-                        long seed) {
+                        long seed, ConvArchitecture conv) {
 
     public VaeConfig {
         require(inputDim >= 1, "inputDim must be >= 1, got " + inputDim);
@@ -39,6 +43,13 @@ public record VaeConfig(int inputDim, int latentDim, int[] encoderHidden, int[] 
         require(samples >= 1, "samples (K) must be >= 1, got " + samples);
         require(warmupEpochs >= 0 && Double.isFinite(warmupEpochs), "warmupEpochs must be >= 0, got " + warmupEpochs);
         require(freeBits >= 0 && Double.isFinite(freeBits), "freeBits must be >= 0, got " + freeBits);
+        require(conv == null || conv.image().size() == inputDim, conv == null ? "" : "the image shape " + conv.image()
+                + " holds " + conv.image().size() + " values, but inputDim is " + inputDim);
+    }
+
+    /** {@code mlp} or {@code conv}. */
+    public String architecture() {
+        return conv == null ? "mlp" : "conv";
     }
 
     private static int[] checkHidden(String what, int[] sizes) {
@@ -78,13 +89,13 @@ public record VaeConfig(int inputDim, int latentDim, int[] encoderHidden, int[] 
     public Builder toBuilder() {
         return new Builder(inputDim).latentDim(latentDim).encoderHidden(encoderHidden).decoderHidden(decoderHidden)
                 .activation(activation).likelihood(likelihood).beta(beta).samples(samples).warmupEpochs(warmupEpochs)
-                .freeBits(freeBits).seed(seed);
+                .freeBits(freeBits).seed(seed).conv(conv);
     }
 
     /** The config as JSON (the {@code config.json} of a model directory). */
     public ObjectNode toJson() {
         ObjectNode o = Json.mapper().createObjectNode();
-        o.put("architecture", "mlp");
+        o.put("architecture", architecture());
         o.put("input_dim", inputDim);
         o.put("latent_dim", latentDim);
         ArrayNode enc = o.putArray("encoder_hidden");
@@ -98,6 +109,9 @@ public record VaeConfig(int inputDim, int latentDim, int[] encoderHidden, int[] 
         o.put("warmup_epochs", warmupEpochs);
         o.put("free_bits", freeBits);
         o.put("seed", seed);
+        if (conv != null) {
+            o.set("conv", conv.toJson());
+        }
         return o;
     }
 
@@ -105,8 +119,15 @@ public record VaeConfig(int inputDim, int latentDim, int[] encoderHidden, int[] 
     public static VaeConfig fromJson(JsonNode o, String source) {
         JsonFields r = new JsonFields(o, source);
         String arch = r.text("architecture");
-        if (!arch.equals("mlp")) {
-            throw new IllegalArgumentException(source + ": architecture '" + arch + "' is not supported (expected mlp)");
+        if (!arch.equals("mlp") && !arch.equals("conv")) {
+            throw new IllegalArgumentException(source + ": architecture '" + arch + "' is not supported (expected mlp or conv)");
+        }
+        ConvArchitecture conv = null;
+        if (arch.equals("conv")) {
+            if (!o.has("conv")) {
+                throw new IllegalArgumentException(source + ": missing field 'conv' (the layers of architecture conv)");
+            }
+            conv = ConvArchitecture.fromJson(o.get("conv"), source + " field 'conv'");
         }
         // Each field is checked under its own name, so the config's checks below (in Java names) cannot fail.
         try {
@@ -115,7 +136,7 @@ public record VaeConfig(int inputDim, int latentDim, int[] encoderHidden, int[] 
                     .activation(r.parsed("activation", Activation::parse))
                     .likelihood(r.parsed("likelihood", LikelihoodKind::parse))
                     .beta(r.number("beta", 0)).samples(r.integer("samples", 1)).warmupEpochs(r.number("warmup_epochs", 0))
-                    .freeBits(r.number("free_bits", 0)).seed(r.longValue("seed")).build();
+                    .freeBits(r.number("free_bits", 0)).seed(r.longValue("seed")).conv(conv).build();
         } catch (IllegalArgumentException e) {
             throw e.getMessage() != null && e.getMessage().startsWith(source + ": ") ? e
                     : new IllegalArgumentException(source + ": " + e.getMessage(), e);
@@ -137,12 +158,16 @@ public record VaeConfig(int inputDim, int latentDim, int[] encoderHidden, int[] 
         return "VaeConfig" + toJson();
     }
 
-    /** Builds a {@link VaeConfig}; every field but the input dimension has the reference default. */
+    /**
+     * Builds a {@link VaeConfig}; every field but the input dimension has the reference default. Hidden widths
+     * not set default to {400} for an MLP and to none for a convolutional VAE.
+     */
     public static final class Builder {
         private final int inputDim;
         private int latentDim = 20;
-        private int[] encoderHidden = {400};
-        private int[] decoderHidden = {400};
+        private int[] encoderHidden;
+        private int[] decoderHidden;
+        private ConvArchitecture conv;
         private Activation activation = Activation.RELU;
         private LikelihoodKind likelihood = LikelihoodKind.BERNOULLI;
         private double beta = 1;
@@ -174,10 +199,14 @@ public record VaeConfig(int inputDim, int latentDim, int[] encoderHidden, int[] 
         public Builder warmupEpochs(double v) { warmupEpochs = v; return this; }
         public Builder freeBits(double v) { freeBits = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
+        /** Convolutional encoder body and decoder (null: MLPs). */
+        public Builder conv(ConvArchitecture v) { conv = v; return this; }
 
         public VaeConfig build() {
-            return new VaeConfig(inputDim, latentDim, encoderHidden, decoderHidden, activation, likelihood, beta,
-                    samples, warmupEpochs, freeBits, seed);
+            int[] defaultHidden = conv == null ? new int[] {400} : new int[0];
+            return new VaeConfig(inputDim, latentDim, encoderHidden == null ? defaultHidden : encoderHidden,
+                    decoderHidden == null ? defaultHidden : decoderHidden, activation, likelihood, beta,
+                    samples, warmupEpochs, freeBits, seed, conv);
         }
     }
 }
