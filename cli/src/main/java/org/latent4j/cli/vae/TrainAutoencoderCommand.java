@@ -71,8 +71,9 @@ public final class TrainAutoencoderCommand implements Callable<Integer> {
     String optimizer;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of initialization and shuffling (default ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--limit", defaultValue = "0", description = "Use only the first N training examples (default: all).")
-    int limit;
+    @Option(names = "--limit", paramLabel = "N", description = "Use only the first N training examples, at most as many as"
+            + " the data have (default: all).")
+    Integer limit;
     @Option(names = "--checkpoint", description = "Write OUT/checkpoint after every epoch (resumable).")
     boolean checkpoint;
     @Option(names = "--resume", description = "Continue the run saved in OUT/checkpoint (same settings; --epochs may be raised).")
@@ -94,7 +95,6 @@ public final class TrainAutoencoderCommand implements Callable<Integer> {
             Usage.atLeast(spec, "--hidden", h, 1);
         }
         Usage.atLeast(spec, "--batch", batch, 1);
-        Usage.atLeast(spec, "--limit", limit, 0);
         // the files of a VAE run folder, without figures: run.json, metrics.jsonl, summary.json, model/, checkpoint/
         OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.VAE_RUN, overwrite || resume,
                 "--overwrite to replace its outputs (or --resume to continue its checkpoint)");
@@ -113,7 +113,7 @@ public final class TrainAutoencoderCommand implements Callable<Integer> {
     private int train(Console console) throws IOException {
         Splits splits = CliData.load(spec, data);
         Dataset trainSet = splits.train();
-        DataMatrix train = CliData.matrix(trainSet, limit);
+        DataMatrix train = CliData.matrix(spec, "--limit", trainSet, limit, Integer.MAX_VALUE);
         DataMatrix test = splits.test() == null ? null : CliData.matrix(splits.test());
         ConvArchitecture conv = network.conv(trainSet);
         AutoencoderConfig.Builder builder = AutoencoderConfig.builder(train.cols()).conv(conv);
