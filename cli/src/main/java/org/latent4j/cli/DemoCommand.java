@@ -80,16 +80,7 @@ final class DemoCommand implements Callable<Integer> {
         Console log = Console.of(spec);
         OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.DEMO, overwrite,
                 "--overwrite to replace its outputs");
-        try {
-            return demo(log, folder);
-        } catch (RuntimeException | IOException e) {
-            throw folder.failed(e);
-        } catch (Error e) {
-            folder.failed(e, spec);
-            throw e;
-        } finally {
-            folder.close();
-        }
+        return folder.run(spec, () -> demo(log, folder));
     }
 
     private int demo(Console log, OutputFolder folder) throws IOException {

@@ -193,6 +193,30 @@ public final class OutputFolder implements AutoCloseable {
         return dir;
     }
 
+    /** The work of a command that writes into an output folder; returns the exit code. */
+    @FunctionalInterface
+    public interface Work {
+        int call() throws IOException;
+    }
+
+    /**
+     * Does {@code work} in this folder and closes it. On a failure the folder is left as {@link #failed(Exception)}
+     * says and the exception is thrown with what was left added; an error such as running out of memory is
+     * thrown as it is, after tidying and printing what was left.
+     */
+    public int run(CommandSpec spec, Work work) throws IOException {
+        try {
+            return work.call();
+        } catch (RuntimeException | IOException e) {
+            throw failed(e);
+        } catch (Error e) {
+            failed(e, spec);
+            throw e;
+        } finally {
+            close();
+        }
+    }
+
     /**
      * Leaves the folder after a failure: removes what this run wrote when nothing of it is worth keeping
      * (nothing but run.json; the folder itself when this run created it), records the rest in the marker,

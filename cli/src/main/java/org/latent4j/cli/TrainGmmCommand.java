@@ -110,16 +110,7 @@ final class TrainGmmCommand implements Callable<Integer> {
         int[] ks = parseK();
         OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.GMM_RUN, overwrite,
                 "--overwrite to replace its outputs");
-        try {
-            return fit(log, type, ks);
-        } catch (RuntimeException | IOException e) {
-            throw folder.failed(e);
-        } catch (Error e) {
-            folder.failed(e, spec);
-            throw e;
-        } finally {
-            folder.close();
-        }
+        return folder.run(spec, () -> fit(log, type, ks));
     }
 
     private int fit(Console log, CovarianceType type, int[] ks) throws IOException {

@@ -98,16 +98,7 @@ public final class TrainAutoencoderCommand implements Callable<Integer> {
         // the files of a VAE run folder, without figures: run.json, metrics.jsonl, summary.json, model/, checkpoint/
         OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.VAE_RUN, overwrite || resume,
                 "--overwrite to replace its outputs (or --resume to continue its checkpoint)");
-        try {
-            return train(console);
-        } catch (RuntimeException | IOException e) {
-            throw folder.failed(e);
-        } catch (Error e) {
-            folder.failed(e, spec);
-            throw e;
-        } finally {
-            folder.close();
-        }
+        return folder.run(spec, () -> train(console));
     }
 
     private int train(Console console) throws IOException {

@@ -119,16 +119,7 @@ public final class TrainVaeCommand implements Callable<Integer> {
         checkCounts();
         OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.VAE_RUN, overwrite || resume,
                 "--overwrite to replace its outputs (or --resume to continue its checkpoint)");
-        try {
-            return train(console);
-        } catch (RuntimeException | IOException e) {
-            throw folder.failed(e);
-        } catch (Error e) {
-            folder.failed(e, spec);
-            throw e;
-        } finally {
-            folder.close();
-        }
+        return folder.run(spec, () -> train(console));
     }
 
     private int train(Console console) throws IOException {

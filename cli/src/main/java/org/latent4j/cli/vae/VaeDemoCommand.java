@@ -46,16 +46,7 @@ public final class VaeDemoCommand implements Callable<Integer> {
         org.latent4j.cli.console.Usage.count(spec, "--epochs", options.epochs);
         OutputFolder folder = OutputFolder.open(spec, "--out", options.out, OutputLayout.DEMO_VAE, options.overwrite,
                 "--overwrite to replace its outputs");
-        try {
-            return options.run(Console.of(spec));
-        } catch (RuntimeException | IOException e) {
-            throw folder.failed(e);
-        } catch (Error e) {
-            folder.failed(e, spec);
-            throw e;
-        } finally {
-            folder.close();
-        }
+        return folder.run(spec, () -> options.run(Console.of(spec)));
     }
 
     /** Runs the demo; returns 0. */
