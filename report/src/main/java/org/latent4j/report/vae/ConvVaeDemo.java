@@ -65,9 +65,9 @@ public final class ConvVaeDemo {
         if (!train.isImage()) {
             throw new IllegalArgumentException("the convolutional VAE needs images; " + train.name() + " are not images");
         }
-        DataMatrix trainM = matrix(train, train.rows());
-        DataMatrix testM = matrix(test, test.rows());
-        DataMatrix evalM = matrix(test, Math.min(s.evalRows(), test.rows()));
+        DataMatrix trainM = VaeDemo.matrix(train, train.rows());
+        DataMatrix testM = VaeDemo.matrix(test, test.rows());
+        DataMatrix evalM = VaeDemo.matrix(test, Math.min(s.evalRows(), test.rows()));
         TrainingConfig training = TrainingConfig.builder().epochs(s.epochs()).seed(s.seed()).build();
         ConvArchitecture arch = ConvArchitecture.reference(new ImageShape(train.channels(), train.height(), train.width()));
         VaeConfig config = VaeConfig.builder(train.cols()).latentDim(s.latent()).conv(arch).seed(s.seed()).build();
@@ -95,17 +95,12 @@ public final class ConvVaeDemo {
         return new Result(s, train, test, conv, mlpSame);
     }
 
-    private static DataMatrix matrix(Dataset d, int rows) {
-        Dataset part = rows < d.rows() ? d.first(rows) : d;
-        return new DataMatrix(part.name(), part.x(), part.rows(), part.cols());
-    }
-
     /** Adds the section to the report, writing its PNG files to {@code figuresDir}. */
     public static void addTo(Report report, Result r, Path figuresDir) throws IOException {
         Settings s = r.settings();
         Dataset test = r.test();
         int[] shape = {test.channels() * test.height(), test.width()};
-        DataMatrix testM = matrix(test, Math.min(VaeRunReport.MAX_ROWS, test.rows()));
+        DataMatrix testM = VaeDemo.matrix(test, Math.min(VaeRunReport.MAX_ROWS, test.rows()));
         int[] labels = testM.rows() < test.rows() ? java.util.Arrays.copyOf(test.labels(), testM.rows()) : test.labels();
         VaeFigures.Data data = new VaeFigures.Data(testM, labels, ClassNames.of(test), shape);
         VaeDemo.Model conv = r.conv();

@@ -126,7 +126,8 @@ public final class VaeDemo {
         return new Result(s, train, test, dataSpec, models);
     }
 
-    private static DataMatrix matrix(Dataset d, int rows) {
+    /** The first {@code rows} rows of a data set as a model's input matrix (no copy when they are all of it). */
+    static DataMatrix matrix(Dataset d, int rows) {
         Dataset part = rows < d.rows() ? d.first(rows) : d;
         return new DataMatrix(part.name(), part.x(), part.rows(), part.cols());
     }
