@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
                 org.latent4j.cli.vae.EncodeCommand.class,
                 DemoCommand.class,
                 PlotCommand.class,
+                org.latent4j.cli.explore.ExploreCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {
