@@ -95,8 +95,8 @@ final class Projection {
         o.put("kind", pca == null ? "identity" : "pca");
         o.put("dimension", d);
         if (pca == null) {
-            o.put("x_label", prefix + "1");
-            o.put("y_label", d > 1 ? prefix + "2" : "");
+            o.put("x_label", prefix + "0");
+            o.put("y_label", d > 1 ? prefix + "1" : "");
             return o;
         }
         double[] ratio = pca.explainedVarianceRatio();

@@ -55,7 +55,7 @@ final class RunLoader {
         String kind = meta.path("kind").asText("");
         JsonNode runJson = Files.isRegularFile(runDir.resolve("run.json")) ? readJson(runDir.resolve("run.json")) : null;
         ObjectNode info = runInfo(runDir, modelDir, meta, runJson);
-        String spec = dataSpec != null ? dataSpec : recordedSpec(meta, runJson, metaFile);
+        String spec = dataSpec != null ? dataSpec : recordedSpec(meta, info.get("summary"), runJson, metaFile);
         return switch (kind) {
             case VaeFiles.KIND, Autoencoder.KIND -> {
                 ExploredModel model = ExploredModel.load(modelDir, kind);
@@ -98,13 +98,19 @@ final class RunLoader {
                 + " (a folder written by latent4j train or demo) or " + runDir.resolve(ModelFiles.METADATA));
     }
 
-    private static String recordedSpec(JsonNode meta, JsonNode runJson, Path metaFile) throws FileFormatException {
+    /** The data the run records: the model's {@code data_spec}, else summary.json's or run.json's {@code data}. */
+    private static String recordedSpec(JsonNode meta, JsonNode summary, JsonNode runJson, Path metaFile)
+            throws FileFormatException {
         JsonNode spec = meta.get("data_spec");
+        if (spec == null && summary != null) {
+            spec = summary.get("data");
+        }
         if (spec == null && runJson != null) {
-            spec = runJson.get("data");
+            spec = runJson.path("options").get("data");
         }
         if (spec == null || spec.isNull()) {
-            throw new IllegalArgumentException("--data is needed: " + metaFile + " does not record the data the model was trained on");
+            throw new IllegalArgumentException("--data is needed: the run in " + metaFile.getParent() + " does not record"
+                    + " the data it was trained on (no data_spec in metadata.json, no data in summary.json or run.json)");
         }
         if (!spec.isTextual()) {
             throw new FileFormatException(metaFile, "data_spec should be a data spec such as \"fashion-mnist\", got " + spec
