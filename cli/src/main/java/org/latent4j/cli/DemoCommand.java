@@ -121,7 +121,18 @@ final class DemoCommand implements Callable<Integer> {
         report.keyValues("This run", about(vae, conv, vaeSeconds, seconds, settings));
         Path page = report.write(out.resolve("report.html"));
         line(log, "done in %.0f s: open %s", (System.nanoTime() - t0) / 1e9, page.toAbsolutePath());
+        line(log, "%s", exploreHint(vae, conv));
         return 0;
+    }
+
+    /** The commands that open each trained model in the explorer's page (latent4j explore). */
+    static String exploreHint(VaeDemo.Result vae, ConvVaeDemo.Result conv) {
+        StringBuilder sb = new StringBuilder("explore the models in the browser (Ctrl-C stops):");
+        for (VaeDemo.Model model : vae.models()) {
+            sb.append("\n  latent4j explore ").append(model.runDir()).append(" --open");
+        }
+        sb.append("\n  latent4j explore ").append(conv.conv().runDir()).append(" --open");
+        return sb.toString();
     }
 
     private String intro(VaeDemo.Result r, boolean quick) {

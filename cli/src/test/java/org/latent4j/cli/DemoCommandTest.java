@@ -29,6 +29,10 @@ class DemoCommandTest {
     void quickDemoWritesTheReportWithEverySectionAndFigure() throws Exception {
         assertEquals(0, demo.exitCode(), demo.err() + demo.out());
         assertTrue(demo.out().contains("report.html"), demo.out());
+        for (String model : new String[] {"vae-latent2", "vae-latent20", "vae-latent20-conv"}) {
+            assertTrue(demo.out().contains("latent4j explore " + out.resolve(model) + " --open"),
+                    "the demo prints the command that explores " + model + ": " + demo.out());
+        }
         String html = Files.readString(out.resolve("report.html"));
         for (String section : new String[] {"Variational autoencoders", "Samples from each model",
                 "The ELBO and the log-likelihood", "log-likelihood (IWAE)", "gap", "Reconstructions",
