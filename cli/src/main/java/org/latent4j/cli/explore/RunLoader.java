@@ -14,6 +14,7 @@ import org.latent4j.data.Dataset;
 import org.latent4j.data.Fallback;
 import org.latent4j.data.Splits;
 import org.latent4j.figures.ImageGrids;
+import org.latent4j.figures.vae.ClassNames;
 import org.latent4j.io.FileFormatException;
 import org.latent4j.io.Json;
 import org.latent4j.io.ModelFiles;
@@ -62,7 +63,7 @@ final class RunLoader {
                 Dataset d = split(DataSpec.parse(spec, Fallback.SUBSET).load(Catalogue.standard()), spec, split);
                 int n = Math.min(maxPoints, d.rows());
                 DataPoints points = new DataPoints(d.name(), d.source(), Arrays.copyOf(d.x(), n * d.cols()), n, d.cols(),
-                        d.labels() == null ? null : Arrays.copyOf(d.labels(), n), d.labelNames(), d.rows(),
+                        d.labels() == null ? null : Arrays.copyOf(d.labels(), n), classNames(d), d.rows(),
                         imageShape(d, meta, model.inputDim()));
                 yield new LatentExplorer(model, points, info);
             }
@@ -83,6 +84,12 @@ final class RunLoader {
             default -> throw new FileFormatException(metaFile, "kind must be vae, autoencoder or gmm for the explorer, got '"
                     + kind + "'");
         };
+    }
+
+    /** The names of the data's classes as the run's figures name them (Fashion-MNIST's clothes, ...), or null. */
+    private static List<String> classNames(Dataset d) {
+        String[] names = ClassNames.of(d);
+        return names == null ? null : List.of(names);
     }
 
     /** DIR itself when it holds a model's metadata.json, else DIR/model (a training run's output folder). */

@@ -65,15 +65,7 @@ class ExplorePageTest {
         mixtureServer = ExploreServer.start(RunLoader.load(TinyRuns.gmm(dir), null, "test", 1000), "127.0.0.1", 0);
         api = new ApiClient(server.address());
         test = Catalogue.standard().loadSplits(TinyRuns.DATA, Fallback.SUBSET).test();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--force-device-scale-factor=1", "--window-size=1280,1100",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().withLogOutput(java.io.OutputStream.nullOutputStream()).build();
-        driver = new ChromeDriver(service, options);
+        driver = driver(Files.createDirectories(dir.resolve("chromium-profile")), 1280, 1100);
     }
 
     @AfterAll
@@ -87,6 +79,18 @@ class ExplorePageTest {
         if (mixtureServer != null) {
             mixtureServer.close();
         }
+    }
+
+    /** Headless Chromium through the system's chromedriver, with a throw-away profile and no background traffic. */
+    static ChromeDriver driver(Path profile, int width, int height) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--force-device-scale-factor=1", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().withLogOutput(java.io.OutputStream.nullOutputStream()).build();
+        return new ChromeDriver(service, options);
     }
 
     static void requireBrowser() {
