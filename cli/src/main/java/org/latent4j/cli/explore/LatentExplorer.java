@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.latent4j.io.Json;
+import org.latent4j.models.mixture.GaussianMixture;
 import org.latent4j.random.RandomSource;
 
 /**
@@ -28,6 +29,8 @@ final class LatentExplorer implements ExploredRun {
     static final double X_LIMIT = 1e6;
 
     private final ExploredModel model;
+    /** A Gaussian mixture fitted to the latent codes (ex-post density estimation), or null. */
+    private final GaussianMixture latentMixture;
     private final DataPoints data;
     private final ObjectNode runInfo;
     private final Object lock = new Object();
@@ -43,6 +46,16 @@ final class LatentExplorer implements ExploredRun {
      * run's metrics and config as they are shown.
      */
     LatentExplorer(ExploredModel model, DataPoints data, ObjectNode runInfo) {
+        this(model, null, data, runInfo);
+    }
+
+    /** As above, with {@code latentMixture} (null: none) offered as the sampler {@code mixture} beside the prior. */
+    LatentExplorer(ExploredModel model, GaussianMixture latentMixture, DataPoints data, ObjectNode runInfo) {
+        if (latentMixture != null && latentMixture.parameters().d() != model.latentDim()) {
+            throw new IllegalArgumentException("the latent mixture has " + latentMixture.parameters().d()
+                    + " dimensions but the model's latent space " + model.latentDim());
+        }
+        this.latentMixture = latentMixture;
         if (data.cols() != model.inputDim()) {
             throw new IllegalArgumentException(data.name() + " has " + data.cols() + " columns but the model expects "
                     + model.inputDim() + "; give the data it was trained on with --data");
@@ -108,6 +121,9 @@ final class LatentExplorer implements ExploredRun {
         ArrayNode samplers = o.putArray("samplers");
         if (model.hasPrior()) {
             samplers.add("prior");
+        }
+        if (latentMixture != null) {
+            samplers.add("mixture");
         }
         o.put("decoder", true);
         ObjectNode limits = o.putObject("limits");
@@ -251,18 +267,33 @@ final class LatentExplorer implements ExploredRun {
         return decoded(zs);
     }
 
-    /** {@code {"n": n, "seed": s, "sampler": "prior"}}: z ~ N(0, I), decoded. */
+    /**
+     * {@code {"n": n, "seed": s, "sampler": "prior" | "mixture"}}: z ~ N(0, I), or z drawn from the Gaussian mixture
+     * fitted to the latent codes when the run has one; decoded.
+     */
     private ObjectNode sample(byte[] bytes) {
         RequestBody b = RequestBody.parse(bytes, Set.of("n", "seed", "sampler"));
-        if (!model.hasPrior()) {
+        Set<String> samplers = latentMixture == null ? Set.of("prior") : Set.of("prior", "mixture");
+        if (!model.hasPrior() && latentMixture == null) {
             throw ApiException.badRequest("a " + model.kind() + " has no prior to sample from");
         }
-        b.choice("sampler", Set.of("prior"), "prior");
+        String sampler = b.choice("sampler", samplers, model.hasPrior() ? "prior" : "mixture");
+        if (sampler.equals("prior") && !model.hasPrior()) {
+            throw ApiException.badRequest("a " + model.kind() + " has no prior to sample from; use \"sampler\": \"mixture\"");
+        }
         int n = b.integer("n", 1, MAX_BATCH, 16);
         int seed = b.integer("seed", 0, Integer.MAX_VALUE, 1);
         float[] z;
         synchronized (lock) {
-            z = model.samplePrior(n, new RandomSource(seed));
+            if (sampler.equals("mixture")) {
+                double[] draws = latentMixture.sample(n, new RandomSource(seed)).x();
+                z = new float[draws.length];
+                for (int i = 0; i < z.length; i++) {
+                    z[i] = (float) draws[i];
+                }
+            } else {
+                z = model.samplePrior(n, new RandomSource(seed));
+            }
         }
         return decoded(z);
     }

@@ -58,7 +58,7 @@ final class RequestBody {
         return v.intValue();
     }
 
-    /** A required finite number field in [-limit, limit] (exclusive of 0 when {@code positive}). */
+    /** A finite number field in [min, max], or {@code otherwise} when absent. */
     double number(String field, double min, double max, double otherwise) {
         JsonNode v = root.get(field);
         if (v == null || v.isNull()) {
@@ -107,7 +107,7 @@ final class RequestBody {
         return out;
     }
 
-    /** A required array of 1 to {@code maxCount} distinct-or-not integers in [0, bound). */
+    /** A required array of 1 to {@code maxCount} integers in [0, bound) (repeats allowed). */
     int[] indices(String field, int bound, int maxCount) {
         JsonNode v = required(field);
         if (!v.isArray() || v.isEmpty()) {

@@ -19,6 +19,7 @@ import org.latent4j.io.FileFormatException;
 import org.latent4j.io.Json;
 import org.latent4j.io.ModelFiles;
 import org.latent4j.models.autoencoder.Autoencoder;
+import org.latent4j.models.mixture.GaussianMixture;
 import org.latent4j.models.mixture.GaussianMixtureFiles;
 import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.report.mixture.RunData;
@@ -65,7 +66,7 @@ final class RunLoader {
                 DataPoints points = new DataPoints(d.name(), d.source(), Arrays.copyOf(d.x(), n * d.cols()), n, d.cols(),
                         d.labels() == null ? null : Arrays.copyOf(d.labels(), n), classNames(d), d.rows(),
                         imageShape(d, meta, model.inputDim()));
-                yield new LatentExplorer(model, points, info);
+                yield new LatentExplorer(model, latentMixture(runDir, modelDir, model.latentDim()), points, info);
             }
             case GaussianMixtureFiles.KIND -> {
                 GaussianMixtureFiles.Stored stored = GaussianMixtureFiles.load(modelDir);
@@ -90,6 +91,33 @@ final class RunLoader {
     private static List<String> classNames(Dataset d) {
         String[] names = ClassNames.of(d);
         return names == null ? null : List.of(names);
+    }
+
+    /**
+     * A Gaussian mixture fitted to the model's latent codes, saved as a model folder (kind {@code gmm}, no PCA, as
+     * many dimensions as the latent space) in a sub-folder of the run: offered as the page's {@code mixture}
+     * sampler. The first such folder in name order; null when there is none.
+     */
+    static GaussianMixture latentMixture(Path runDir, Path modelDir, int latentDim) throws IOException {
+        if (!runDir.equals(modelDir.getParent())) {
+            return null;
+        }
+        List<Path> candidates;
+        try (var list = Files.list(runDir)) {
+            candidates = list.filter(p -> !p.equals(modelDir) && Files.isRegularFile(p.resolve(ModelFiles.METADATA)))
+                    .sorted().toList();
+        }
+        for (Path dir : candidates) {
+            JsonNode meta = readJson(dir.resolve(ModelFiles.METADATA));
+            if (!GaussianMixtureFiles.KIND.equals(meta.path("kind").asText())) {
+                continue;
+            }
+            GaussianMixtureFiles.Stored stored = GaussianMixtureFiles.load(dir);
+            if (stored.pca() == null && stored.mixture().parameters().d() == latentDim) {
+                return stored.mixture();
+            }
+        }
+        return null;
     }
 
     /** DIR itself when it holds a model's metadata.json, else DIR/model (a training run's output folder). */

@@ -153,6 +153,8 @@ class ExploreApiTest {
         String[][] cases = {
                 {"/api/decode", "{\"z\": [[0, 0]", "not valid JSON"},
                 {"/api/decode", "[1, 2]", "JSON object"},
+                {"/api/decode", "{\"z\": [[0, 0]]} {\"z\": [[1, 1]]}", "not valid JSON"},
+                {"/api/decode", "{\"z\": [[0, 0]], \"z\": [[1, 1]]}", "not valid JSON"},
                 {"/api/decode", "", "JSON object"},
                 {"/api/decode", "{\"z\": [[0, 0, 0]]}", "array of 2 numbers"},
                 {"/api/decode", "{\"z\": [[0]]}", "array of 2 numbers"},

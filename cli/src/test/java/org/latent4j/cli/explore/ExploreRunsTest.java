@@ -17,7 +17,10 @@ import org.latent4j.data.Catalogue;
 import org.latent4j.data.Dataset;
 import org.latent4j.data.Fallback;
 import org.latent4j.models.autoencoder.Autoencoder;
+import org.latent4j.models.mixture.GaussianMixture;
+import org.latent4j.models.mixture.GaussianMixtureConfig;
 import org.latent4j.models.mixture.GaussianMixtureFiles;
+import org.latent4j.random.RandomSource;
 import org.latent4j.models.pca.Pca;
 import org.latent4j.models.vae.Vae;
 import org.latent4j.models.vae.VaeFiles;
@@ -79,6 +82,34 @@ class ExploreRunsTest {
             }
             double[] normal = {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
             assertEquals(0, r[0] * normal[0] + r[1] * normal[1] + r[2] * normal[2], 1e-5);
+        }
+    }
+
+    @Test
+    void aMixtureFittedToTheLatentCodesIsOfferedAsASampler() throws Exception {
+        Path run = TinyRuns.vae(Files.createDirectories(dir.resolve("with-mixture")), 2);
+        Vae vae = VaeFiles.load(run.resolve("model")).vae();
+        float[] mu = vae.encode(Tensor.of(testSplit().first(300).x(), 300, 784)).mu().data();
+        double[] codes = new double[mu.length];
+        for (int i = 0; i < mu.length; i++) {
+            codes[i] = mu[i];
+        }
+        GaussianMixture g = new GaussianMixture(GaussianMixtureConfig.builder().k(3).seed(1).build()).fit(codes, 2);
+        GaussianMixtureFiles.save(run.resolve("latent-gmm"), g);
+        try (ExploreServer server = ExploreServer.start(RunLoader.load(run, null, "test", 100), "127.0.0.1", 0)) {
+            ApiClient api = new ApiClient(server.address());
+            assertEquals("[\"prior\",\"mixture\"]", api.get("/api/meta").json().path("samplers").toString());
+            ApiClient.Answer s = api.post("/api/sample", "{\"n\": 5, \"seed\": 4, \"sampler\": \"mixture\"}");
+            assertEquals(200, s.status(), s.error());
+            double[] expected = g.sample(5, new RandomSource(4)).x();
+            for (int i = 0; i < 5; i++) {
+                for (int j = 0; j < 2; j++) {
+                    assertEquals((float) expected[i * 2 + j], s.json().path("items").get(i).path("z").get(j).floatValue(), 0f);
+                }
+            }
+            ApiClient.Answer prior = api.post("/api/sample", "{\"n\": 5, \"seed\": 4}");
+            assertTrue(Math.abs(prior.json().path("items").get(0).path("z").get(0).floatValue() - (float) expected[0]) > 1e-6,
+                    "the prior is the default and draws other codes");
         }
     }
 
