@@ -1,5 +1,6 @@
 package org.latent4j.models.mixture;
 
+import jdk.incubator.vector.DoubleVector;
 import org.latent4j.blas.Blas;
 import org.latent4j.models.gaussian.CovarianceType;
 import org.latent4j.runtime.Parallel;
@@ -9,11 +10,15 @@ import org.latent4j.runtime.Parallel;
  * log α_j + log N(x_i; μ_j, Σ_j), then the row's log-likelihood ℓ_i = logsumexp_j(…) and the
  * responsibilities q_ij = exp(log α_j + log N(x_i; μ_j, Σ_j) − ℓ_i).
  *
- * <p>Rows are processed in blocks. For full covariances a few matrix products per block (one per panel
- * of columns of the triangular precision factors, {@link Components#panelFactors}) give xᵀU_j for every
- * row and component; for tied covariances one product gives xᵀU. The products run on BLAS from the
- * calling thread; the squared distances, the logsumexp and the exponentials run in deterministic
- * parallel loops over the rows of the block. The buffers are sized by the block, not by the data.
+ * <p>Full covariances: the rows, in vector-lane layout ({@link RowLanes}), go through the triangular
+ * kernel of {@link TriangularFactors} a block of {@value RowLanes#GROUP_BLOCK}·LANES rows at a time, and
+ * the same pass takes the logsumexp and the responsibilities of that block: one pass over the data per E-step, no product matrix in memory, in deterministic parallel
+ * loops over the blocks.
+ *
+ * <p>Tied covariances: one product per block of rows gives xᵀU on BLAS from the calling thread; the
+ * squared distances, the logsumexp and the exponentials run in deterministic parallel loops over the
+ * rows of the block. Diagonal and spherical covariances need no product. The buffers are sized by the
+ * block, not by the data.
  */
 final class EStep {
     /**
@@ -29,21 +34,12 @@ final class EStep {
     private final int blockRows;
     private final double[] product;
     private double[] partial = new double[0];
+    /** Full covariances: per chunk, the block's k·width values, maxima and sums (see fullRun). */
+    private double[][] scratch = new double[0][];
 
     /** Buffers for n rows and components of this type, k and d. */
     EStep(CovarianceType type, int k, int d, int n) {
-        int width = switch (type) {
-            case FULL -> {
-                int[] starts = Components.panelStarts(d);
-                int widest = 0;
-                for (int p = 0; p + 1 < starts.length; p++) {
-                    widest = Math.max(widest, starts[p + 1] - starts[p]);
-                }
-                yield k * widest;
-            }
-            case TIED -> d;
-            case DIAG, SPHERICAL -> 0;
-        };
+        int width = type == CovarianceType.TIED ? d : 0;
         this.blockRows = Math.max(1, Math.min(n, Math.max(4 * MIN_CHUNK, BUFFER_DOUBLES / Math.max(1, width))));
         this.product = width > 0 ? new double[blockRows * width] : null;
     }
@@ -56,14 +52,25 @@ final class EStep {
      */
     double run(Components comp, double[] x, int n, double[] weights, boolean weightResp, double[] resp,
                double[] rowLogLik) {
+        RowLanes lanes = comp.type == CovarianceType.FULL ? RowLanes.of(x, n, comp.d) : null;
+        return run(comp, x, lanes, n, weights, weightResp, resp, rowLogLik);
+    }
+
+    /**
+     * As {@link #run(Components, double[], int, double[], boolean, double[], double[])}, with the rows
+     * also given in lane layout (required for full covariances; EM packs them once per fit).
+     */
+    double run(Components comp, double[] x, RowLanes lanes, int n, double[] weights, boolean weightResp,
+               double[] resp, double[] rowLogLik) {
+        if (comp.type == CovarianceType.FULL) {
+            return fullRun(comp, lanes, n, weights, weightResp, resp, rowLogLik);
+        }
         double total = 0.0;
         for (int r0 = 0; r0 < n; r0 += blockRows) {
             int rows = Math.min(blockRows, n - r0);
-            switch (comp.type) {
-                case FULL -> fullProducts(comp, x, r0, rows, resp);
-                case TIED -> Blas.dgemm(false, false, rows, comp.d, comp.d, 1.0, x, r0 * comp.d, comp.d,
+            if (comp.type == CovarianceType.TIED) {
+                Blas.dgemm(false, false, rows, comp.d, comp.d, 1.0, x, r0 * comp.d, comp.d,
                         comp.factor, 0, comp.d, 0.0, product, 0, comp.d);
-                case DIAG, SPHERICAL -> { }
             }
             total += finish(comp, x, r0, rows, weights, weightResp, resp, rowLogLik);
         }
@@ -71,38 +78,103 @@ final class EStep {
     }
 
     /**
-     * Panel by panel (see {@link Components#panelFactors}): one product X[:, 0:c1]·F_p gives the entries
-     * c0..c1−1 of xᵀU_j for every component j (at j·w + c of each row of the buffer), and a parallel pass
-     * adds their Σ_c (y − μᵀU)² into resp. The last panel's product is left in the buffer for
-     * {@link #finish}, which adds it in the same pass as the logsumexp.
+     * Full covariances, block by block of {@value RowLanes#GROUP_BLOCK} lane groups: the squared
+     * distances to every component ({@link TriangularFactors#squaredDistances}), then per lane the
+     * log joint densities, their maximum, the exponentials (in vector lanes), the logsumexp ℓ_i and
+     * the responsibilities. Rows whose every density underflows get ℓ_i = −∞ and no responsibility.
      */
-    private void fullProducts(Components comp, double[] x, int r0, int rows, double[] resp) {
-        int d = comp.d;
-        int k = comp.k;
-        int[] starts = comp.panelStarts;
-        int last = starts.length - 2;
-        for (int p = 0; p <= last; p++) {
-            int c0 = starts[p];
-            int c1 = starts[p + 1];
-            int w = c1 - c0;
-            int width = k * w;
-            Blas.dgemm(false, false, rows, width, c1, 1.0, x, r0 * d, d, comp.panelFactors[p], 0, width,
-                    0.0, product, 0, width);
-            if (p == last) {
-                break;
-            }
-            final boolean first = p == 0;
-            Parallel.forRange(rows, MIN_CHUNK, (s, e) -> {
-                for (int li = s; li < e; li++) {
-                    int ro = (r0 + li) * k;
-                    int yo = li * width;
-                    for (int j = 0; j < k; j++) {
-                        double q = squaredDistance(product, yo + j * w, comp.shiftedMeans, j * d + c0, w);
-                        resp[ro + j] = first ? q : resp[ro + j] + q;
+    private double fullRun(Components comp, RowLanes x, int n, double[] weights, boolean weightResp,
+                           double[] resp, double[] rowLogLik) {
+        final int k = comp.k;
+        final int lanes = RowLanes.LANES;
+        final int blockWidth = RowLanes.GROUP_BLOCK * lanes;
+        final int blocks = x.groups / RowLanes.GROUP_BLOCK;
+        int chunks = Parallel.chunkCount(blocks, 1);
+        if (partial.length < chunks) {
+            partial = new double[chunks];
+        }
+        final double[] partialSums = partial;
+        final double[] logConst = new double[k];
+        for (int j = 0; j < k; j++) {
+            logConst[j] = comp.logWeights[j] + comp.logNorm[j];
+        }
+        if (scratch.length < chunks || (chunks > 0 && scratch[0].length < (k + 2) * blockWidth + TriangularFactors.TILE)) {
+            scratch = new double[chunks][(k + 2) * blockWidth + TriangularFactors.TILE];
+        }
+        final double[][] buffers = scratch;
+        final DoubleVector minusHalf = DoubleVector.broadcast(RowLanes.SPECIES, -0.5);
+        Parallel.forChunks(blocks, 1, (chunk, s, e) -> {
+            // v, [k][blockWidth]: squared distances, then log joints, then exponentials, in place.
+            double[] v = buffers[chunk];
+            final double[] tile = new double[TriangularFactors.TILE];
+            final int mo = k * blockWidth;
+            final int so = mo + blockWidth;
+            double total = 0.0;
+            for (int b = s; b < e; b++) {
+                int g0 = b * RowLanes.GROUP_BLOCK;
+                for (int j = 0; j < k; j++) {
+                    comp.triangular.squaredDistances(x, g0, j, v, j * blockWidth, tile);
+                }
+                java.util.Arrays.fill(v, mo, so, Double.NEGATIVE_INFINITY);
+                for (int j = 0; j < k; j++) {
+                    DoubleVector c = DoubleVector.broadcast(RowLanes.SPECIES, logConst[j]);
+                    for (int t = 0; t < blockWidth; t += lanes) {
+                        DoubleVector lj = DoubleVector.fromArray(RowLanes.SPECIES, v, j * blockWidth + t)
+                                .fma(minusHalf, c);
+                        lj.intoArray(v, j * blockWidth + t);
+                        DoubleVector.fromArray(RowLanes.SPECIES, v, mo + t).max(lj).intoArray(v, mo + t);
                     }
                 }
-            });
+                // Scalar Math.exp: the Vector API's EXP may round differently in interpreted and compiled
+                // code, and a fit must give the same bits on every run. Below −745.2 exp is exactly 0:
+                // skip the call (well-separated components' log-densities differ by hundreds).
+                java.util.Arrays.fill(v, so, so + blockWidth, 0.0);
+                for (int j = 0; j < k; j++) {
+                    int jo = j * blockWidth;
+                    for (int t = 0; t < blockWidth; t++) {
+                        double z = v[jo + t] - v[mo + t];
+                        double ej = z < UNDERFLOW ? 0.0 : Math.exp(z);
+                        v[jo + t] = ej;
+                        v[so + t] += ej;
+                    }
+                }
+                int i0 = g0 * lanes;
+                int rows = Math.min(blockWidth, n - i0);
+                for (int t = 0; t < rows; t++) {
+                    int i = i0 + t;
+                    int ro = i * k;
+                    double ll;
+                    double max = v[mo + t];
+                    double sum = v[so + t];
+                    if (max == Double.NEGATIVE_INFINITY) {
+                        // Every component's density underflows at this row: it takes no part in the M-step.
+                        for (int j = 0; j < k; j++) {
+                            resp[ro + j] = 0.0;
+                        }
+                        ll = Double.NEGATIVE_INFINITY;
+                    } else {
+                        ll = max + Math.log(sum);
+                        double scale = ((weightResp && weights != null) ? weights[i] : 1.0) / sum;
+                        for (int j = 0; j < k; j++) {
+                            resp[ro + j] = v[j * blockWidth + t] * scale;
+                        }
+                    }
+                    if (rowLogLik != null) {
+                        rowLogLik[i] = ll;
+                    }
+                    double w = weights == null ? 1.0 : weights[i];
+                    if (w != 0.0) {
+                        total += w * ll;
+                    }
+                }
+            }
+            partialSums[chunk] = total;
+        });
+        double total = 0.0;
+        for (int c = 0; c < chunks; c++) {
+            total += partialSums[c];
         }
+        return total;
     }
 
     /** Log densities, logsumexp and responsibilities for the rows of a block; returns Σ w_i ℓ_i. */
@@ -191,18 +263,7 @@ final class EStep {
                     out[o + j] = comp.precisions[j] * squaredDistance(x, xo, comp.means, j * d, d);
                 }
             }
-            case FULL -> {
-                // The last panel's product is still in the buffer; earlier panels are summed in out.
-                int[] starts = comp.panelStarts;
-                int c0 = starts[starts.length - 2];
-                int w = d - c0;
-                int yo = li * k * w;
-                boolean only = starts.length == 2;
-                for (int j = 0; j < k; j++) {
-                    double q = squaredDistance(product, yo + j * w, comp.shiftedMeans, j * d + c0, w);
-                    out[o + j] = only ? q : out[o + j] + q;
-                }
-            }
+            case FULL -> throw new IllegalStateException("full covariances go through fullRun");
         }
     }
 

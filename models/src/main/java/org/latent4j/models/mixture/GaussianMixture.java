@@ -1,6 +1,7 @@
 package org.latent4j.models.mixture;
 
 import java.util.Arrays;
+import org.latent4j.models.gaussian.CovarianceType;
 import org.latent4j.models.linalg.Cholesky;
 import org.latent4j.models.linalg.Matrices;
 import org.latent4j.random.RandomSource;
@@ -120,8 +121,10 @@ public final class GaussianMixture {
             start = shift(start, center, -1.0);
         }
         double[] resp = new double[n * k];
+        // Full covariances: the rows in vector-lane layout, packed once for all iterations and inits.
+        RowLanes lanes = config.covarianceType() == CovarianceType.FULL ? RowLanes.of(x, n, d) : null;
         EStep eStep = new EStep(config.covarianceType(), k, d, n);
-        MStep mStep = new MStep(x, n, d, k, config.covarianceType(), config.regCovar(), sampleWeights);
+        MStep mStep = new MStep(x, lanes, n, d, k, config.covarianceType(), config.regCovar(), sampleWeights);
         Initializer initializer = new Initializer(x, n, d, k, sampleWeights);
         RandomSource rng = new RandomSource(config.seed());
         MixtureParameters best = null;
@@ -133,7 +136,7 @@ public final class GaussianMixture {
                 initializer.responsibilities(config.init(), rng, resp);
                 p0 = mStep.run(resp, null);
             }
-            Run run = runEm(p0, x, n, sampleWeights, totalWeight, resp, eStep, mStep, init);
+            Run run = runEm(p0, x, lanes, n, sampleWeights, totalWeight, resp, eStep, mStep, init);
             if (best == null || run.result.meanLogLikelihood() > bestResult.meanLogLikelihood()) {
                 best = run.params;
                 bestResult = run.result;
@@ -172,7 +175,7 @@ public final class GaussianMixture {
 
     private record Run(MixtureParameters params, FitResult result) {}
 
-    private Run runEm(MixtureParameters p, double[] x, int n, double[] w, double totalWeight, double[] resp,
+    private Run runEm(MixtureParameters p, double[] x, RowLanes lanes, int n, double[] w, double totalWeight, double[] resp,
                       EStep eStep, MStep mStep, int init) {
         double[] trace = new double[config.maxIter()];
         Components comp = Components.of(p);
@@ -181,7 +184,7 @@ public final class GaussianMixture {
         int it = 0;
         int collapsed = 0;
         while (it < config.maxIter()) {
-            double ll = eStep.run(comp, x, n, w, true, resp, null) / totalWeight;
+            double ll = eStep.run(comp, x, lanes, n, w, true, resp, null) / totalWeight;
             p = mStep.run(resp, p);
             collapsed = mStep.collapsed();
             comp = Components.of(p);
@@ -193,7 +196,7 @@ public final class GaussianMixture {
             }
             previous = ll;
         }
-        double finalLl = eStep.run(comp, x, n, w, false, resp, null) / totalWeight;
+        double finalLl = eStep.run(comp, x, lanes, n, w, false, resp, null) / totalWeight;
         return new Run(p, new FitResult(Arrays.copyOf(trace, it), converged, it, finalLl, collapsed, init));
     }
 

@@ -17,9 +17,10 @@ import org.latent4j.runtime.Parallel;
  * takes part in the mixture and its responsibilities stay 0) and keeps its previous mean and
  * covariance, so the parameters never hold a NaN and the likelihood still never decreases.
  *
- * <p>Means come from one matrix product Rᵀ·X; full covariances from a few products per block of rows
- * ({@link #fullCovariances}); the element-wise work runs in deterministic parallel loops. Buffers are
- * sized by the block, not by the data.
+ * <p>Means come from one matrix product Rᵀ·X; full covariances from a symmetric rank-n update on
+ * weighted, centred rows ({@link WeightedScatter}); the element-wise work runs in deterministic
+ * parallel loops. Buffers are sized by the block, not by the data, and kept from one iteration to
+ * the next.
  */
 final class MStep {
     /** Components with at most this fraction of the total weight are collapsed. */
@@ -38,14 +39,15 @@ final class MStep {
     private final double[] globalMean;
     private final double[] scaled;
     private final int blockRows;
-    /** FULL: per panel of rows, the k·w × c1 second moments Σ_i r_ij x_i x_iᵀ being accumulated. */
-    private final double[][] moments;
+    /** FULL: the scatter kernel over the rows in lane layout. */
+    private final WeightedScatter fullScatter;
     private double[] partial;
     /** Tied only: Σ_i w_i (x_i − m)(x_i − m)ᵀ about the weighted mean m, the same in every iteration. */
     private double[] pooledScatter;
     private int collapsed;
 
-    MStep(double[] x, int n, int d, int k, CovarianceType type, double reg, double[] rowWeights) {
+    /** {@code lanes}: the rows x in lane layout, required for full covariances (else ignored, may be null). */
+    MStep(double[] x, RowLanes lanes, int n, int d, int k, CovarianceType type, double reg, double[] rowWeights) {
         this.x = x;
         this.n = n;
         this.d = d;
@@ -53,20 +55,12 @@ final class MStep {
         this.type = type;
         this.reg = reg;
         this.rowWeights = rowWeights;
-        int width = d;
-        if (type == CovarianceType.FULL) {
-            int[] starts = Components.panelStarts(d);
-            this.moments = new double[starts.length - 1][];
-            for (int p = 0; p + 1 < starts.length; p++) {
-                int w = starts[p + 1] - starts[p];
-                width = Math.max(width, k * w);
-                moments[p] = new double[k * w * starts[p + 1]];
-            }
-        } else {
-            this.moments = null;
+        if (type == CovarianceType.FULL && lanes == null) {
+            throw new IllegalArgumentException("full covariances need the rows in lane layout");
         }
-        this.blockRows = Math.max(1, Math.min(n, BUFFER_DOUBLES / width));
-        this.scaled = (type == CovarianceType.FULL || type == CovarianceType.TIED) ? new double[blockRows * width] : null;
+        this.fullScatter = type == CovarianceType.FULL ? new WeightedScatter(lanes, k) : null;
+        this.blockRows = Math.max(1, Math.min(n, BUFFER_DOUBLES / d));
+        this.scaled = type == CovarianceType.TIED ? new double[blockRows * d] : null;
         this.partial = new double[0];
         this.globalMean = weightedMean();
     }
@@ -141,47 +135,12 @@ final class MStep {
     }
 
     /**
-     * Full covariances from the second moments: per panel of rows [r0, r1) of every Σ_j, one product
-     * (r ⊙ X[:, r0:r1])ᵀ·X[:, 0:r1] for all components at once gives Σ_i r_ij x_i x_iᵀ on and below the
-     * diagonal, then Σ_j = that / n_j − μ_j μ_jᵀ. The data are centered on their mean beforehand (see
-     * {@link GaussianMixture}), so the subtraction loses little; a component where it would lose more
-     * than six digits on some diagonal entry is recomputed from centered rows,
-     * Σ_i (√r_ij (x_i − μ_j))(√r_ij (x_i − μ_j))ᵀ.
+     * Full covariances Σ_j = S_j / n_j + ε·I from the weighted, centred scatter S_j
+     * ({@link WeightedScatter}); a collapsed component keeps its previous covariance.
      */
     private double[] fullCovariances(double[] resp, double[] nk, double[] means, boolean[] dead, MixtureParameters previous) {
-        int[] starts = Components.panelStarts(d);
-        int panels = starts.length - 1;
-        for (int p = 0; p < panels; p++) {
-            java.util.Arrays.fill(moments[p], 0.0);
-        }
-        for (int r0 = 0; r0 < n; r0 += blockRows) {
-            int rows = Math.min(blockRows, n - r0);
-            final int start = r0;
-            for (int p = 0; p < panels; p++) {
-                int c0 = starts[p];
-                int c1 = starts[p + 1];
-                int w = c1 - c0;
-                int width = k * w;
-                Parallel.forRange(rows, MIN_CHUNK, (s, e) -> {
-                    for (int li = s; li < e; li++) {
-                        int i = start + li;
-                        int xo = i * d + c0;
-                        int ao = li * width;
-                        for (int j = 0; j < k; j++) {
-                            double r = resp[i * k + j];
-                            int o = ao + j * w;
-                            for (int c = 0; c < w; c++) {
-                                scaled[o + c] = r * x[xo + c];
-                            }
-                        }
-                    }
-                });
-                Blas.dgemm(true, false, width, c1, rows, 1.0, scaled, 0, width, x, r0 * d, d, 1.0, moments[p], 0, c1);
-            }
-        }
         double[] cov = new double[k * d * d];
-        boolean[] recenter = new boolean[k];
-        boolean anyRecenter = false;
+        fullScatter.scatter(resp, means, dead, cov);
         for (int j = 0; j < k; j++) {
             int o = j * d * d;
             if (dead[j]) {
@@ -189,74 +148,15 @@ final class MStep {
                 continue;
             }
             double inv = 1.0 / nk[j];
-            for (int p = 0; p < panels; p++) {
-                int c0 = starts[p];
-                int c1 = starts[p + 1];
-                int w = c1 - c0;
-                for (int c = 0; c < w; c++) {
-                    int r = c0 + c;
-                    int so = (j * w + c) * c1;
-                    for (int col = 0; col <= r; col++) {
-                        cov[o + r * d + col] = moments[p][so + col] * inv - means[j * d + r] * means[j * d + col];
-                    }
-                    double second = moments[p][so + r] * inv;
-                    if (!(cov[o + r * d + r] > 1e-6 * second)) {
-                        recenter[j] = true;
-                        anyRecenter = true;
-                    }
+            for (int r = 0; r < d; r++) {
+                for (int c = 0; c <= r; c++) {
+                    cov[o + r * d + c] *= inv;
                 }
-            }
-        }
-        if (anyRecenter) {
-            centeredCovariances(resp, means, recenter, cov);
-        }
-        for (int j = 0; j < k; j++) {
-            if (dead[j]) {
-                continue;
-            }
-            int o = j * d * d;
-            if (recenter[j]) {
-                double inv = 1.0 / nk[j];
-                for (int t = 0; t < d * d; t++) {
-                    cov[o + t] *= inv;
-                }
-            }
-            for (int c = 0; c < d; c++) {
-                cov[o + c * d + c] += reg;
+                cov[o + r * d + r] += reg;
             }
             Matrices.symmetrizeFromLower(cov, o, d);
         }
         return cov;
-    }
-
-    /** Σ_i r_ij (x_i − μ_j)(x_i − μ_j)ᵀ for the chosen components, into cov (lower triangle and more). */
-    private void centeredCovariances(double[] resp, double[] means, boolean[] chosen, double[] cov) {
-        for (int j = 0; j < k; j++) {
-            if (chosen[j]) {
-                java.util.Arrays.fill(cov, j * d * d, (j + 1) * d * d, 0.0);
-            }
-        }
-        int rowsPerBlock = Math.min(n, scaled.length / d);
-        for (int r0 = 0; r0 < n; r0 += rowsPerBlock) {
-            int rows = Math.min(rowsPerBlock, n - r0);
-            final int start = r0;
-            for (int j = 0; j < k; j++) {
-                if (!chosen[j]) {
-                    continue;
-                }
-                final int comp = j;
-                Parallel.forRange(rows, MIN_CHUNK, (s, e) -> {
-                    for (int li = s; li < e; li++) {
-                        int i = start + li;
-                        double sr = Math.sqrt(resp[i * k + comp]);
-                        for (int c = 0; c < d; c++) {
-                            scaled[li * d + c] = sr * (x[i * d + c] - means[comp * d + c]);
-                        }
-                    }
-                });
-                Blas.dgemm(true, false, d, d, rows, 1.0, scaled, 0, d, scaled, 0, d, 1.0, cov, j * d * d, d);
-            }
-        }
     }
 
     private void fallbackCovariance(MixtureParameters previous, int j, double[] cov, int o) {
