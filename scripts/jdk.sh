@@ -2,6 +2,15 @@
 # Order: JAVA_HOME if it is new enough, else the newest JDK under the usual
 # install folders, else `java` on the PATH. Says what to install when none fits.
 latent4j_java_major() {  # $1 = a java executable; prints its feature version (17, 21, 25, ...)
+  # A JDK's `release` file says it (JAVA_VERSION="25.0.3", "1.8.0_402" for Java 8) without starting a JVM,
+  # which every launcher call would otherwise pay once or twice; when there is none, ask the JVM.
+  local release v
+  release="$(dirname "$(dirname "$1")")/release"
+  if [ -f "$release" ]; then
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9.]*\).*/\1/p' "$release" | head -n1)
+    case "$v" in 1.*) v=${v#1.}; v=${v%%.*} ;; *) v=${v%%.*} ;; esac
+    if [ -n "$v" ]; then echo "$v"; return 0; fi
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | head -n1
 }
 

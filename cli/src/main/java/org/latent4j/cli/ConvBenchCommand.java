@@ -75,7 +75,7 @@ final class ConvBenchCommand implements Callable<Integer> {
                 new Case("dec2", new ConvTranspose2d(32, 1, 4, 2, 1, 0, true, rng), new int[] {n, 32, 14, 14}, (long) n * 32 * 14 * 14 * 16));
         Console console = Console.of(spec);
         if (!json) {
-            console.info("latent4j conv layers, batch %d, %d threads, BLAS %s", n, Threads.count(), Blas.backend().label());
+            console.info("latent4j conv layers, batch %d, %d threads, BLAS %s", n, Threads.count(), Blas.label());
         }
         for (Case c : cases) {
             // The input is a constant here, so the recorded backward computes only the weight and bias gradients.
@@ -140,7 +140,7 @@ final class ConvBenchCommand implements Callable<Integer> {
             row.put("millis", r.medianNanos() / 1e6);
             row.put("batch", batch);
             row.put("threads", Threads.count());
-            row.put("backend", Blas.backend().label());
+            row.put("backend", Blas.label());
             if (cpuTime) {
                 row.put("cpu_millis", cpu / 1e6);
                 row.put("cpu_gflops", flops / cpu);

@@ -45,7 +45,8 @@ final class GemmBenchCommand implements Callable<Integer> {
     boolean transB;
 
     @Option(names = "--backend", split = ",", paramLabel = "native|java",
-            description = "Backend(s) to time, comma-separated (default: the one in use, see `latent4j info`).")
+            description = "Backend(s) to time, comma-separated (default: the one in use, see `latent4j info`;"
+                    + " both when each class of products runs on the one measured faster for it).")
     List<String> backends = new ArrayList<>();
 
     @Option(names = "--double", description = "Time double precision (dgemm) instead of float32 (sgemm).")
@@ -70,7 +71,11 @@ final class GemmBenchCommand implements Callable<Integer> {
         for (String b : backends) {
             chosen.add(Usage.option(spec, "--backend", () -> Backend.parse(b)));
         }
-        if (chosen.isEmpty()) {
+        if (chosen.isEmpty() && Blas.measuring()) {
+            // products are spread over both by measurement: time both, as the measurement does
+            chosen.add(Backend.NATIVE);
+            chosen.add(Backend.JAVA);
+        } else if (chosen.isEmpty()) {
             chosen.add(Blas.backend());
         }
         Console console = Console.of(spec);

@@ -127,7 +127,7 @@ final class GmmBenchCommand implements Callable<Integer> {
             row.put("d", d);
             row.put("k", kk);
             row.put("threads", Threads.count());
-            row.put("blas", Blas.backend().label());
+            row.put("blas", Blas.label());
             row.put("gemm_gflop_per_iter", gflop);
             console.json(row);
             return 0;
@@ -135,7 +135,7 @@ final class GmmBenchCommand implements Callable<Integer> {
         console.info("seconds %.3f seconds_per_iter %.4f iterations %d converged %b mean_loglik %.10f n %d d %d k %d"
                         + " threads %d blas %s gemm_gflop_per_iter %.2f",
                 best, best / result.iterations(), result.iterations(), result.converged(), result.meanLogLikelihood(),
-                n, d, kk, Threads.count(), Blas.backend().label(), gflop);
+                n, d, kk, Threads.count(), Blas.label(), gflop);
         return 0;
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code latent4j info}: what this installation runs on (version, JVM, BLAS backend, threads). */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Print the version, the JVM, the BLAS backend in use and the thread count.",
+        description = "Print the version, the JVM, the BLAS backends (and which one each class of products runs on) and the thread count.",
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j info",
                 "  latent4j info --json",
@@ -36,9 +36,23 @@ final class InfoCommand implements Callable<Integer> {
         } else {
             out.info("latent4j " + info.get("version"));
             out.info("java     " + info.get("java") + " (" + info.get("java_vm") + ")");
-            out.info("blas     " + info.get("blas") + ": " + info.get("blas_detail"));
-            if (!"java".equals(info.get("blas"))) {
+            if ("measured".equals(info.get("blas"))) {
+                out.info("blas     measured per shape class: native " + info.get("blas_detail"));
                 out.info("         java path: " + info.get("java_path"));
+                @SuppressWarnings("unchecked")
+                Map<String, String> choices = (Map<String, String>) info.get("blas_choices");
+                if (choices.isEmpty()) {
+                    out.info("         none measured yet on this machine: each class is timed on both at its first product,"
+                            + " kept in " + info.get("blas_choice_file"));
+                } else {
+                    choices.forEach((name, choice) -> out.info("         " + name + ": " + choice));
+                    out.info("         kept in " + info.get("blas_choice_file") + " (delete it to measure again)");
+                }
+            } else {
+                out.info("blas     " + info.get("blas") + ": " + info.get("blas_detail"));
+                if (!"java".equals(info.get("blas"))) {
+                    out.info("         java path: " + info.get("java_path"));
+                }
             }
             int blasThreads = (Integer) info.get("blas_threads");
             out.info("threads  " + info.get("threads")
@@ -54,9 +68,13 @@ final class InfoCommand implements Callable<Integer> {
         info.put("version", Version.get());
         info.put("java", System.getProperty("java.version"));
         info.put("java_vm", System.getProperty("java.vendor") + " " + System.getProperty("java.vm.name"));
-        info.put("blas", backend.label());
+        info.put("blas", Blas.label());
         info.put("blas_detail", backend.describe());
         info.put("java_path", Backend.JAVA.describe());
+        if (Blas.measuring()) {
+            info.put("blas_choices", Blas.measuredChoices());
+            info.put("blas_choice_file", Blas.measuredChoiceFile().toString());
+        }
         info.put("blas_threads", backend.threads());
         info.put("threads", Threads.count());
         info.put("processors", Runtime.getRuntime().availableProcessors());

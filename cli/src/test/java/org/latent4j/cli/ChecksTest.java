@@ -184,6 +184,27 @@ class ChecksTest {
     }
 
     @Test
+    void withoutTheVectorApiModuleTrainingRunsOnScalarKernelsAfterOneNotice() throws Exception {
+        // No --add-modules jdk.incubator.vector: the classes that use FloatVector cannot load; the kernels must
+        // not be reached (a NoClassDefFoundError) but replaced by their scalar twins, with one line saying so.
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.latent4j.cli.Main",
+                "train", "vae", "--data", "fashion-mnist-small", "--limit", "100", "--hidden", "8", "--latent", "2",
+                "--batch", "50", "--epochs", "1", "--eval-samples", "0", "--no-plots", "--out", dir.resolve("scalar").toString());
+        pb.environment().put("LATENT4J_BLAS", "java");
+        Process p = pb.start();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        p.getErrorStream().transferTo(err);
+        p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        String text = err.toString();
+        assertEquals(0, p.exitValue(), text);
+        assertFalse(text.contains("NoClassDefFoundError") || text.contains("Using incubator modules"), text);
+        assertEquals(1, text.lines().filter(l -> l.equals(org.latent4j.runtime.VectorSupport.NOTICE)).count(), text);
+        assertTrue(Files.exists(dir.resolve("scalar").resolve("summary.json")), text);
+    }
+
+    @Test
     void resumingOnOtherDataIsRefusedAndRunJsonOfAResumedRunRepeatsIt() throws IOException {
         String[] common = {"train", "vae", "--data", "fashion-mnist-small", "--hidden", "8", "--latent", "2", "--batch", "40",
                 "--eval-samples", "0", "--seed", "4", "--no-plots", "-q"};

@@ -19,11 +19,11 @@ class InfoCommandTest {
         JsonNode info = new ObjectMapper().readTree(r.out());
         assertEquals(Version.get(), info.get("version").asText());
         assertEquals(System.getProperty("java.version"), info.get("java").asText());
-        assertEquals(Blas.backend().label(), info.get("blas").asText());
-        assertTrue(info.get("blas").asText().equals("native") || info.get("blas").asText().equals("java"));
+        assertEquals(Blas.label(), info.get("blas").asText());
+        assertTrue(java.util.Set.of("native", "java", "measured").contains(info.get("blas").asText()), info.toString());
         assertEquals(Threads.count(), info.get("threads").asInt());
         if (Backend.NATIVE.available() && System.getProperty(Blas.PROPERTY) == null && System.getenv(Blas.ENV) == null) {
-            assertEquals("native", info.get("blas").asText(), "OpenBLAS is installed, so info must report it");
+            assertEquals("measured", info.get("blas").asText(), "OpenBLAS is installed, so info must say the choice is measured");
         }
     }
 
@@ -32,8 +32,23 @@ class InfoCommandTest {
         CliRun r = CliRun.of("info");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().startsWith("latent4j " + Version.get()), r.out());
-        assertTrue(r.out().contains("blas     " + Blas.backend().label()), r.out());
+        assertTrue(r.out().contains("blas     " + Blas.label()), r.out());
         assertTrue(r.out().contains("threads  " + Threads.count()), r.out());
+    }
+
+    @Test
+    void aMeasuredClassIsListedWithItsChoiceAndBothSpeeds() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Blas.measuring(), "both backends in auto mode");
+        float[] a = new float[96 * 200], b = new float[200 * 80], c = new float[96 * 80];
+        Blas.sgemm(false, true, 96, 80, 200, 1f, a, 0, 200, b, 0, 200, 0f, c, 0, 80);
+        CliRun r = CliRun.of("info", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode choice = new ObjectMapper().readTree(r.out()).get("blas_choices").get("s-NT-large");
+        assertTrue(choice != null && choice.asText().matches("(java|native) \\(java \\d+ GFLOP/s, native \\d+ GFLOP/s, on 96x200x80 transB\\)"),
+                r.out());
+        CliRun text = CliRun.of("info");
+        assertTrue(text.out().contains("blas     measured per shape class: native ") && text.out().contains("s-NT-large: "
+                + choice.asText()) && text.out().contains("kept in " + Blas.measuredChoiceFile()), text.out());
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.ludovic.netlib.blas.JavaBLAS;
  */
 final class JavaGemm {
     /** Whether the incubating Vector API module is in the boot layer. */
-    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    static final boolean VECTOR = org.latent4j.runtime.VectorSupport.AVAILABLE;
 
     private JavaGemm() {}
 
@@ -21,6 +21,7 @@ final class JavaGemm {
         } else if (VECTOR) {
             FloatGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         } else {
+            org.latent4j.runtime.VectorSupport.noticeScalarFallback();
             // Row-major C = A·B is column-major Cᵀ = Bᵀ·Aᵀ: swap the operands.
             JavaBLAS.getInstance().sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
                     b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc);
@@ -35,6 +36,7 @@ final class JavaGemm {
         } else if (VECTOR) {
             DoubleGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         } else {
+            org.latent4j.runtime.VectorSupport.noticeScalarFallback();
             JavaBLAS.getInstance().dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
                     b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc);
         }

@@ -1,5 +1,7 @@
 package org.latent4j.optim;
 
+import org.latent4j.runtime.VectorSupport;
+
 /**
  * The element-wise update shared by {@link Adam} and {@link AdamW}, in float32 in the order of operations of
  * PyTorch's single-tensor implementation (torch/optim/adam.py, adamw.py):
@@ -19,6 +21,20 @@ final class AdamStep {
 
     static void run(float[] p, float[] g, float[] m, float[] v, float[] vMax, double lr, double beta1, double beta2,
                     double eps, double l2, double decoupled, long step, int start, int end) {
+        if (VectorSupport.AVAILABLE) {
+            AdamStepSimd.run(p, g, m, v, vMax, lr, beta1, beta2, eps, l2, decoupled, step, start, end);
+        } else {
+            VectorSupport.noticeScalarFallback();
+            scalar(p, g, m, v, vMax, lr, beta1, beta2, eps, l2, decoupled, step, start, end);
+        }
+    }
+
+    /**
+     * The update one element at a time; {@link AdamStepSimd} does the same operations on SIMD lanes (no fused
+     * multiply-add, so every rounding is the same: the two agree to the bit) and calls this for its tail.
+     */
+    static void scalar(float[] p, float[] g, float[] m, float[] v, float[] vMax, double lr, double beta1, double beta2,
+                       double eps, double l2, double decoupled, long step, int start, int end) {
         double biasCorrection1 = 1 - Math.pow(beta1, step);
         double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
         float negStepSize = (float) -(lr / biasCorrection1);

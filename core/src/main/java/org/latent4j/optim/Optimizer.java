@@ -24,8 +24,9 @@ import org.latent4j.tensor.Tensor;
  * {@link #exportState()} as arrays for a checkpoint; {@link #importState} restores it exactly, so a
  * resumed run takes bit-identical steps.
  *
- * <p>Element-wise updates of large parameters run in deterministic chunks over {@link Parallel}; each
- * element's arithmetic does not depend on the chunking, so results do not depend on the thread count.
+ * <p>Element-wise updates run in one pass over all parameters, in deterministic chunks over {@link Parallel}
+ * (see {@link #step()}); each element's arithmetic does not depend on the chunking, so results do not depend
+ * on the thread count.
  * An optimizer is not thread-safe.
  */
 public abstract class Optimizer {
@@ -45,6 +46,12 @@ public abstract class Optimizer {
     private final float[][][] buffers;
     private double learningRate;
     private long steps;
+    // Scratch of step(), kept between steps: which parameters have a gradient, where each starts when
+    // they are laid end to end (one more entry: the total), their gradients and their step counts.
+    private final int[] stepIndex;
+    private final long[] stepStart;
+    private final float[][] stepGrad;
+    private final long[] stepCount;
 
     /**
      * @param kind        the short lower-case name used as the prefix of the optimizer-wide state keys
@@ -82,6 +89,10 @@ public abstract class Optimizer {
         }
         this.bufferNames = bufferNames.clone();
         this.paramSteps = new long[n];
+        this.stepIndex = new int[n];
+        this.stepStart = new long[n + 1];
+        this.stepGrad = new float[n][];
+        this.stepCount = new long[n];
         this.buffers = new float[n][bufferNames.length][];
         for (int p = 0; p < n; p++) {
             for (int b = 0; b < bufferNames.length; b++) {
@@ -102,22 +113,53 @@ public abstract class Optimizer {
      */
     protected abstract void update(float[] p, float[] g, float[][] state, long step, int start, int end);
 
-    /** Applies one update to every parameter that has a gradient; parameters without one are left alone. */
+    /**
+     * Applies one update to every parameter that has a gradient; parameters without one are left alone.
+     *
+     * <p>All parameters are updated in one parallel pass: their elements are laid end to end and cut into
+     * chunks over {@link Parallel} (a chunk may span the end of one parameter and the start of the next),
+     * so a step waits for the threads once, not once per large parameter. The update is element-wise, so
+     * the cut does not change any value.
+     */
     public final void step() {
         steps++;
+        int count = 0;
+        long total = 0;
         for (int i = 0; i < params.length; i++) {
-            Tensor grad = params[i].grad();
-            if (grad == null) {
-                continue;
+            if (params[i].grad() != null) {
+                stepIndex[count] = i;
+                stepGrad[count] = params[i].grad().data();
+                stepStart[count] = total;
+                stepCount[count] = ++paramSteps[i];
+                total += params[i].numel();
+                count++;
             }
-            long s = ++paramSteps[i];
-            float[] p = params[i].data();
-            float[] g = grad.data();
-            float[][] state = buffers[i];
-            if (p.length >= PARALLEL_MIN) {
-                Parallel.forRange(p.length, PARALLEL_MIN / 2, (a, b) -> update(p, g, state, s, a, b));
-            } else {
-                update(p, g, state, s, 0, p.length);
+        }
+        stepStart[count] = total;
+        if (total >= PARALLEL_MIN && total <= Integer.MAX_VALUE) {
+            int n = count;
+            Parallel.forRange((int) total, PARALLEL_MIN / 2, (a, b) -> updateRange(n, a, b));
+        } else {
+            for (int j = 0; j < count; j++) {
+                int i = stepIndex[j];
+                update(params[i].data(), stepGrad[j], buffers[i], stepCount[j], 0, params[i].numel());
+            }
+        }
+        java.util.Arrays.fill(stepGrad, null); // the gradients are not ours to keep alive
+    }
+
+    /** The updates of the elements [a, b) of the parameters laid end to end (see {@link #step()}). */
+    private void updateRange(int count, long a, long b) {
+        int j = 0;
+        while (stepStart[j + 1] <= a) {
+            j++;
+        }
+        for (; j < count && stepStart[j] < b; j++) {
+            int i = stepIndex[j];
+            int lo = (int) (Math.max(a, stepStart[j]) - stepStart[j]);
+            int hi = (int) (Math.min(b, stepStart[j + 1]) - stepStart[j]);
+            if (lo < hi) {
+                update(params[i].data(), stepGrad[j], buffers[i], stepCount[j], lo, hi);
             }
         }
     }

@@ -110,20 +110,9 @@ final class RowKernels {
         return p.mul(scale);
     }
 
-    /** The scalar twin of {@link #exp(FloatVector)}, operation for operation. */
+    /** The scalar twin of {@link #exp(FloatVector)}, operation for operation (kept in {@link ScalarRowKernels}). */
     static float exp(float x) {
-        x = Math.max(x, EXP_MIN);
-        float shifted = x * LOG2E + ROUND;
-        float n = shifted - ROUND;
-        float r = x - n * LN2_HI - n * LN2_LO;
-        float p = Math.fma(r, 1f / 720, 1f / 120);
-        p = Math.fma(p, r, 1f / 24);
-        p = Math.fma(p, r, 1f / 6);
-        p = Math.fma(p, r, 0.5f);
-        p = Math.fma(p, r, 1f);
-        p = Math.fma(p, r, 1f);
-        float scale = Float.intBitsToFloat((Float.floatToRawIntBits(shifted) - (ROUND_BITS - 127)) << 23);
-        return p * scale;
+        return ScalarRowKernels.exp(x);
     }
 
     /**
@@ -145,19 +134,8 @@ final class RowKernels {
         return log.add(correction);
     }
 
-    /** The scalar twin of {@link #log1pUnit(FloatVector)}, operation for operation. */
+    /** The scalar twin of {@link #log1pUnit(FloatVector)}, operation for operation (kept in {@link ScalarRowKernels}). */
     static float log1pUnit(float e) {
-        float u = e + 1f;
-        boolean big = u > SQRT2;
-        float m = big ? u * 0.5f : u;
-        float s = (m - 1f) / (m + 1f);
-        float s2 = s * s;
-        float q = Math.fma(s2, 1f / 9, 1f / 7);
-        q = Math.fma(q, s2, 1f / 5);
-        q = Math.fma(q, s2, 1f / 3);
-        q = Math.fma(q, s2, 1f);
-        float log = s * 2f * q + (big ? LN2 : 0f);
-        float correction = (e - (u - 1f)) / u;
-        return log + correction;
+        return ScalarRowKernels.log1pUnit(e);
     }
 }

@@ -4,6 +4,7 @@ import static org.latent4j.tensor.Autograd.record;
 
 import java.util.Arrays;
 import org.latent4j.runtime.Parallel;
+import org.latent4j.runtime.VectorSupport;
 
 /**
  * Log-likelihood terms summed over the last dimension in one pass, one value per row: the
@@ -43,9 +44,11 @@ public final class RowLosses {
         boolean keep = Autograd.isEnabled() && logits.requiresGrad();
         float[] expNegAbs = keep ? new float[l.length] : null;
         float[] out = new float[rows];
+        boolean simd = simd();
         forRows(rows, d, (s, e) -> {
             for (int r = s; r < e; r++) {
-                out[r] = (float) RowKernels.bceRow(l, t, expNegAbs, r * d, d);
+                out[r] = (float) (simd ? RowKernels.bceRow(l, t, expNegAbs, r * d, d)
+                        : ScalarRowKernels.bceRow(l, t, expNegAbs, r * d, d));
             }
         });
         int[] rowShape = Arrays.copyOf(logits.shape, logits.rank() - 1);
@@ -65,12 +68,23 @@ public final class RowLosses {
     /** {@code g[r]·(σ(l) − t)} with σ from the cached e^{−|l|}: σ(l) = 1/(1+e) for l ≥ 0, e/(1+e) otherwise. */
     private static Tensor fusedLogitGrad(float[] g, float[] l, float[] t, float[] expNegAbs, int rows, int d, int[] shape) {
         float[] out = new float[l.length];
+        boolean simd = simd();
         forRows(rows, d, (s, e) -> {
             for (int r = s; r < e; r++) {
-                RowKernels.bceGradRow(g[r], l, t, expNegAbs, out, r * d, d);
+                if (simd) {
+                    RowKernels.bceGradRow(g[r], l, t, expNegAbs, out, r * d, d);
+                } else {
+                    ScalarRowKernels.bceGradRow(g[r], l, t, expNegAbs, out, r * d, d);
+                }
             }
         });
         return new Tensor(out, shape.clone());
+    }
+
+    /** Whether the SIMD kernels can run; when not, says so once (see {@link VectorSupport}). */
+    private static boolean simd() {
+        VectorSupport.noticeScalarFallback();
+        return VectorSupport.AVAILABLE;
     }
 
     private static void forRows(int rows, int d, Parallel.Range body) {

@@ -49,6 +49,31 @@ class RowLossesTest {
     }
 
     @Test
+    void scalarRowKernelsUsedWithoutTheVectorApiAgreeWithTheSimdOnes() {
+        RandomSource rng = new RandomSource(11);
+        int rows = 6, d = 787; // not a multiple of any vector length: the SIMD path has a tail too
+        float[] l = Tensor.randn(rng, rows, d).mul(5f).toArray();
+        float[] t = Tensor.rand(rng, 0f, 1f, rows, d).toArray();
+        float[] cacheSimd = new float[l.length], cacheScalar = new float[l.length];
+        float[] gradSimd = new float[l.length], gradScalar = new float[l.length];
+        for (int r = 0; r < rows; r++) {
+            double simd = RowKernels.bceRow(l, t, cacheSimd, r * d, d);
+            double scalar = ScalarRowKernels.bceRow(l, t, cacheScalar, r * d, d);
+            assertEquals(simd, scalar, 1e-5 * Math.abs(simd), "row " + r);
+            RowKernels.bceGradRow(0.75f, l, t, cacheSimd, gradSimd, r * d, d);
+            ScalarRowKernels.bceGradRow(0.75f, l, t, cacheScalar, gradScalar, r * d, d);
+        }
+        // element by element the same operations: bit-identical caches and gradients
+        assertArrayEquals(cacheSimd, cacheScalar, 0f);
+        assertArrayEquals(gradSimd, gradScalar, 0f);
+        double plain = 0;
+        for (int i = 0; i < d; i++) {
+            plain += Math.max(l[i], 0) - (double) l[i] * t[i] + Math.log1p(Math.exp(-Math.abs(l[i])));
+        }
+        assertEquals(plain, ScalarRowKernels.bceRow(l, t, null, 0, d), 1e-5 * plain);
+    }
+
+    @Test
     void expAndLog1pKernelsAreAccurateAndTheirVectorAndScalarFormsAgreeToTheBit() {
         var species = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED;
         int n = 200_000;

@@ -88,7 +88,7 @@ public final class VaeBenchCommand implements Callable<Integer> {
         }
         Vae vae = Vae.create(config);
         out.info("latent4j VAE %s on %s (%d images), %d threads, BLAS %s", described,
-                train.name(), train.rows(), Threads.count(), Blas.backend().label());
+                train.name(), train.rows(), Threads.count(), Blas.label());
         TrainingHistory h = vae.fit(train, test, TrainingConfig.builder().epochs(epochs).seed(seed).build(),
                 new TrainingListener() {
                     @Override

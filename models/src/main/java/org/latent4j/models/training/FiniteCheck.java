@@ -1,18 +1,15 @@
 package org.latent4j.models.training;
 
 import java.util.Collection;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
+import org.latent4j.runtime.VectorSupport;
 import org.latent4j.tensor.Tensor;
 
 /**
  * Whether every gradient value is finite, in one SIMD pass: x·0 is 0 for finite x and NaN for NaN or
- * ±∞, so the sum of x·0 over all values is 0 exactly when all of them are finite.
+ * ±∞, so the sum of x·0 over all values is 0 exactly when all of them are finite. Scalar when the JVM has
+ * no Vector API ({@link VectorSupport}).
  */
 final class FiniteCheck {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-
     private FiniteCheck() {}
 
     /** True when every present gradient of the tensors is finite (tensors without a gradient are skipped). */
@@ -27,14 +24,21 @@ final class FiniteCheck {
     }
 
     static boolean finite(float[] x) {
-        FloatVector acc = FloatVector.zero(S);
-        int i = 0;
-        for (int bound = S.loopBound(x.length); i < bound; i += S.length()) {
-            acc = acc.add(FloatVector.fromArray(S, x, i).mul(0f));
+        if (!VectorSupport.AVAILABLE) {
+            VectorSupport.noticeScalarFallback();
+            return finiteScalar(x);
         }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
-        for (; i < x.length; i++) {
-            sum += x[i] * 0f;
+        return FiniteCheckSimd.finite(x);
+    }
+
+    /**
+     * The same test without the Vector API. The SIMD loop lives in {@link FiniteCheckSimd}: verifying a class
+     * whose methods use vector types loads those types, which fails when the JVM lacks the module.
+     */
+    static boolean finiteScalar(float[] x) {
+        float sum = 0f;
+        for (float v : x) {
+            sum += v * 0f;
         }
         return sum == 0f;
     }

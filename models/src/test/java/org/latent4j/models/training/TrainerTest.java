@@ -160,10 +160,12 @@ class TrainerTest {
                 float[] y = x.clone();
                 y[at] = bad;
                 assertFalse(FiniteCheck.finite(y), bad + " at " + at);
+                assertFalse(FiniteCheck.finiteScalar(y), "scalar: " + bad + " at " + at);
             }
         }
         x[5] = Float.MAX_VALUE;
         assertTrue(FiniteCheck.finite(x));
+        assertTrue(FiniteCheck.finiteScalar(x));
     }
 
     @Test

@@ -1,0 +1,26 @@
+package org.latent4j.models.training;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/** {@link FiniteCheck}'s test on SIMD lanes; only loaded when the Vector API is there. */
+final class FiniteCheckSimd {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+    private FiniteCheckSimd() {}
+
+    static boolean finite(float[] x) {
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0;
+        for (int bound = S.loopBound(x.length); i < bound; i += S.length()) {
+            acc = acc.add(FloatVector.fromArray(S, x, i).mul(0f));
+        }
+        float sum = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < x.length; i++) {
+            sum += x[i] * 0f;
+        }
+        return sum == 0f;
+    }
+
+}
