@@ -1,6 +1,5 @@
 package org.latent4j.models.mixture;
 
-import jdk.incubator.vector.DoubleVector;
 import org.latent4j.blas.Blas;
 import org.latent4j.models.gaussian.CovarianceType;
 import org.latent4j.runtime.Parallel;
@@ -102,7 +101,6 @@ final class EStep {
             scratch = new double[chunks][(k + 2) * blockWidth + TriangularFactors.TILE];
         }
         final double[][] buffers = scratch;
-        final DoubleVector minusHalf = DoubleVector.broadcast(RowLanes.SPECIES, -0.5);
         Parallel.forChunks(blocks, 1, (chunk, s, e) -> {
             // v, [k][blockWidth]: squared distances, then log joints, then exponentials, in place.
             double[] v = buffers[chunk];
@@ -117,12 +115,11 @@ final class EStep {
                 }
                 java.util.Arrays.fill(v, mo, so, Double.NEGATIVE_INFINITY);
                 for (int j = 0; j < k; j++) {
-                    DoubleVector c = DoubleVector.broadcast(RowLanes.SPECIES, logConst[j]);
-                    for (int t = 0; t < blockWidth; t += lanes) {
-                        DoubleVector lj = DoubleVector.fromArray(RowLanes.SPECIES, v, j * blockWidth + t)
-                                .fma(minusHalf, c);
-                        lj.intoArray(v, j * blockWidth + t);
-                        DoubleVector.fromArray(RowLanes.SPECIES, v, mo + t).max(lj).intoArray(v, mo + t);
+                    int jo = j * blockWidth;
+                    for (int t = 0; t < blockWidth; t++) {
+                        double lj = logConst[j] - 0.5 * v[jo + t];
+                        v[jo + t] = lj;
+                        v[mo + t] = Math.max(v[mo + t], lj);
                     }
                 }
                 // Scalar Math.exp: the Vector API's EXP may round differently in interpreted and compiled

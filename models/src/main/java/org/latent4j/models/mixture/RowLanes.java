@@ -1,7 +1,6 @@
 package org.latent4j.models.mixture;
 
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorSpecies;
+import org.latent4j.runtime.VectorSupport;
 
 /**
  * The rows of an n×d matrix laid out for vector arithmetic across rows: the rows are cut into groups
@@ -17,9 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * always work on whole blocks; the padding rows are never reported.
  */
 final class RowLanes {
-    static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    /** Rows per vector. */
-    static final int LANES = SPECIES.length();
+    /** Rows per vector: the machine's double-vector width (8 without the Vector API: scalar kernels). */
+    static final int LANES = VectorSupport.AVAILABLE ? LaneVectors.SPECIES.length() : 8;
     /** Groups the kernels process together (their register tiles are this many row vectors high). */
     static final int GROUP_BLOCK = 4;
 

@@ -1,6 +1,6 @@
 package org.latent4j.models.mixture;
 
-import jdk.incubator.vector.DoubleVector;
+import org.latent4j.runtime.VectorSupport;
 import org.latent4j.runtime.Parallel;
 
 /**
@@ -13,7 +13,7 @@ import org.latent4j.runtime.Parallel;
  * lane groups and one component, the weighted centred rows Y = √r ⊙ (X − μ_j) are written to a small
  * buffer (it stays in the core's cache), then every 4×4 tile of S_j on or below the diagonal sums
  * Y[:, a]·Y[:, b] over the block's rows in 16 vector accumulators, each multiply-add serving LANES rows,
- * and adds the lanes' sums into S_j. Centring each component's rows on its own mean first is what
+ * and adds the lanes' sums into S_j (vector code in {@link ScatterLanes}, a scalar twin without the Vector API). Centring each component's rows on its own mean first is what
  * scikit-learn does; it keeps the subtraction of large second moments (and their cancellation) out.
  *
  * <p>Threads split the rows; each chunk of {@link Parallel#forChunks} sums into its own S and the
@@ -98,16 +98,18 @@ final class WeightedScatter {
             int i0 = (g0 + g) * lanes;
             for (int lane = 0; lane < lanes; lane++) {
                 int i = i0 + lane;
-                y[ro + lane] = i < x.n ? resp[i * k + j] : 0.0;
+                y[ro + lane] = i < x.n ? Math.sqrt(resp[i * k + j]) : 0.0;
             }
-            DoubleVector sr = DoubleVector.fromArray(RowLanes.SPECIES, y, ro).sqrt();
             int src = x.offset(g0 + g, 0);
             int dst = yo + g * paddedD * lanes;
-            for (int c = 0; c < d; c++) {
-                DoubleVector.fromArray(RowLanes.SPECIES, xs, src + c * lanes)
-                        .sub(means[j * d + c])
-                        .mul(sr)
-                        .intoArray(y, dst + c * lanes);
+            if (VectorSupport.AVAILABLE) {
+                ScatterLanes.centre(xs, src, means, j * d, d, y, ro, dst);
+            } else {
+                for (int c = 0; c < d; c++) {
+                    for (int l = 0; l < lanes; l++) {
+                        y[dst + c * lanes + l] = (xs[src + c * lanes + l] - means[j * d + c]) * y[ro + l];
+                    }
+                }
             }
             java.util.Arrays.fill(y, dst + d * lanes, dst + paddedD * lanes, 0.0);
         }
@@ -119,54 +121,23 @@ final class WeightedScatter {
         final int rowStride = paddedD * lanes;
         for (int a0 = 0; a0 < paddedD; a0 += 4) {
             for (int b0 = 0; b0 <= a0; b0 += 4) {
-                DoubleVector s00 = DoubleVector.zero(RowLanes.SPECIES), s01 = s00, s02 = s00, s03 = s00;
-                DoubleVector s10 = s00, s11 = s00, s12 = s00, s13 = s00;
-                DoubleVector s20 = s00, s21 = s00, s22 = s00, s23 = s00;
-                DoubleVector s30 = s00, s31 = s00, s32 = s00, s33 = s00;
-                int pa = yo + a0 * lanes;
-                int pb = yo + b0 * lanes;
-                for (int g = 0; g < groups; g++, pa += rowStride, pb += rowStride) {
-                    DoubleVector ya0 = DoubleVector.fromArray(RowLanes.SPECIES, y, pa);
-                    DoubleVector ya1 = DoubleVector.fromArray(RowLanes.SPECIES, y, pa + lanes);
-                    DoubleVector ya2 = DoubleVector.fromArray(RowLanes.SPECIES, y, pa + 2 * lanes);
-                    DoubleVector ya3 = DoubleVector.fromArray(RowLanes.SPECIES, y, pa + 3 * lanes);
-                    DoubleVector yb = DoubleVector.fromArray(RowLanes.SPECIES, y, pb);
-                    s00 = ya0.fma(yb, s00);
-                    s10 = ya1.fma(yb, s10);
-                    s20 = ya2.fma(yb, s20);
-                    s30 = ya3.fma(yb, s30);
-                    yb = DoubleVector.fromArray(RowLanes.SPECIES, y, pb + lanes);
-                    s01 = ya0.fma(yb, s01);
-                    s11 = ya1.fma(yb, s11);
-                    s21 = ya2.fma(yb, s21);
-                    s31 = ya3.fma(yb, s31);
-                    yb = DoubleVector.fromArray(RowLanes.SPECIES, y, pb + 2 * lanes);
-                    s02 = ya0.fma(yb, s02);
-                    s12 = ya1.fma(yb, s12);
-                    s22 = ya2.fma(yb, s22);
-                    s32 = ya3.fma(yb, s32);
-                    yb = DoubleVector.fromArray(RowLanes.SPECIES, y, pb + 3 * lanes);
-                    s03 = ya0.fma(yb, s03);
-                    s13 = ya1.fma(yb, s13);
-                    s23 = ya2.fma(yb, s23);
-                    s33 = ya3.fma(yb, s33);
+                if (VectorSupport.AVAILABLE) {
+                    ScatterLanes.tile(y, yo + a0 * lanes, yo + b0 * lanes, rowStride, groups, tile);
+                } else {
+                    java.util.Arrays.fill(tile, 0.0);
+                    for (int g = 0; g < groups; g++) {
+                        int pa = yo + a0 * lanes + g * rowStride;
+                        int pb = yo + b0 * lanes + g * rowStride;
+                        for (int r = 0; r < 4; r++) {
+                            for (int u = 0; u < 4; u++) {
+                                int to = (4 * r + u) * lanes;
+                                for (int l = 0; l < lanes; l++) {
+                                    tile[to + l] = Math.fma(y[pa + r * lanes + l], y[pb + u * lanes + l], tile[to + l]);
+                                }
+                            }
+                        }
+                    }
                 }
-                s00.intoArray(tile, 0);
-                s01.intoArray(tile, lanes);
-                s02.intoArray(tile, 2 * lanes);
-                s03.intoArray(tile, 3 * lanes);
-                s10.intoArray(tile, 4 * lanes);
-                s11.intoArray(tile, 5 * lanes);
-                s12.intoArray(tile, 6 * lanes);
-                s13.intoArray(tile, 7 * lanes);
-                s20.intoArray(tile, 8 * lanes);
-                s21.intoArray(tile, 9 * lanes);
-                s22.intoArray(tile, 10 * lanes);
-                s23.intoArray(tile, 11 * lanes);
-                s30.intoArray(tile, 12 * lanes);
-                s31.intoArray(tile, 13 * lanes);
-                s32.intoArray(tile, 14 * lanes);
-                s33.intoArray(tile, 15 * lanes);
                 addLaneSums(tile, s, so + a0 * paddedD + b0);
             }
         }
