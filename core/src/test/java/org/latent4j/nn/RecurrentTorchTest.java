@@ -33,7 +33,8 @@ class RecurrentTorchTest {
 
     @ParameterizedTest(name = "{0} layers={1} bidirectional={2} fused={3}")
     @CsvSource({
-        "lstm, 1, false, false", "lstm, 2, true, false", "gru, 1, false, false", "gru, 2, true, false",
+        "lstm, 2, true, false", "gru, 2, true, false", "lstm, 1, false, true", "lstm, 2, true, true",
+        "gru, 1, false, true", "gru, 2, true, true",
     })
     void pytorchComputesTheSame(String mode, int layers, boolean bidirectional, boolean fused, @TempDir Path dir)
             throws Exception {
@@ -41,7 +42,7 @@ class RecurrentTorchTest {
         Assumptions.assumeTrue(python != null, "no python3 with torch (apt-get install python3-torch): skipped");
         boolean lstm = mode.equals("lstm");
         int in = 3, hidden = 5, batch = 4, steps = 6;
-        Recurrent r = RecurrentLayersTest.layer(lstm, in, hidden, layers, bidirectional, 21);
+        Recurrent r = RecurrentLayersTest.layer(lstm, in, hidden, layers, bidirectional, 21).fused(fused);
         RandomSource rng = new RandomSource(22);
         int states = layers * (bidirectional ? 2 : 1);
         Tensor x = Tensor.randn(rng, batch, steps, in).requiresGrad(true);
@@ -104,8 +105,19 @@ class RecurrentTorchTest {
         return new ArrayData.F32(t.shape(), t.toArray());
     }
 
-    /** The first of python3 (on the PATH) and /usr/bin/python3 that imports torch and numpy, or null. */
-    static String pythonWithTorch() {
+    private static String python;
+    private static boolean searched;
+
+    /** The first of python3 (on the PATH) and /usr/bin/python3 that imports torch and numpy, or null (looked up once). */
+    static synchronized String pythonWithTorch() {
+        if (!searched) {
+            python = findPythonWithTorch();
+            searched = true;
+        }
+        return python;
+    }
+
+    private static String findPythonWithTorch() {
         if (!Files.isRegularFile(SCRIPT)) {
             return null;
         }
