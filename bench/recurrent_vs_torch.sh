@@ -23,7 +23,8 @@ done
 echo "== latent4j, $threads threads"
 "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -cp "core/target/classes:core/target/test-classes:$(cat "$cp_file")" \
   org.latent4j.nn.RecurrentBenchMain "$threads" "${@:2}" 2>&1 | grep -v 'incubator modules' | tee -a "$out"
-echo "== forward+backward median, latent4j (fused) / PyTorch"
-awk '{ for (i = 1; i <= NF; i++) if ($i == "forward+backward") m[$1 " " $2] = $(i + 2) }
+echo "== forward+backward, latent4j (fused) / PyTorch: clock median, and fastest processor time of the calling thread"
+awk '{ for (i = 1; i <= NF; i++) { if ($i == "forward+backward") m[$1 " " $2] = $(i + 2); if ($i == "cpu") c[$1 " " $2] = $(i + 1) } }
      END { for (n in m) if (n ~ /^pytorch /) { k = n; sub(/^pytorch/, "latent4j", k);
-           if (k in m) printf "%-13s %.2f ms / %.2f ms = %.2f\n", substr(n, 9), m[k], m[n], m[k] / m[n] } }' "$out"
+           if (k in m) printf "%-13s clock %.2f ms / %.2f ms = %.2f | cpu %.2f ms / %.2f ms = %.2f\n", substr(n, 9),
+             m[k], m[n], m[k] / m[n], c[k], c[n], c[k] / c[n] } }' "$out"

@@ -1,5 +1,7 @@
 package org.latent4j.nn;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import org.latent4j.random.RandomSource;
 import org.latent4j.runtime.Threads;
@@ -10,7 +12,9 @@ import org.latent4j.tensor.Tensor;
  * Prints the time of one forward + backward pass of LSTM(28→256) and GRU(28→256) over B = 128 sequences of
  * T = 28 steps (Fashion-MNIST read one row per step, the sequence VAE's encoder shape), median and fastest
  * of the rounds, for the fused kernels and, with {@code --ground-truth}, for the layer written with
- * differentiable ops. bench/recurrent_vs_torch.sh runs it beside bench/torch_recurrent_bench.py (PyTorch,
+ * differentiable ops; also the fastest processor time of the calling thread per forward + backward, which
+ * with one thread is the pass's whole cost and, unlike the clock, does not count waiting for a core on a
+ * shared machine. bench/recurrent_vs_torch.sh runs it beside bench/torch_recurrent_bench.py (PyTorch,
  * same shapes, same moment) and prints the ratios.
  *
  * <p>Usage: {@code RecurrentBenchMain [THREADS] [--ground-truth]}.
@@ -39,6 +43,8 @@ final class RecurrentBenchMain {
         int rounds = fused ? ROUNDS : 3;
         double[] forward = new double[rounds];
         double[] both = new double[rounds];
+        double cpu = Double.POSITIVE_INFINITY;
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (int r = 0; r < rounds; r++) {
             long t0 = System.nanoTime();
             try (var ignored = Autograd.noGrad()) {
@@ -47,18 +53,20 @@ final class RecurrentBenchMain {
                 }
             }
             long t1 = System.nanoTime();
+            long c1 = mx.getCurrentThreadCpuTime();
             for (int i = 0; i < PASSES; i++) {
                 x.zeroGrad();
                 layer.zeroGrad();
                 layer.forward(x).output().mul(w).sum().backward();
             }
             long t2 = System.nanoTime();
+            cpu = Math.min(cpu, (mx.getCurrentThreadCpuTime() - c1) / 1e6 / PASSES);
             forward[r] = (t1 - t0) / 1e6 / PASSES;
             both[r] = (t2 - t1) / 1e6 / PASSES;
         }
         Arrays.sort(forward);
         Arrays.sort(both);
-        System.out.printf("latent4j%s %-13s B=128 T=28 forward median %8.2f ms min %8.2f ms | forward+backward median %8.2f ms min %8.2f ms%n",
-                fused ? "" : "-ground-truth", name, forward[rounds / 2], forward[0], both[rounds / 2], both[0]);
+        System.out.printf("latent4j%s %-13s B=128 T=28 forward median %8.2f ms min %8.2f ms | forward+backward median %8.2f ms min %8.2f ms cpu %8.2f ms%n",
+                fused ? "" : "-ground-truth", name, forward[rounds / 2], forward[0], both[rounds / 2], both[0], cpu);
     }
 }
