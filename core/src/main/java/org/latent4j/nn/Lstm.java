@@ -1,6 +1,7 @@
 package org.latent4j.nn;
 
 import org.latent4j.random.RandomSource;
+import org.latent4j.tensor.FusedLstm;
 import org.latent4j.tensor.Recurrence;
 import org.latent4j.tensor.Tensor;
 
@@ -20,8 +21,10 @@ public final class Lstm extends Recurrent {
     }
 
     @Override
-    Recurrence.Result direction(Tensor x, Tensor h0, Tensor c0, Tensor[] w, int[] lengths, boolean reverse) {
-        return Recurrence.lstm(x, h0, c0, w[0], w[1], w[2], w[3], lengths, reverse);
+    Recurrence.Result direction(Tensor x, Tensor h0, Tensor c0, Tensor[] w, int[] lengths, boolean reverse,
+                                boolean fused) {
+        return fused ? FusedLstm.forward(x, h0, c0, w[0], w[1], w[2], w[3], lengths, reverse)
+                : Recurrence.lstm(x, h0, c0, w[0], w[1], w[2], w[3], lengths, reverse);
     }
 
     @Override

@@ -30,6 +30,7 @@ public abstract sealed class Recurrent extends Module permits Lstm, Gru {
     private final boolean bidirectional;
     /** Per layer and direction (index layer·D + d): weight_ih, weight_hh, bias_ih, bias_hh. */
     private final Tensor[][] weights;
+    private boolean fused = true;
 
     Recurrent(String kind, int gates, int inputSize, int hiddenSize, int numLayers, boolean bidirectional,
               RandomSource rng) {
@@ -62,8 +63,26 @@ public abstract sealed class Recurrent extends Module permits Lstm, Gru {
         }
     }
 
+    /**
+     * Chooses the fused kernels (the default: the whole sequence of each layer and direction as one op with
+     * a hand-written backward, see {@link org.latent4j.tensor.FusedLstm}) or the ground truth written with
+     * differentiable ops ({@link Recurrence}). Both compute the same function to float tolerance and both
+     * give gradients of any order (the fused op replays the ground truth when a second-order graph is
+     * recorded); the switch exists to check one against the other. Returns this.
+     */
+    public Recurrent fused(boolean on) {
+        fused = on;
+        return this;
+    }
+
+    /** Whether the fused kernels run (see {@link #fused(boolean)}). */
+    public boolean isFused() {
+        return fused;
+    }
+
     /** One direction of one layer; {@code c0} is null for a GRU. */
-    abstract Recurrence.Result direction(Tensor x, Tensor h0, Tensor c0, Tensor[] w, int[] lengths, boolean reverse);
+    abstract Recurrence.Result direction(Tensor x, Tensor h0, Tensor c0, Tensor[] w, int[] lengths, boolean reverse,
+                                         boolean fused);
 
     /** Whether the layer carries a cell state (LSTM). */
     abstract boolean hasCell();
@@ -99,7 +118,7 @@ public abstract sealed class Recurrent extends Module permits Lstm, Gru {
                 Tensor h = h0 == null ? Tensor.zeros(batch, hiddenSize) : h0.slice(0, k, k + 1).reshape(batch, hiddenSize);
                 Tensor c = !hasCell() ? null
                         : c0 == null ? Tensor.zeros(batch, hiddenSize) : c0.slice(0, k, k + 1).reshape(batch, hiddenSize);
-                Recurrence.Result r = direction(input, h, c, weights[k], lens, d == 1);
+                Recurrence.Result r = direction(input, h, c, weights[k], lens, d == 1, fused);
                 outs[d] = r.output();
                 hs[k] = r.hN().reshape(1, batch, hiddenSize);
                 cs[k] = hasCell() ? r.cN().reshape(1, batch, hiddenSize) : null;

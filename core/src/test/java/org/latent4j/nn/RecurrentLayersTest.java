@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.latent4j.random.RandomSource;
 import org.latent4j.tensor.Autograd;
 import org.latent4j.tensor.GradientCheck;
@@ -114,8 +116,8 @@ class RecurrentLayersTest {
     }
 
     /** The check's inputs: x, h0, (c0,) then every parameter of the layer, which the function reads from the layer. */
-    private static void gradientCheck(boolean lstm, boolean secondOrder) {
-        Recurrent r = layer(lstm, 2, 2, 2, true, 11);
+    private static void gradientCheck(boolean lstm, boolean secondOrder, boolean fused) {
+        Recurrent r = layer(lstm, 2, 2, 2, true, 11).fused(fused);
         RandomSource rng = new RandomSource(12);
         int[] lengths = {3, 1, 2};
         List<Tensor> inputs = new ArrayList<>(List.of(Tensor.randn(rng, 3, 3, 2), Tensor.randn(rng, 4, 3, 2).mul(0.5f)));
@@ -134,24 +136,17 @@ class RecurrentLayersTest {
         }
     }
 
-    @Test
-    void lstmGradientsFirstOrder() {
-        gradientCheck(true, false);
+    @ParameterizedTest(name = "lstm={0} fused={1}")
+    @CsvSource({"true, false", "true, true", "false, false", "false, true"})
+    void gradientsFirstOrder(boolean lstm, boolean fused) {
+        gradientCheck(lstm, false, fused);
     }
 
-    @Test
-    void lstmGradientsSecondOrder() {
-        gradientCheck(true, true);
-    }
-
-    @Test
-    void gruGradientsFirstOrder() {
-        gradientCheck(false, false);
-    }
-
-    @Test
-    void gruGradientsSecondOrder() {
-        gradientCheck(false, true);
+    /** The fused op records its second-order graph by replaying the ground truth: both checked. */
+    @ParameterizedTest(name = "lstm={0} fused={1}")
+    @CsvSource({"true, false", "true, true", "false, false", "false, true"})
+    void gradientsSecondOrder(boolean lstm, boolean fused) {
+        gradientCheck(lstm, true, fused);
     }
 
     /** Outputs and every gradient (parameters, x, h0, c0) of a fixed random projection of the outputs. */
@@ -177,10 +172,11 @@ class RecurrentLayersTest {
         return new Run(y.toArray(), grads);
     }
 
-    @Test
-    void paddedStepsAreInert() {
+    @ParameterizedTest(name = "fused={0}")
+    @CsvSource({"false", "true"})
+    void paddedStepsAreInert(boolean fused) {
         for (boolean lstm : new boolean[] {true, false}) {
-            Recurrent r = layer(lstm, 3, 4, 2, true, 13);
+            Recurrent r = layer(lstm, 3, 4, 2, true, 13).fused(fused);
             RandomSource rng = new RandomSource(14);
             int[] lengths = {5, 2, 4};
             Tensor x = Tensor.randn(rng, 3, 5, 3);
@@ -215,10 +211,11 @@ class RecurrentLayersTest {
         }
     }
 
-    @Test
-    void aPaddedSequenceEqualsTheShorterSequenceAlone() {
+    @ParameterizedTest(name = "fused={0}")
+    @CsvSource({"false", "true"})
+    void aPaddedSequenceEqualsTheShorterSequenceAlone(boolean fused) {
         for (boolean lstm : new boolean[] {true, false}) {
-            Recurrent r = layer(lstm, 3, 4, 2, true, 16);
+            Recurrent r = layer(lstm, 3, 4, 2, true, 16).fused(fused);
             RandomSource rng = new RandomSource(17);
             Tensor x = Tensor.randn(rng, 1, 6, 3);
             Tensor shortX = x.slice(1, 0, 4).copy();
