@@ -255,40 +255,12 @@ public final class CsvReader {
             return y;
         }
 
-        /** Splits one line on the delimiter, honouring double quotes; fields are trimmed. */
         private List<String> split(String line) throws BadDataException {
-            List<String> fields = new ArrayList<>();
-            StringBuilder cur = new StringBuilder();
-            char d = options.delimiter();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char ch = line.charAt(i);
-                if (quoted) {
-                    if (ch == '"') {
-                        if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                            cur.append('"');
-                            i++;
-                        } else {
-                            quoted = false;
-                        }
-                    } else {
-                        cur.append(ch);
-                    }
-                } else if (ch == '"' && cur.toString().isBlank()) {
-                    quoted = true;
-                    cur.setLength(0);
-                } else if (ch == d) {
-                    fields.add(cur.toString().strip());
-                    cur.setLength(0);
-                } else {
-                    cur.append(ch);
-                }
+            try {
+                return fields(line, options.delimiter());
+            } catch (IllegalArgumentException e) {
+                throw error(e.getMessage());
             }
-            if (quoted) {
-                throw error("unterminated quoted field (fields cannot span lines)");
-            }
-            fields.add(cur.toString().strip());
-            return fields;
         }
 
         private BadDataException error(String problem) {
@@ -296,12 +268,52 @@ public final class CsvReader {
         }
     }
 
+    /**
+     * Splits one line on the delimiter, honouring double quotes ({@code "a, b"}, {@code ""} for a quote);
+     * fields are trimmed. Shared by the readers of CSV-like text (tables and series).
+     *
+     * @throws IllegalArgumentException for a quoted field that does not end on this line
+     */
+    public static List<String> fields(String line, char delimiter) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"') {
+                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        cur.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    cur.append(ch);
+                }
+            } else if (ch == '"' && cur.toString().isBlank()) {
+                quoted = true;
+                cur.setLength(0);
+            } else if (ch == delimiter) {
+                fields.add(cur.toString().strip());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("unterminated quoted field (fields cannot span lines)");
+        }
+        fields.add(cur.toString().strip());
+        return fields;
+    }
+
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
 
     /** Plain decimal notation only: digits, one point, an exponent; no hex, no NaN/Infinity, no 'd'/'f' suffix. */
-    static boolean isNumber(String s) {
+    public static boolean isNumber(String s) {
         int i = 0;
         int n = s.length();
         if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {

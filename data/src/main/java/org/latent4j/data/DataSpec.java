@@ -6,6 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.latent4j.data.series.CatalogueSeries;
+import org.latent4j.data.series.SeriesOptions;
+import org.latent4j.data.series.SeriesReader;
+import org.latent4j.data.series.SeriesScaler;
+import org.latent4j.data.series.SequenceData;
+import org.latent4j.data.series.Sines;
 
 /**
  * Data named on the command line, loaded as train and (when there is one) test splits:
@@ -21,14 +27,28 @@ import java.util.Set;
  *       size=HxW (resize every image)   crop=center|none (centre-crop to the size's aspect first)
  *       channels=1|3 (grey or RGB; default 1)   test=FRACTION (held out, e.g. 0.1)   seed=N (of that split)
  *       skip-bad=yes|no (skip unreadable files with a warning instead of failing)
+ *   series:FILE[?OPTIONS]                            a series CSV file cut into windows (see {@link SeriesReader},
+ *       {@link SequenceData#window}); OPTIONS: window=T (required)   stride=N (default 1)
+ *       test=SHARE (of the steps, at the end; default 0.2)   scale=standard|minmax|none (default standard,
+ *       fitted on the training steps)   time=NAME|INDEX   time-format=PATTERN (e.g. yyyyMMdd)
+ *       columns=A,B,... (value columns; default all but the time)   delimiter=,|;|tab|space|CHAR
+ *       missing=error|interpolate (default error)
+ *   co2 | sunspots[?window=T&amp;stride=N&amp;test=SHARE&amp;scale=KIND]   a catalogue series ({@link CatalogueSeries})
+ *   sines[:][?n=N&amp;window=T&amp;features=F&amp;seed=S&amp;test=SHARE]   TimeGAN's sine benchmark ({@link Sines})
  * </pre>
+ * Every spec gives flat rows ({@link #load}); {@link #loadSequences} gives them with their shape as sequences.
  */
-public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.Idx, DataSpec.Images {
+public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.Idx, DataSpec.Images,
+        DataSpec.Series, DataSpec.NamedSeries, DataSpec.SineWaves {
 
     String FORMS = "fashion-mnist, mnist, fashion-mnist-small, iris (optionally ?fallback=subset), "
             + "csv:FILE[?header=yes|no|auto&delimiter=C&label=COL&columns=COLS&scale=X&test=FILE&image=HxW], "
             + "idx:IMAGES[,LABELS][?test=IMAGES[,LABELS]], "
-            + "images:DIR[?size=HxW&channels=1|3&crop=center&test=FRACTION&seed=N&skip-bad=yes]";
+            + "images:DIR[?size=HxW&channels=1|3&crop=center&test=FRACTION&seed=N&skip-bad=yes], "
+            + "series:FILE.csv?window=T[&stride=N&test=SHARE&scale=standard|minmax|none&time=COL&time-format=PATTERN"
+            + "&columns=COLS&delimiter=C&missing=error|interpolate], "
+            + "co2 or sunspots[?window=T&stride=N&test=SHARE&scale=KIND], "
+            + "sines[?n=N&window=T&features=F&seed=S&test=SHARE]";
 
     /**
      * The most feature columns a spec may choose (2^20, a 1024x1024 image): a range such as
@@ -38,6 +58,55 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
 
     /** Loads the data; catalogue names go through the catalogue, files are read directly. */
     Splits load(Catalogue catalogue) throws IOException;
+
+    /**
+     * The data as sequences for a recurrent model: series and sines as their windows, with their scaler and
+     * (for a series) where each window lies in time; grey images as one row of pixels per step.
+     *
+     * @throws IllegalArgumentException when the rows are neither windows nor grey images
+     */
+    default SequenceData loadSequences(Catalogue catalogue) throws IOException {
+        return SequenceData.ofImages(load(catalogue));
+    }
+
+    /** A series CSV file cut into windows. */
+    record Series(Path file, SeriesOptions options) implements DataSpec {
+        @Override
+        public Splits load(Catalogue catalogue) throws IOException {
+            return loadSequences(catalogue).splits();
+        }
+
+        @Override
+        public SequenceData loadSequences(Catalogue catalogue) throws IOException {
+            return SequenceData.window(SeriesReader.read(file, options), options, baseName(file));
+        }
+    }
+
+    /** A catalogue series ({@link CatalogueSeries}) cut into windows; options holds the windowing. */
+    record NamedSeries(String name, SeriesOptions options) implements DataSpec {
+        @Override
+        public Splits load(Catalogue catalogue) throws IOException {
+            return loadSequences(catalogue).splits();
+        }
+
+        @Override
+        public SequenceData loadSequences(Catalogue catalogue) throws IOException {
+            return CatalogueSeries.byName(name).load(options);
+        }
+    }
+
+    /** TimeGAN's sine windows, generated. */
+    record SineWaves(Sines generator) implements DataSpec {
+        @Override
+        public Splits load(Catalogue catalogue) {
+            return loadSequences(catalogue).splits();
+        }
+
+        @Override
+        public SequenceData loadSequences(Catalogue catalogue) {
+            return generator.load();
+        }
+    }
 
     /** A catalogue data set. */
     record Named(String name, Fallback fallback) implements DataSpec {
@@ -128,6 +197,29 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
             allow(spec, opts, Set.of("size", "channels", "crop", "test", "seed", "skip-bad"));
             return new Images(path(spec, head.substring(7)), imageOptions(spec, opts));
         }
+        if (head.startsWith("series:")) {
+            allow(spec, opts, Set.of("time", "time-format", "columns", "delimiter", "window", "stride", "test", "scale", "missing"));
+            if (!opts.containsKey("window")) {
+                throw new IllegalArgumentException("data spec '" + spec + "': a series needs window=T, the steps of one window"
+                        + " (e.g. series:FILE.csv?window=52)");
+            }
+            return new Series(path(spec, head.substring(7)), seriesOptions(spec, opts, SeriesOptions.of(1)));
+        }
+        if (head.equals("sines") || head.equals("sines:")) {
+            allow(spec, opts, Set.of("n", "window", "features", "seed", "test"));
+            try {
+                return new SineWaves(new Sines(positive(spec, opts, "n", 10000), positive(spec, opts, "window", 24),
+                        positive(spec, opts, "features", 5), seed(spec, opts.getOrDefault("seed", "1")),
+                        share(spec, opts.getOrDefault("test", "0.2"))));
+            } catch (IllegalArgumentException e) {
+                throw e.getMessage().startsWith("data spec") ? e : new IllegalArgumentException("data spec '" + spec + "': " + e.getMessage(), e);
+            }
+        }
+        CatalogueSeries named = CatalogueSeries.byName(head);
+        if (named != null) {
+            allow(spec, opts, Set.of("window", "stride", "test", "scale"));
+            return new NamedSeries(head, seriesOptions(spec, opts, named.read()));
+        }
         if (!Catalogue.names().contains(head)) {
             throw new IllegalArgumentException("unknown data spec '" + spec + "'; accepted: " + FORMS);
         }
@@ -207,6 +299,78 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
             throw new IllegalArgumentException("data spec '" + spec + "': " + e.getMessage()
                     + " (header is yes, no or auto; scale a positive number)", e);
         }
+    }
+
+    private static SeriesOptions seriesOptions(String spec, Map<String, String> opts, SeriesOptions defaults) {
+        SeriesOptions o = defaults;
+        try {
+            o = o.withWindow(positive(spec, opts, "window", defaults.window()), positive(spec, opts, "stride", defaults.stride()));
+            o = o.withSplit(opts.containsKey("test") ? share(spec, opts.get("test")) : defaults.test(),
+                    opts.containsKey("scale") ? SeriesScaler.Kind.parse(opts.get("scale")) : defaults.scale());
+            if (opts.containsKey("time")) {
+                o = o.withTime(CsvOptions.Column.parse(opts.get("time")), o.timeFormat());
+            }
+            if (opts.containsKey("time-format")) {
+                if (!opts.containsKey("time")) {
+                    throw new IllegalArgumentException("time-format= reads the time column; give time=COLUMN too");
+                }
+                String f = opts.get("time-format").strip();
+                try {
+                    java.time.format.DateTimeFormatter.ofPattern(f);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("time-format '" + f + "' is not a date-time pattern (" + e.getMessage()
+                            + "; e.g. yyyyMMdd or yyyy-MM-dd HH:mm)");
+                }
+                o = o.withTime(o.time(), f);
+            }
+            if (opts.containsKey("columns")) {
+                java.util.List<CsvOptions.Column> cols = new java.util.ArrayList<>();
+                for (String c : opts.get("columns").split(",")) {
+                    cols.add(CsvOptions.Column.parse(c));
+                }
+                o = o.withColumns(cols);
+            }
+            if (opts.containsKey("delimiter")) {
+                o = o.withDelimiter(delimiter(opts.get("delimiter")));
+            }
+            if (opts.containsKey("missing")) {
+                o = o.withMissing(SeriesOptions.Missing.parse(opts.get("missing")));
+            }
+            return o;
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage().startsWith("data spec") ? e : new IllegalArgumentException("data spec '" + spec + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** A whole number of at least 1 (at most 10^9), or the default when the option is absent. */
+    private static int positive(String spec, Map<String, String> opts, String key, int dflt) {
+        if (!opts.containsKey(key)) {
+            return dflt;
+        }
+        String v = opts.get(key).strip();
+        if (!v.matches("[0-9]{1,10}") || Long.parseLong(v) < 1 || Long.parseLong(v) > 1_000_000_000L) {
+            throw new IllegalArgumentException("data spec '" + spec + "': " + key + " must be a whole number from 1 to 10^9, got '" + v + "'");
+        }
+        return Integer.parseInt(v);
+    }
+
+    /** A share in [0, 1). */
+    private static double share(String spec, String s) {
+        String t = s.strip();
+        double f = CsvReader.isNumber(t) ? Double.parseDouble(t) : Double.NaN;
+        if (!(f >= 0 && f < 1)) {
+            throw new IllegalArgumentException("data spec '" + spec + "': test must be the share held out at the end, a number"
+                    + " in [0, 1) such as 0.2 (0 for no test part), got '" + t + "'");
+        }
+        return f;
+    }
+
+    private static long seed(String spec, String s) {
+        String t = s.strip();
+        if (!t.matches("-?\\d{1,18}")) {
+            throw new IllegalArgumentException("data spec '" + spec + "': seed must be an integer, got '" + t + "'");
+        }
+        return Long.parseLong(t);
     }
 
     private static ImageFolderOptions imageOptions(String spec, Map<String, String> opts) {
