@@ -2,6 +2,7 @@ package org.latent4j.cli.vae;
 
 import org.latent4j.cli.console.Usage;
 import org.latent4j.data.Dataset;
+import org.latent4j.data.series.SequenceShape;
 import org.latent4j.models.networks.ConvArchitecture;
 import org.latent4j.models.networks.ImageShape;
 import org.latent4j.models.networks.Normalization;
@@ -72,9 +73,10 @@ public final class ArchitectureOptions {
 
     /**
      * The recurrent layers for {@code data} with the given {@code --hidden} (null: 256), or null unless {@code --arch}
-     * is lstm or gru. The steps are {@code --steps}, else the data's (series windows; images one row per step).
+     * is lstm or gru. The steps are {@code --steps}, else the data's {@code shape} (series windows; grey images one
+     * row per step; null when the data are not sequences).
      */
-    RecurrentArchitecture recurrent(Dataset data, int[] hidden) {
+    RecurrentArchitecture recurrent(Dataset data, SequenceShape shape, int[] hidden) {
         if (!isRecurrent()) {
             return null;
         }
@@ -89,8 +91,8 @@ public final class ArchitectureOptions {
                 throw Usage.error(command, "--steps: the rows of " + data.name() + " have " + data.cols()
                         + " values, which " + t + " steps do not divide evenly");
             }
-        } else if (SequenceShape.steps(data) > 0) {
-            t = SequenceShape.steps(data);
+        } else if (shape != null) {
+            t = shape.steps();
         } else {
             throw Usage.error(command, "--arch " + arch + " needs sequences: " + data.name() + " records no time steps; give"
                     + " --steps T (T divides the " + data.cols() + " values of a row, time-major)");

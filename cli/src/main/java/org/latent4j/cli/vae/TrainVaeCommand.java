@@ -125,12 +125,18 @@ public final class TrainVaeCommand implements Callable<Integer> {
     }
 
     private int train(Console console) throws IOException {
-        Splits splits = CliData.load(spec, data);
+        // a recurrent VAE reads sequences: series windows (with their scaler, saved with the model), grey images
+        // one row per step; --steps may also cut plain rows into steps
+        org.latent4j.data.series.SequenceData sequences = null;
+        if (network.isRecurrent() && network.steps == null) {
+            sequences = CliData.loadSequences(spec, data);
+        }
+        Splits splits = sequences != null ? sequences.splits() : CliData.load(spec, data);
         Dataset trainSet = splits.train();
         DataMatrix train = CliData.matrix(spec, "--limit", trainSet, limit, Integer.MAX_VALUE);
         DataMatrix test = splits.test() == null ? null : CliData.matrix(splits.test());
         org.latent4j.models.networks.ConvArchitecture conv = network.conv(trainSet);
-        org.latent4j.models.networks.RecurrentArchitecture recurrent = network.recurrent(trainSet, hidden);
+        org.latent4j.models.networks.RecurrentArchitecture recurrent = network.recurrent(trainSet, sequences == null ? null : sequences.shape(), hidden);
         VaeConfig.Builder builder = VaeConfig.builder(train.cols()).conv(conv).recurrent(recurrent);
         if (hidden != null && recurrent == null) {
             builder.hidden(hidden);
@@ -200,7 +206,8 @@ public final class TrainVaeCommand implements Callable<Integer> {
         }
         ObjectNode summary = FiniteResults.check(
                 VaeRunFiles.summary(history, trainSet.name(), train.rows(), test == null ? 0 : test.rows(), e));
-        VaeRunFiles.save(out, vae, summary, training, trainSet, data, seed);
+        VaeRunFiles.save(out, vae, summary, training, trainSet, data, seed,
+                sequences == null ? null : sequences.scaler().toJson());
         console.info("wrote %s, %s, %s and %s", out.resolve("model"), out.resolve("metrics.jsonl"), out.resolve("summary.json"),
                 out.resolve(RunRecord.FILE));
         if (!noPlots) {

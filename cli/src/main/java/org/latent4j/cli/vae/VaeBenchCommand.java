@@ -91,10 +91,7 @@ public final class VaeBenchCommand implements Callable<Integer> {
                 described = conv.describe() + " latent " + latent;
             }
             case "lstm", "gru" -> {
-                int steps = SequenceShape.steps(s.train());
-                if (steps == 0) {
-                    throw Usage.error(spec, "--arch " + arch + " needs sequences; " + train.name() + " records no time steps");
-                }
+                int steps = Usage.option(spec, "--data", () -> org.latent4j.data.series.SequenceShape.ofImages(s.train())).steps();
                 RecurrentArchitecture reference = RecurrentArchitecture.reference(RecurrentCell.parse(arch), steps,
                         train.cols() / steps);
                 RecurrentArchitecture r = hidden == null ? reference : new RecurrentArchitecture(reference.cell(), steps,

@@ -307,14 +307,14 @@ public final class Vae extends Module {
     }
 
     /**
-     * Per-step anomaly scores of the rows of {@code data} (see {@link StepScores}), from the windows' scores
+     * Per-step anomaly scores of the rows of {@code data} (see {@link VaeStepScores}), from the windows' scores
      * {@code windows} (by {@link #score}) and {@code importanceSamples} samples of z per window. A VAE that is not
      * recurrent has one step per row.
      */
-    public StepScores stepScores(DataMatrix data, VaeScores windows, int importanceSamples, RandomSource rng) {
+    public VaeStepScores stepScores(DataMatrix data, VaeScores windows, int importanceSamples, RandomSource rng) {
         checkData(data);
         try (var m = EvalMode.of(this)) {
-            return StepScores.of(this, data, windows.negativeLogLikelihood(), importanceSamples, rng);
+            return VaeStepScores.of(this, data, windows.negativeLogLikelihood(), importanceSamples, rng);
         }
     }
 

@@ -20,7 +20,7 @@ import org.latent4j.models.training.Trainer;
 import org.latent4j.models.training.TrainingConfig;
 import org.latent4j.models.training.TrainingHistory;
 import org.latent4j.models.vae.LikelihoodKind;
-import org.latent4j.models.vae.StepScores;
+import org.latent4j.models.vae.VaeStepScores;
 import org.latent4j.models.vae.Vae;
 import org.latent4j.models.vae.VaeConfig;
 import org.latent4j.models.vae.VaeEvaluation;
@@ -228,7 +228,7 @@ class SequenceVaeTest {
         }
         DataMatrix spiked = new DataMatrix("spiked", x, 32, 24);
         VaeScores windows = vae.score(spiked, 20, new RandomSource(1));
-        StepScores steps = vae.stepScores(spiked, windows, 20, new RandomSource(2));
+        VaeStepScores steps = vae.stepScores(spiked, windows, 20, new RandomSource(2));
         assertEquals(12, steps.steps());
         assertEquals(32, steps.windows());
         int argmaxRight = 0;
@@ -255,7 +255,7 @@ class SequenceVaeTest {
         assertArrayEquals(new int[] {5}, vae.likelihood().namedParameters().get("log_var").shape());
         DataMatrix data = sines(16, 1, 5, 3);
         VaeScores windows = vae.score(data, 10, new RandomSource(1));
-        StepScores steps = vae.stepScores(data, windows, 10, new RandomSource(2));
+        VaeStepScores steps = vae.stepScores(data, windows, 10, new RandomSource(2));
         for (int i = 0; i < 16; i++) {
             assertEquals(windows.negativeLogLikelihood()[i], steps.get(i, 0), 1e-9);
         }

@@ -17,7 +17,7 @@ import org.latent4j.tensor.Tensor;
  * @param values [N·T] row-major: window i's step t at i·T + t, in nats
  * @param steps  T
  */
-public record StepScores(double[] values, int steps) {
+public record VaeStepScores(double[] values, int steps) {
     /** Rows (windows × samples) per decoder pass. */
     private static final int ROWS_PER_PASS = 1000;
 
@@ -34,7 +34,7 @@ public record StepScores(double[] values, int steps) {
      * The scores of each window of {@code data} for a model whose rows are {@code vae.config()}'s steps, given the
      * windows' negative log-likelihoods (from {@link Vae#score}) and K samples of z per window drawn from rng.
      */
-    static StepScores of(Vae vae, DataMatrix data, double[] negativeLogLikelihood, int k, RandomSource rng) {
+    static VaeStepScores of(Vae vae, DataMatrix data, double[] negativeLogLikelihood, int k, RandomSource rng) {
         if (k < 1) {
             throw new IllegalArgumentException("per-step scores: the number of samples must be >= 1, got " + k);
         }
@@ -79,6 +79,6 @@ public record StepScores(double[] values, int steps) {
                 }
             }
         }
-        return new StepScores(out, steps);
+        return new VaeStepScores(out, steps);
     }
 }
