@@ -162,11 +162,15 @@ public final class TrainVaeCommand implements Callable<Integer> {
         if (recurrent != null) {
             arch.append(recurrent.describe()).append(' ');
         }
-        arch.append(config.inputDim());
-        for (int h : config.encoderHidden()) {
-            arch.append('-').append(h);
+        if (recurrent != null) {
+            arch.append("latent ").append(latent);
+        } else {
+            arch.append(config.inputDim());
+            for (int h : config.encoderHidden()) {
+                arch.append('-').append(h);
+            }
+            arch.append('-').append(latent);
         }
-        arch.append('-').append(latent);
         console.info("training a VAE %s (%s likelihood) on %s: %d examples%s, %d threads", arch,
                 config.likelihood().id(), train.name(), train.rows(),
                 test == null ? "" : ", held out " + test.rows(), Threads.count());
@@ -211,7 +215,8 @@ public final class TrainVaeCommand implements Callable<Integer> {
         console.info("wrote %s, %s, %s and %s", out.resolve("model"), out.resolve("metrics.jsonl"), out.resolve("summary.json"),
                 out.resolve(RunRecord.FILE));
         if (!noPlots) {
-            console.info("wrote %s", org.latent4j.report.vae.VaeRunReport.plot(out, splits.test() != null ? splits.test() : trainSet));
+            console.info("wrote %s", sequences != null ? org.latent4j.report.vae.VaeRunReport.plot(out, sequences)
+                    : org.latent4j.report.vae.VaeRunReport.plot(out, splits.test() != null ? splits.test() : trainSet));
         }
         if (json) {
             console.json(summary.deepCopy().put("out", out.toString()));
