@@ -104,6 +104,21 @@ class SequenceCommandsTest {
     }
 
     @Test
+    void plotAddsTheSeriesMeasuresAndFigures() throws Exception {
+        CliRun p = CliRun.of("plot", run.toString());
+        assertEquals(0, p.exitCode(), p.err());
+        String html = Files.readString(run.resolve("report.html"));
+        for (String s : new String[] {"anomaly ROC AUC (per step)", "discriminative score", "predictive score",
+                "Series, reconstruction and per-step anomaly score", "Real and generated windows", "Latent means coloured by time"}) {
+            assertTrue(html.contains(s), s + " missing in the report");
+        }
+        for (String f : new String[] {"series_reconstruction.png", "series_step_scores.png", "series_real_windows.png",
+                "series_generated_windows.png", "series_latent_by_time.png"}) {
+            assertTrue(Files.size(run.resolve("figures").resolve(f)) > 1000, f);
+        }
+    }
+
+    @Test
     void badRecurrentOptionsAreUsageErrorsNamingTheOption() throws Exception {
         CliRun dropout = CliRun.of("train", "vae", "--arch", "lstm", "--input-dropout", "0.3", "--data", data, "--epochs", "1",
                 "--no-plots", "--out", dir.resolve("bad1").toString());
