@@ -1,6 +1,8 @@
 package org.latent4j.tensor;
 
+import java.util.Arrays;
 import org.latent4j.blas.Blas;
+import org.latent4j.runtime.Parallel;
 
 /**
  * One direction of one GRU layer over a whole sequence as one op: the equations of {@link Recurrence#gru}
@@ -26,21 +28,25 @@ public final class FusedGru {
         float[] packed = new float[batch * rowStride];
         float[] h = h0.data.clone();
         float[] hh = new float[batch * gates];
+        int minRows = FusedRecurrence.minRows(hidden);
         for (int s = 0; s < steps; s++) {
             int t = reverse ? steps - 1 - s : s;
             for (int b = 0; b < batch; b++) {
                 System.arraycopy(biasHh.data, 0, hh, b * gates, gates);
             }
             Blas.sgemm(false, true, batch, gates, hidden, 1f, h, 0, hidden, weightHh.data, 0, hidden, 1f, hh, 0, gates);
-            for (int b = 0; b < batch; b++) {
-                if (!FusedRecurrence.valid(lengths, b, t)) {
-                    continue;
+            int step = t;
+            Parallel.forRange(batch, minRows, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    if (!FusedRecurrence.valid(lengths, b, step)) {
+                        continue;
+                    }
+                    int bt = b * steps + step;
+                    System.arraycopy(h, b * hidden, hPrev, bt * hidden, hidden);
+                    GateKernels.gruForward(act, bt * gates, hh, b * gates, h, b * hidden, hn, bt * hidden, packed,
+                            b * rowStride + step * hidden, hidden);
                 }
-                int bt = b * steps + t;
-                System.arraycopy(h, b * hidden, hPrev, bt * hidden, hidden);
-                GateKernels.gruForward(act, bt * gates, hh, b * gates, h, b * hidden, hn, bt * hidden, packed,
-                        b * rowStride + t * hidden, hidden);
-            }
+            });
         }
         for (int b = 0; b < batch; b++) {
             System.arraycopy(h, b * hidden, packed, b * rowStride + steps * hidden, hidden);
@@ -56,16 +62,19 @@ public final class FusedGru {
             }
             for (int s = steps - 1; s >= 0; s--) {
                 int t = reverse ? steps - 1 - s : s;
-                for (int b = 0; b < batch; b++) {
-                    int bt = b * steps + t;
-                    if (!FusedRecurrence.valid(lengths, b, t)) {
-                        java.util.Arrays.fill(dGt, b * gates, (b + 1) * gates, 0f);
-                        continue;
+                int step = t;
+                Parallel.forRange(batch, minRows, (from, to) -> {
+                    for (int b = from; b < to; b++) {
+                        int bt = b * steps + step;
+                        if (!FusedRecurrence.valid(lengths, b, step)) {
+                            Arrays.fill(dGt, b * gates, (b + 1) * gates, 0f);
+                            continue;
+                        }
+                        GateKernels.gruBackward(act, bt * gates, hn, hPrev, bt * hidden, g, b * rowStride + step * hidden,
+                                dh, b * hidden, dGx, bt * gates, dGt, b * gates, hidden);
+                        System.arraycopy(dGt, b * gates, dGh, bt * gates, gates);
                     }
-                    GateKernels.gruBackward(act, bt * gates, hn, hPrev, bt * hidden, g, b * rowStride + t * hidden,
-                            dh, b * hidden, dGx, bt * gates, dGt, b * gates, hidden);
-                    System.arraycopy(dGt, b * gates, dGh, bt * gates, gates);
-                }
+                });
                 Blas.sgemm(false, false, batch, hidden, gates, 1f, dGt, 0, gates, weightHh.data, 0, hidden, 1f, dh, 0, hidden);
             }
             int rows = batch * steps;

@@ -1,6 +1,8 @@
 package org.latent4j.tensor;
 
+import java.util.Arrays;
 import org.latent4j.blas.Blas;
+import org.latent4j.runtime.Parallel;
 
 /**
  * One direction of one LSTM layer over a whole sequence as one op: the equations of {@link Recurrence#lstm}
@@ -8,7 +10,8 @@ import org.latent4j.blas.Blas;
  * <ul>
  * <li>the input projection of all B·T steps as one product x·W_ihᵀ + b_ih + b_hh;
  * <li>per step, one product h_{t−1}·W_hhᵀ of [B, H] by [H, 4H] for the four gates of the whole batch, and
- *     one pass of element-wise gate arithmetic per sequence ({@link GateKernels#lstmForward});
+ *     one pass of element-wise gate arithmetic ({@link GateKernels#lstmForward}), the sequences split over
+ *     the threads;
  * <li>backpropagation through time written by hand: per step one pass of gate derivatives
  *     ({@link GateKernels#lstmBackward}) and one product dG_t·W_hh for dh_{t−1}; the weight gradients, the
  *     bias gradients and dx are then each one product (or sum) over all B·T steps.
@@ -34,19 +37,23 @@ public final class FusedLstm {
         float[] h = h0.data.clone();
         float[] c = c0.data.clone();
         float[] hh = new float[batch * gates];
+        int minRows = FusedRecurrence.minRows(hidden);
         for (int s = 0; s < steps; s++) {
             int t = reverse ? steps - 1 - s : s;
             Blas.sgemm(false, true, batch, gates, hidden, 1f, h, 0, hidden, weightHh.data, 0, hidden, 0f, hh, 0, gates);
-            for (int b = 0; b < batch; b++) {
-                if (!FusedRecurrence.valid(lengths, b, t)) {
-                    continue;
+            int step = t;
+            Parallel.forRange(batch, minRows, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    if (!FusedRecurrence.valid(lengths, b, step)) {
+                        continue;
+                    }
+                    int bt = b * steps + step;
+                    System.arraycopy(h, b * hidden, hPrev, bt * hidden, hidden);
+                    System.arraycopy(c, b * hidden, cPrev, bt * hidden, hidden);
+                    GateKernels.lstmForward(act, bt * gates, hh, b * gates, c, h, b * hidden, tanhC, bt * hidden, packed,
+                            b * rowStride + step * hidden, hidden);
                 }
-                int bt = b * steps + t;
-                System.arraycopy(h, b * hidden, hPrev, bt * hidden, hidden);
-                System.arraycopy(c, b * hidden, cPrev, bt * hidden, hidden);
-                GateKernels.lstmForward(act, bt * gates, hh, b * gates, c, h, b * hidden, tanhC, bt * hidden, packed,
-                        b * rowStride + t * hidden, hidden);
-            }
+            });
         }
         for (int b = 0; b < batch; b++) {
             System.arraycopy(h, b * hidden, packed, b * rowStride + steps * hidden, hidden);
@@ -64,16 +71,19 @@ public final class FusedLstm {
             }
             for (int s = steps - 1; s >= 0; s--) {
                 int t = reverse ? steps - 1 - s : s;
-                for (int b = 0; b < batch; b++) {
-                    int bt = b * steps + t;
-                    if (!FusedRecurrence.valid(lengths, b, t)) {
-                        java.util.Arrays.fill(dGt, b * gates, (b + 1) * gates, 0f);
-                        continue;
+                int step = t;
+                Parallel.forRange(batch, minRows, (from, to) -> {
+                    for (int b = from; b < to; b++) {
+                        int bt = b * steps + step;
+                        if (!FusedRecurrence.valid(lengths, b, step)) {
+                            Arrays.fill(dGt, b * gates, (b + 1) * gates, 0f);
+                            continue;
+                        }
+                        GateKernels.lstmBackward(act, bt * gates, tanhC, cPrev, bt * hidden, g, b * rowStride + step * hidden,
+                                dh, dc, b * hidden, dGt, b * gates, hidden);
+                        System.arraycopy(dGt, b * gates, dG, bt * gates, gates);
                     }
-                    GateKernels.lstmBackward(act, bt * gates, tanhC, cPrev, bt * hidden, g, b * rowStride + t * hidden,
-                            dh, dc, b * hidden, dGt, b * gates, hidden);
-                    System.arraycopy(dGt, b * gates, dG, bt * gates, gates);
-                }
+                });
                 // dh_{t−1} += dG_t·W_hh; a padded row of dG_t is zero and leaves dh as it passes through
                 Blas.sgemm(false, false, batch, hidden, gates, 1f, dGt, 0, gates, weightHh.data, 0, hidden, 1f, dh, 0, hidden);
             }

@@ -48,6 +48,15 @@ final class FusedRecurrence {
         return out;
     }
 
+    /**
+     * The fewest sequences per thread in a step's gate pass: enough that a chunk's work (about 8192 hidden
+     * units, some 50 µs) outweighs handing it to another thread. Rows are independent, so the result does
+     * not depend on the split.
+     */
+    static int minRows(int hidden) {
+        return Math.max(1, 8192 / hidden);
+    }
+
     /** Whether step t of sequence b is a real step. */
     static boolean valid(int[] lengths, int b, int t) {
         return lengths == null || t < lengths[b];

@@ -26,39 +26,33 @@ final class GateKernels {
      * LSTM forward for one row. {@code act[a, a + 4H)} holds the input projection plus both biases and is
      * overwritten with the activated gates i, f, g, o; {@code hh[q, q + 4H)} is h_{t−1}·W_hhᵀ. c and h (at
      * {@code s}) are updated in place; tanh(c_t) goes to {@code tanhC[k]} and h_t to {@code out[o]}.
+     *
+     * <p>Written as short loops (activate the gates, then update the cell) rather than one long one, so
+     * that each loop body stays well inside the JIT's inlining budget: a Vector API call that is not
+     * inlined runs boxed, far slower. A row is 4H floats, so the extra passes stay in L1.
      */
     static void lstmForward(float[] act, int a, float[] hh, int q, float[] c, float[] h, int s, float[] tanhC, int k,
                             float[] out, int o, int hidden) {
+        sigmoidOfSum(act, a, hh, q, 2 * hidden);
+        tanhOfSum(act, a + 2 * hidden, hh, q + 2 * hidden, hidden);
+        sigmoidOfSum(act, a + 3 * hidden, hh, q + 3 * hidden, hidden);
         int j = 0;
         for (int bound = S.loopBound(hidden); j < bound; j += S.length()) {
-            FloatVector i = sigmoid(FloatVector.fromArray(S, act, a + j).add(FloatVector.fromArray(S, hh, q + j)));
-            FloatVector f = sigmoid(FloatVector.fromArray(S, act, a + hidden + j).add(FloatVector.fromArray(S, hh, q + hidden + j)));
-            FloatVector g = tanh(FloatVector.fromArray(S, act, a + 2 * hidden + j).add(FloatVector.fromArray(S, hh, q + 2 * hidden + j)));
-            FloatVector ov = sigmoid(FloatVector.fromArray(S, act, a + 3 * hidden + j).add(FloatVector.fromArray(S, hh, q + 3 * hidden + j)));
+            FloatVector i = FloatVector.fromArray(S, act, a + j);
+            FloatVector f = FloatVector.fromArray(S, act, a + hidden + j);
+            FloatVector g = FloatVector.fromArray(S, act, a + 2 * hidden + j);
             FloatVector cNew = f.mul(FloatVector.fromArray(S, c, s + j)).add(i.mul(g));
             FloatVector tc = tanh(cNew);
-            FloatVector hNew = ov.mul(tc);
-            i.intoArray(act, a + j);
-            f.intoArray(act, a + hidden + j);
-            g.intoArray(act, a + 2 * hidden + j);
-            ov.intoArray(act, a + 3 * hidden + j);
+            FloatVector hNew = FloatVector.fromArray(S, act, a + 3 * hidden + j).mul(tc);
             cNew.intoArray(c, s + j);
             hNew.intoArray(h, s + j);
             tc.intoArray(tanhC, k + j);
             hNew.intoArray(out, o + j);
         }
         for (; j < hidden; j++) {
-            float i = sigmoid(act[a + j] + hh[q + j]);
-            float f = sigmoid(act[a + hidden + j] + hh[q + hidden + j]);
-            float g = tanh(act[a + 2 * hidden + j] + hh[q + 2 * hidden + j]);
-            float ov = sigmoid(act[a + 3 * hidden + j] + hh[q + 3 * hidden + j]);
-            float cNew = f * c[s + j] + i * g;
+            float cNew = act[a + hidden + j] * c[s + j] + act[a + j] * act[a + 2 * hidden + j];
             float tc = tanh(cNew);
-            float hNew = ov * tc;
-            act[a + j] = i;
-            act[a + hidden + j] = f;
-            act[a + 2 * hidden + j] = g;
-            act[a + 3 * hidden + j] = ov;
+            float hNew = act[a + 3 * hidden + j] * tc;
             c[s + j] = cNew;
             h[s + j] = hNew;
             tanhC[k + j] = tc;
@@ -115,32 +109,29 @@ final class GateKernels {
     /**
      * GRU forward for one row. {@code act[a, a + 3H)} holds x_t·W_ihᵀ + b_ih and is overwritten with r, z, n;
      * {@code hh[q, q + 3H)} is h_{t−1}·W_hhᵀ + b_hh, whose n part is kept in {@code hn[k]} for the backward.
-     * h (at {@code s}) is updated in place and h_t written to {@code out[o]}.
+     * h (at {@code s}) is updated in place and h_t written to {@code out[o]}. Short loops, as
+     * {@link #lstmForward}.
      */
     static void gruForward(float[] act, int a, float[] hh, int q, float[] h, int s, float[] hn, int k, float[] out,
                            int o, int hidden) {
+        sigmoidOfSum(act, a, hh, q, 2 * hidden);
         int j = 0;
         for (int bound = S.loopBound(hidden); j < bound; j += S.length()) {
-            FloatVector r = sigmoid(FloatVector.fromArray(S, act, a + j).add(FloatVector.fromArray(S, hh, q + j)));
-            FloatVector z = sigmoid(FloatVector.fromArray(S, act, a + hidden + j).add(FloatVector.fromArray(S, hh, q + hidden + j)));
+            FloatVector r = FloatVector.fromArray(S, act, a + j);
+            FloatVector z = FloatVector.fromArray(S, act, a + hidden + j);
             FloatVector hnv = FloatVector.fromArray(S, hh, q + 2 * hidden + j);
             FloatVector n = tanh(FloatVector.fromArray(S, act, a + 2 * hidden + j).add(r.mul(hnv)));
             FloatVector hNew = n.add(z.mul(FloatVector.fromArray(S, h, s + j).sub(n)));
-            r.intoArray(act, a + j);
-            z.intoArray(act, a + hidden + j);
             n.intoArray(act, a + 2 * hidden + j);
             hnv.intoArray(hn, k + j);
             hNew.intoArray(h, s + j);
             hNew.intoArray(out, o + j);
         }
         for (; j < hidden; j++) {
-            float r = sigmoid(act[a + j] + hh[q + j]);
-            float z = sigmoid(act[a + hidden + j] + hh[q + hidden + j]);
+            float r = act[a + j], z = act[a + hidden + j];
             float hnv = hh[q + 2 * hidden + j];
             float n = tanh(act[a + 2 * hidden + j] + r * hnv);
             float hNew = n + z * (h[s + j] - n);
-            act[a + j] = r;
-            act[a + hidden + j] = z;
             act[a + 2 * hidden + j] = n;
             hn[k + j] = hnv;
             h[s + j] = hNew;
@@ -194,6 +185,28 @@ final class GateKernels {
     }
 
     // ---------------------------------------------------------------- σ and tanh
+
+    /** {@code x[i] = σ(x[i] + y[j])} over n elements from {@code xo} and {@code yo}. */
+    static void sigmoidOfSum(float[] x, int xo, float[] y, int yo, int n) {
+        int j = 0;
+        for (int bound = S.loopBound(n); j < bound; j += S.length()) {
+            sigmoid(FloatVector.fromArray(S, x, xo + j).add(FloatVector.fromArray(S, y, yo + j))).intoArray(x, xo + j);
+        }
+        for (; j < n; j++) {
+            x[xo + j] = sigmoid(x[xo + j] + y[yo + j]);
+        }
+    }
+
+    /** {@code x[i] = tanh(x[i] + y[j])} over n elements from {@code xo} and {@code yo}. */
+    static void tanhOfSum(float[] x, int xo, float[] y, int yo, int n) {
+        int j = 0;
+        for (int bound = S.loopBound(n); j < bound; j += S.length()) {
+            tanh(FloatVector.fromArray(S, x, xo + j).add(FloatVector.fromArray(S, y, yo + j))).intoArray(x, xo + j);
+        }
+        for (; j < n; j++) {
+            x[xo + j] = tanh(x[xo + j] + y[yo + j]);
+        }
+    }
 
     static FloatVector sigmoid(FloatVector x) {
         FloatVector e = RowKernels.exp(x.abs().neg());

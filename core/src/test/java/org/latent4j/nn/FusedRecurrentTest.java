@@ -1,5 +1,6 @@
 package org.latent4j.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.latent4j.random.RandomSource;
+import org.latent4j.runtime.Threads;
 import org.latent4j.tensor.Tensor;
 
 /**
@@ -38,6 +40,39 @@ class FusedRecurrentTest {
         assertEquals(truth.gradients().size(), fast.gradients().size());
         for (int k = 0; k < truth.gradients().size(); k++) {
             assertClose("gradient of " + names.get(k), truth.gradients().get(k), fast.gradients().get(k));
+        }
+    }
+
+    /**
+     * With enough sequences the gate passes are split over threads: still equal to the ground truth, and the
+     * same to the bit from one run to the next with the same thread count (the project's determinism).
+     */
+    @ParameterizedTest(name = "lstm={0}")
+    @CsvSource({"true", "false"})
+    void threadsSplitTheBatchDeterministically(boolean lstm) {
+        Recurrent r = RecurrentLayersTest.layer(lstm, 3, 256, 1, true, 34);
+        RandomSource rng = new RandomSource(35);
+        Tensor x = Tensor.randn(rng, 70, 4, 3);
+        int[] lengths = new int[70];
+        for (int b = 0; b < 70; b++) {
+            lengths[b] = 1 + b % 4;
+        }
+        RecurrentLayersTest.Run truth = RecurrentLayersTest.run(r.fused(false), x, null, null, lengths, 36);
+        int saved = Threads.count();
+        try {
+            for (int threads : new int[] {1, 2, 3}) {
+                Threads.set(threads);
+                RecurrentLayersTest.Run first = RecurrentLayersTest.run(r.fused(true), x, null, null, lengths, 36);
+                RecurrentLayersTest.Run again = RecurrentLayersTest.run(r, x, null, null, lengths, 36);
+                assertArrayEquals(first.outputs(), again.outputs(), threads + " threads");
+                assertClose(threads + " threads: outputs", truth.outputs(), first.outputs());
+                for (int k = 0; k < first.gradients().size(); k++) {
+                    assertArrayEquals(first.gradients().get(k), again.gradients().get(k), threads + " threads, gradient " + k);
+                    assertClose(threads + " threads: gradient " + k, truth.gradients().get(k), first.gradients().get(k));
+                }
+            }
+        } finally {
+            Threads.set(saved);
         }
     }
 

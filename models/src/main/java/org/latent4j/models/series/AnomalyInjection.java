@@ -8,9 +8,12 @@ import org.latent4j.random.RandomSource;
 /**
  * Labelled anomalies injected into a part of a series (usually its test part), to measure how well per-step
  * anomaly scores find them ({@link RankingMetrics}): a copy of the values with the anomalies added, and a label per
- * time step. Sizes are in units of each feature's standard deviation over the steps before the part (the training
- * steps; over the part itself when it starts at step 0). Each anomaly touches one feature, chosen at random, and
- * anomalies never overlap or touch (one normal step at least between two), so each is its own event.
+ * time step. Sizes are in units σ of each feature, measured over the steps before the part (the training steps; over
+ * the part itself when it starts at step 0): by default ({@link Unit#STEP_CHANGES}) the standard deviation of the
+ * changes from one step to the next, the series' local variability, so that a trend or a slow cycle (CO₂'s rise, its
+ * seasons) does not make every anomaly huge; or ({@link Unit#STANDARD_DEVIATION}) the standard deviation of the
+ * values. Each anomaly touches one feature, chosen at random, and anomalies never overlap or touch (one normal step
+ * at least between two), so each is its own event.
  * <ul>
  *   <li>{@link Kind#SPIKE}: one step moved by ± {@code spikeSize} σ;</li>
  *   <li>{@link Kind#LEVEL_SHIFT}: {@code length} steps moved by ± {@code shiftSize} σ;</li>
@@ -33,6 +36,14 @@ public record AnomalyInjection(double[] values, boolean[] anomalous, List<Anomal
         }
     }
 
+    /** What the sizes of the anomalies are measured in. */
+    public enum Unit {
+        /** The standard deviation of the step-to-step changes x[t+1] − x[t]. */
+        STEP_CHANGES,
+        /** The standard deviation of the values. */
+        STANDARD_DEVIATION
+    }
+
     /**
      * One injected anomaly.
      *
@@ -44,10 +55,10 @@ public record AnomalyInjection(double[] values, boolean[] anomalous, List<Anomal
     public record Anomaly(Kind kind, int start, int length, int feature, double magnitude) {}
 
     /**
-     * How many anomalies of each kind, how long and how large (sizes in standard deviations), and the seed.
+     * How many anomalies of each kind, how long and how large (sizes in units σ, see {@link Unit}), and the seed.
      */
     public record Settings(int spikes, int levelShifts, int varianceBursts, int length, double spikeSize,
-                           double shiftSize, double burstSize, long seed) {
+                           double shiftSize, double burstSize, Unit unit, long seed) {
         public Settings {
             if (spikes < 0 || levelShifts < 0 || varianceBursts < 0 || spikes + levelShifts + varianceBursts == 0) {
                 throw new IllegalArgumentException("anomaly counts must be >= 0 and not all 0, got " + spikes + " spikes, "
@@ -60,15 +71,25 @@ public record AnomalyInjection(double[] values, boolean[] anomalous, List<Anomal
                 throw new IllegalArgumentException("anomaly sizes must be positive, got " + spikeSize + ", " + shiftSize
                         + ", " + burstSize);
             }
+            if (unit == null) {
+                throw new IllegalArgumentException("the unit of the anomaly sizes is required");
+            }
         }
 
-        /** 3 spikes of 6 σ, 2 level shifts of 3 σ and 2 variance bursts of 2 σ, each 8 steps long; seed 1. */
+        /**
+         * 3 spikes of 6 σ, 2 level shifts of 3 σ and 2 variance bursts of 2 σ, each 8 steps long, σ the standard
+         * deviation of the step-to-step changes; seed 1.
+         */
         public static Settings defaults() {
-            return new Settings(3, 2, 2, 8, 6, 3, 2, 1);
+            return new Settings(3, 2, 2, 8, 6, 3, 2, Unit.STEP_CHANGES, 1);
         }
 
         public Settings withSeed(long s) {
-            return new Settings(spikes, levelShifts, varianceBursts, length, spikeSize, shiftSize, burstSize, s);
+            return new Settings(spikes, levelShifts, varianceBursts, length, spikeSize, shiftSize, burstSize, unit, s);
+        }
+
+        public Settings withUnit(Unit u) {
+            return new Settings(spikes, levelShifts, varianceBursts, length, spikeSize, shiftSize, burstSize, u, seed);
         }
     }
 
@@ -102,7 +123,7 @@ public record AnomalyInjection(double[] values, boolean[] anomalous, List<Anomal
             throw new IllegalArgumentException("steps " + from + " to " + (to - 1) + " (" + (to - from) + " steps) have no room"
                     + " for " + count + " anomalies taking " + needed + " steps; anomalies may take at most half of the part");
         }
-        double[] sd = standardDeviations(values, features, from > 0 ? 0 : from, from > 0 ? from : to);
+        double[] sd = units(values, features, from > 0 ? 0 : from, from > 0 ? from : to, s.unit());
         RandomSource rng = new RandomSource(s.seed());
         double[] out = values.clone();
         boolean[] taken = new boolean[steps];
@@ -154,22 +175,29 @@ public record AnomalyInjection(double[] values, boolean[] anomalous, List<Anomal
         return free.get(rng.nextInt(free.size()));
     }
 
-    private static double[] standardDeviations(double[] v, int features, int from, int to) {
+    /** Each feature's σ over steps [from, to): of the values, or of their step-to-step changes; 1 where it is 0. */
+    private static double[] units(double[] v, int features, int from, int to, Unit unit) {
         double[] sd = new double[features];
+        boolean changes = unit == Unit.STEP_CHANGES && to - from > 1;
+        int n = changes ? to - from - 1 : to - from;
         for (int f = 0; f < features; f++) {
             double mean = 0;
-            for (int t = from; t < to; t++) {
-                mean += v[t * features + f];
+            for (int i = 0; i < n; i++) {
+                mean += item(v, features, f, from + i, changes);
             }
-            mean /= to - from;
+            mean /= n;
             double ss = 0;
-            for (int t = from; t < to; t++) {
-                double d = v[t * features + f] - mean;
+            for (int i = 0; i < n; i++) {
+                double d = item(v, features, f, from + i, changes) - mean;
                 ss += d * d;
             }
-            double s = Math.sqrt(ss / (to - from));
+            double s = Math.sqrt(ss / n);
             sd[f] = s > 0 && Double.isFinite(s) ? s : 1;
         }
         return sd;
+    }
+
+    private static double item(double[] v, int features, int f, int t, boolean change) {
+        return change ? v[(t + 1) * features + f] - v[t * features + f] : v[t * features + f];
     }
 }
