@@ -22,12 +22,12 @@ class SequenceCommandsTest {
     static String data;
     static CliRun trained;
 
-    /** 240 days of two sensors: a slow wave around 400 and a faster one around -5, in their own units. */
+    /** 640 days of two sensors: a slow wave around 400 and a faster one around -5, in their own units. */
     @BeforeAll
     static void train() throws Exception {
         StringBuilder csv = new StringBuilder("date,temperature,pressure\n");
         LocalDate day = LocalDate.of(2020, 1, 1);
-        for (int t = 0; t < 240; t++) {
+        for (int t = 0; t < 640; t++) {
             csv.append(day.plusDays(t)).append(',').append(400 + 20 * Math.sin(2 * Math.PI * t / 30.0)).append(',')
                     .append(-5 + 2 * Math.cos(2 * Math.PI * t / 7.0)).append('\n');
         }

@@ -50,9 +50,16 @@ record SeriesSection(Map<String, Object> measures, List<VaeFigure> figures) {
         float[] test = data.splits().test() != null ? data.splits().test().x() : train;
         SeriesTable series = data.series();
         Windows testWindows = data.testWindows();
+        AnomalyInjection inj = null;
         if (series != null && testWindows != null) {
-            AnomalyInjection inj = AnomalyInjection.inject(series.values(), series.steps(), features, data.boundary(),
-                    series.steps(), AnomalyInjection.Settings.defaults().withSeed(seed));
+            try {
+                inj = AnomalyInjection.inject(series.values(), series.steps(), features, data.boundary(), series.steps(),
+                        AnomalyInjection.Settings.defaults().withSeed(seed));
+            } catch (IllegalArgumentException e) {
+                measures.put("injected anomalies", "none: " + e.getMessage());
+            }
+        }
+        if (inj != null) {
             float[] scaled = data.scaler().transform(inj.values());
             float[] rows = testWindows.rows(scaled, features);
             DataMatrix injected = new DataMatrix("test windows with injected anomalies", rows, testWindows.count(), width);
