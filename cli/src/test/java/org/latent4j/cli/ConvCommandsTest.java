@@ -101,7 +101,7 @@ class ConvCommandsTest {
         assertTrue(shape.err().contains("--image-shape: 3×28×28 holds 2352 values, but the rows of"), shape.err());
         CliRun arch = CliRun.of("train", "vae", "--arch", "cnn", "--data", DATA, "--out", dir.resolve("bad3").toString());
         assertEquals(2, arch.exitCode(), arch.err());
-        assertTrue(arch.err().contains("--arch: expected mlp or conv, got 'cnn'"), arch.err());
+        assertTrue(arch.err().contains("--arch: expected mlp, conv, lstm or gru, got 'cnn'"), arch.err());
         CliRun pad = CliRun.of("train", "vae", "--arch", "conv", "--padding", "3", "--data", DATA, "--limit", "10",
                 "--out", dir.resolve("bad4").toString());
         assertEquals(2, pad.exitCode(), pad.err());

@@ -31,6 +31,19 @@ final class CliData {
         return parsed.load(Catalogue.standard());
     }
 
+    /**
+     * The data as sequences for a recurrent model ({@link DataSpec#loadSequences}): series windows with their scaler,
+     * grey images one row per step; a spec that does not parse or whose rows are not sequences is a usage error.
+     */
+    static org.latent4j.data.series.SequenceData loadSequences(CommandSpec command, String spec) throws IOException {
+        DataSpec parsed = Usage.option(command, "--data", () -> DataSpec.parse(spec, Fallback.SUBSET));
+        try {
+            return parsed.loadSequences(Catalogue.standard());
+        } catch (IllegalArgumentException e) {
+            throw Usage.error(command, "--data: " + e.getMessage());
+        }
+    }
+
     /** Train and test splits with the given default fallback ({@link Fallback#NONE} for benchmarks). */
     static Splits load(String spec, Fallback fallback) throws IOException {
         return DataSpec.parse(spec, fallback).load(Catalogue.standard());

@@ -18,6 +18,24 @@ final class ModelDir {
         return dir;
     }
 
+    /**
+     * The scaler of the series a sequence VAE was trained on (metadata field {@code series_scaler}), or null when the
+     * model records none; a broken one fails naming metadata.json.
+     */
+    static org.latent4j.data.series.SeriesScaler seriesScaler(VaeFiles.Loaded m) {
+        var node = m.metadata().get(org.latent4j.report.vae.VaeRunFiles.SERIES_SCALER);
+        if (node == null || node.isNull() || m.vae().config().recurrent() == null) {
+            return null;
+        }
+        String source = ModelFiles.METADATA + " field '" + org.latent4j.report.vae.VaeRunFiles.SERIES_SCALER + "'";
+        org.latent4j.data.series.SeriesScaler s = org.latent4j.data.series.SeriesScaler.fromJson(node, source);
+        if (s.features() != m.vae().config().recurrent().features()) {
+            throw new IllegalArgumentException(source + ": a scaler of " + s.features() + " features for a model of "
+                    + m.vae().config().recurrent().features());
+        }
+        return s;
+    }
+
     static VaeFiles.Loaded loadVae(Path dir) throws IOException {
         return VaeFiles.load(resolve(dir));
     }

@@ -7,6 +7,9 @@ import org.latent4j.cli.OutputFile;
 import org.latent4j.cli.console.Console;
 import org.latent4j.cli.console.FiniteResults;
 import org.latent4j.cli.console.Usage;
+import org.latent4j.data.series.SequenceData;
+import org.latent4j.data.series.SeriesScaler;
+import org.latent4j.io.AtomicFiles;
 import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.random.RandomSource;
 import org.latent4j.tensor.Tensor;
@@ -53,8 +56,34 @@ public final class SampleCommand implements Callable<Integer> {
         VaeFiles.Loaded m = ModelDir.loadVae(dir);
         Tensor x = m.vae().sample(n, draw, new RandomSource(seed));
         FiniteResults.check("the sample", x.data(), x.dim(1));
-        Outputs.writeRows(out, x, ModelDir.imageShape(m), columns, scale, "x");
+        SeriesScaler scaler = ModelDir.seriesScaler(m);
+        if (scaler != null) {
+            writeWindows(scaler, x, m.vae().config().recurrent().steps());
+        } else {
+            Outputs.writeRows(out, x, ModelDir.imageShape(m), columns, scale, "x");
+        }
         Console.of(spec).info("wrote %d samples to %s", n, out);
         return 0;
+    }
+
+    /**
+     * Synthetic windows of a model trained on a series, in the data's units (the training scaler inverted), one
+     * window per row, time-major, columns named {@code FEATURE@t}.
+     */
+    private void writeWindows(SeriesScaler scaler, Tensor x, int steps) throws IOException {
+        if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+            throw Usage.error(spec, "--out: a model of series data writes its synthetic windows as CSV; expected a name"
+                    + " ending in .csv, got " + out);
+        }
+        double[] v = scaler.inverse(x.data());
+        int d = x.dim(1);
+        StringBuilder sb = new StringBuilder(String.join(",", SequenceData.columnNames(scaler.columns(), steps))).append('\n');
+        for (int i = 0; i < x.dim(0); i++) {
+            for (int j = 0; j < d; j++) {
+                sb.append(j == 0 ? "" : ",").append(v[i * d + j]);
+            }
+            sb.append('\n');
+        }
+        AtomicFiles.writeString(out, sb.toString());
     }
 }

@@ -8,6 +8,8 @@ import org.latent4j.io.AtomicFiles;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.vae.VaeFiles;
 import org.latent4j.models.vae.VaeScores;
+import org.latent4j.models.vae.VaeStepScores;
+import org.latent4j.random.RandomSource;
 import org.latent4j.cli.OutputFile;
 import org.latent4j.cli.console.Console;
 import org.latent4j.cli.console.Usage;
@@ -32,6 +34,9 @@ public final class ScoreCommand implements Callable<Integer> {
     SamplingOptions sampling;
     @Option(names = "--out", required = true, description = "Output CSV file.")
     Path out;
+    @Option(names = "--steps-out", paramLabel = "FILE.csv", description = "lstm/gru models: per-step scores, one row per window"
+            + " and step: each step's share of the window's neg_log_likelihood (default: OUT with -steps before .csv).")
+    Path stepsOut;
     @Option(names = "--overwrite", description = OutputFile.OVERWRITE)
     boolean overwrite;
     @Option(names = "--json", description = "Print a JSON summary: {out, examples, importance_samples, mean_neg_log_likelihood, mean_elbo}.")
@@ -45,6 +50,18 @@ public final class ScoreCommand implements Callable<Integer> {
         Usage.count(spec, "--importance-samples", sampling.samples);
         OutputFile.check(spec, "--out", out, overwrite);
         VaeFiles.Loaded m = input.model();
+        boolean sequence = m.vae().config().recurrent() != null;
+        if (sequence) {
+            if (stepsOut == null) {
+                String name = out.getFileName().toString();
+                String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+                stepsOut = out.resolveSibling(stem + "-steps.csv");
+            }
+            OutputFile.check(spec, "--steps-out", stepsOut, overwrite);
+        } else if (stepsOut != null) {
+            throw Usage.error(spec, "--steps-out: the model in " + input.dir + " is not recurrent (" + m.vae().config().architecture()
+                    + "): its rows have no steps");
+        }
         Dataset d = input.dataset();
         DataMatrix x = sampling.examples(spec, d);
         Console console = Console.of(spec);
@@ -63,6 +80,18 @@ public final class ScoreCommand implements Callable<Integer> {
                     .append(',').append(s.elbo()[i]).append('\n');
         }
         AtomicFiles.writeString(out, sb.toString());
+        if (sequence) {
+            VaeStepScores steps = m.vae().stepScores(x, s, sampling.samples, new RandomSource(sampling.seed + 1));
+            FiniteResults.check("step score", steps.values(), 1);
+            StringBuilder st = new StringBuilder("index,step,step_neg_log_likelihood\n");
+            for (int i = 0; i < steps.windows(); i++) {
+                for (int t = 0; t < steps.steps(); t++) {
+                    st.append(i).append(',').append(t).append(',').append(steps.get(i, t)).append('\n');
+                }
+            }
+            AtomicFiles.writeString(stepsOut, st.toString());
+            console.info("wrote the per-step scores of %d windows of %d steps to %s", steps.windows(), steps.steps(), stepsOut);
+        }
         double nll = 0;
         double elbo = 0;
         for (int i = 0; i < s.size(); i++) {

@@ -106,6 +106,9 @@ public final class TrainAutoencoderCommand implements Callable<Integer> {
         Dataset trainSet = splits.train();
         DataMatrix train = CliData.matrix(spec, "--limit", trainSet, limit, Integer.MAX_VALUE);
         DataMatrix test = splits.test() == null ? null : CliData.matrix(splits.test());
+        if (network.isRecurrent()) {
+            throw Usage.error(spec, "--arch " + network.arch + ": recurrent networks are for 'train vae'; an autoencoder is mlp or conv");
+        }
         ConvArchitecture conv = network.conv(trainSet);
         AutoencoderConfig.Builder builder = AutoencoderConfig.builder(train.cols()).conv(conv);
         if (hidden != null) {

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
  * (one JSON object per epoch) and OUT/summary.json (the final figures).
  */
 @Command(name = "vae", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a variational autoencoder (MLP or convolutional encoder and decoder).",
+        description = {"Train a variational autoencoder (MLP, convolutional or recurrent encoder and decoder).",
                 "Writes OUT/model, OUT/metrics.jsonl (one line per epoch), OUT/summary.json and OUT/run.json (every"
                         + " option of the run, so that 'train vae --config OUT/run.json' repeats it)."},
         footerHeading = "%nExamples:%n",
@@ -50,6 +50,8 @@ import picocli.CommandLine.Spec;
                 "  latent4j train vae --arch conv --data fashion-mnist --out runs/conv",
                 "  latent4j train vae --arch conv --norm batch --data images:pics --out runs/p",
                 "  latent4j train vae --data csv:x.csv --likelihood gaussian --out runs/csv",
+                "  latent4j train vae --arch lstm --data fashion-mnist --out runs/lstm",
+                "  latent4j train vae --arch gru --hidden 64 --likelihood gaussian-learned --data 'series:co2.csv?time=date&columns=co2&window=52' --out runs/co2",
                 "  latent4j train vae --data 'images:pics?size=32x32&test=0.1' --out runs/pics",
                 "  latent4j train vae --config runs/vae/run.json --epochs 20 --out runs/vae20"})
 public final class TrainVaeCommand implements Callable<Integer> {
@@ -62,7 +64,7 @@ public final class TrainVaeCommand implements Callable<Integer> {
     @Option(names = "--latent", defaultValue = "20", description = "Latent dimension (default ${DEFAULT-VALUE}).")
     int latent;
     @Option(names = "--hidden", split = ",", description = "Hidden widths, comma-separated (default 400 for --arch mlp;"
-            + " conv: dense layers after the convolutions, default none).")
+            + " conv: dense layers after the convolutions, default none; lstm/gru: one hidden size, default 256).")
     int[] hidden;
     @Mixin
     ArchitectureOptions network;
@@ -123,13 +125,20 @@ public final class TrainVaeCommand implements Callable<Integer> {
     }
 
     private int train(Console console) throws IOException {
-        Splits splits = CliData.load(spec, data);
+        // a recurrent VAE reads sequences: series windows (with their scaler, saved with the model), grey images
+        // one row per step; --steps may also cut plain rows into steps
+        org.latent4j.data.series.SequenceData sequences = null;
+        if (network.isRecurrent() && network.steps == null) {
+            sequences = CliData.loadSequences(spec, data);
+        }
+        Splits splits = sequences != null ? sequences.splits() : CliData.load(spec, data);
         Dataset trainSet = splits.train();
         DataMatrix train = CliData.matrix(spec, "--limit", trainSet, limit, Integer.MAX_VALUE);
         DataMatrix test = splits.test() == null ? null : CliData.matrix(splits.test());
         org.latent4j.models.networks.ConvArchitecture conv = network.conv(trainSet);
-        VaeConfig.Builder builder = VaeConfig.builder(train.cols()).conv(conv);
-        if (hidden != null) {
+        org.latent4j.models.networks.RecurrentArchitecture recurrent = network.recurrent(trainSet, sequences == null ? null : sequences.shape(), hidden);
+        VaeConfig.Builder builder = VaeConfig.builder(train.cols()).conv(conv).recurrent(recurrent);
+        if (hidden != null && recurrent == null) {
             builder.hidden(hidden);
         }
         VaeConfig config = Usage.option(spec, "model options", () -> builder.latentDim(latent)
@@ -150,11 +159,18 @@ public final class TrainVaeCommand implements Callable<Integer> {
         if (conv != null) {
             arch.append(conv.describe()).append(' ');
         }
-        arch.append(config.inputDim());
-        for (int h : config.encoderHidden()) {
-            arch.append('-').append(h);
+        if (recurrent != null) {
+            arch.append(recurrent.describe()).append(' ');
         }
-        arch.append('-').append(latent);
+        if (recurrent != null) {
+            arch.append("latent ").append(latent);
+        } else {
+            arch.append(config.inputDim());
+            for (int h : config.encoderHidden()) {
+                arch.append('-').append(h);
+            }
+            arch.append('-').append(latent);
+        }
         console.info("training a VAE %s (%s likelihood) on %s: %d examples%s, %d threads", arch,
                 config.likelihood().id(), train.name(), train.rows(),
                 test == null ? "" : ", held out " + test.rows(), Threads.count());
@@ -194,11 +210,13 @@ public final class TrainVaeCommand implements Callable<Integer> {
         }
         ObjectNode summary = FiniteResults.check(
                 VaeRunFiles.summary(history, trainSet.name(), train.rows(), test == null ? 0 : test.rows(), e));
-        VaeRunFiles.save(out, vae, summary, training, trainSet, data, seed);
+        VaeRunFiles.save(out, vae, summary, training, trainSet, data, seed,
+                sequences == null ? null : sequences.scaler().toJson());
         console.info("wrote %s, %s, %s and %s", out.resolve("model"), out.resolve("metrics.jsonl"), out.resolve("summary.json"),
                 out.resolve(RunRecord.FILE));
         if (!noPlots) {
-            console.info("wrote %s", org.latent4j.report.vae.VaeRunReport.plot(out, splits.test() != null ? splits.test() : trainSet));
+            console.info("wrote %s", sequences != null ? org.latent4j.report.vae.VaeRunReport.plot(out, sequences)
+                    : org.latent4j.report.vae.VaeRunReport.plot(out, splits.test() != null ? splits.test() : trainSet));
         }
         if (json) {
             console.json(summary.deepCopy().put("out", out.toString()));

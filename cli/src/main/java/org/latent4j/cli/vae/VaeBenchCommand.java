@@ -10,6 +10,8 @@ import org.latent4j.cli.console.Console;
 import org.latent4j.cli.console.Usage;
 import org.latent4j.data.Dataset;
 import org.latent4j.models.networks.ConvArchitecture;
+import org.latent4j.models.networks.RecurrentArchitecture;
+import org.latent4j.models.networks.RecurrentCell;
 import org.latent4j.models.networks.ImageShape;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.training.EpochResult;
@@ -39,16 +41,17 @@ import picocli.CommandLine.Spec;
         footer = {"  latent4j bench vae",
                 "  latent4j bench vae --epochs 10 --threads 1 --json",
                 "  latent4j bench vae --arch conv --epochs 10",
+                "  latent4j bench vae --arch lstm --epochs 2",
                 "  latent4j bench vae --data fashion-mnist-small --epochs 2"})
 public final class VaeBenchCommand implements Callable<Integer> {
-    @Option(names = "--arch", defaultValue = "mlp", description = "mlp or conv (default ${DEFAULT-VALUE}).")
+    @Option(names = "--arch", defaultValue = "mlp", description = "mlp, conv, lstm or gru (default ${DEFAULT-VALUE}).")
     String arch;
     @Option(names = "--epochs", defaultValue = "3", description = "Epochs (default ${DEFAULT-VALUE}).")
     int epochs;
     @Option(names = "--data", defaultValue = "fashion-mnist", description = "Data (default ${DEFAULT-VALUE}).")
     String data;
-    @Option(names = "--hidden", defaultValue = "400", description = "mlp: hidden width (default ${DEFAULT-VALUE}).")
-    int hidden;
+    @Option(names = "--hidden", description = "mlp: hidden width (default 400); lstm/gru: hidden size (default 256).")
+    Integer hidden;
     @Option(names = "--latent", defaultValue = "20", description = "Latent dimension (default ${DEFAULT-VALUE}).")
     int latent;
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
@@ -63,7 +66,9 @@ public final class VaeBenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Console out = Console.of(spec);
         org.latent4j.cli.console.Usage.count(spec, "--epochs", epochs);
-        org.latent4j.cli.console.Usage.count(spec, "--hidden", hidden);
+        if (hidden != null) {
+            org.latent4j.cli.console.Usage.count(spec, "--hidden", hidden);
+        }
         org.latent4j.cli.console.Usage.count(spec, "--latent", latent);
         Splits s = CliData.load(data, org.latent4j.data.Fallback.NONE);
         DataMatrix train = CliData.matrix(s.train());
@@ -72,8 +77,9 @@ public final class VaeBenchCommand implements Callable<Integer> {
         String described;
         switch (arch) {
             case "mlp" -> {
-                config = VaeConfig.builder(train.cols()).hidden(hidden).latentDim(latent).seed(seed).build();
-                described = train.cols() + "-" + hidden + "-" + latent;
+                int h = hidden == null ? 400 : hidden;
+                config = VaeConfig.builder(train.cols()).hidden(h).latentDim(latent).seed(seed).build();
+                described = train.cols() + "-" + h + "-" + latent;
             }
             case "conv" -> {
                 if (!s.train().isImage()) {
@@ -84,7 +90,16 @@ public final class VaeBenchCommand implements Callable<Integer> {
                 config = VaeConfig.builder(train.cols()).conv(conv).latentDim(latent).seed(seed).build();
                 described = conv.describe() + " latent " + latent;
             }
-            default -> throw Usage.error(spec, "--arch: expected mlp or conv, got '" + arch + "'");
+            case "lstm", "gru" -> {
+                int steps = Usage.option(spec, "--data", () -> org.latent4j.data.series.SequenceShape.ofImages(s.train())).steps();
+                RecurrentArchitecture reference = RecurrentArchitecture.reference(RecurrentCell.parse(arch), steps,
+                        train.cols() / steps);
+                RecurrentArchitecture r = hidden == null ? reference : new RecurrentArchitecture(reference.cell(), steps,
+                        reference.features(), hidden, 1, false, false, 0);
+                config = VaeConfig.builder(train.cols()).recurrent(r).latentDim(latent).seed(seed).build();
+                described = r.describe() + " latent " + latent;
+            }
+            default -> throw Usage.error(spec, "--arch: expected mlp, conv, lstm or gru, got '" + arch + "'");
         }
         Vae vae = Vae.create(config);
         out.info("latent4j VAE %s on %s (%d images), %d threads, BLAS %s", described,

@@ -89,8 +89,9 @@ final class ImportanceSampling {
                 }
                 logRatio[r] = lp - lq;
             }
-            Tensor decoded = vae.decoder().forward(Tensor.of(z, kc * nb, latent));
-            float[] logPx = vae.likelihood().logProb(decoded, Vae.tile(x, kc)).data();
+            Tensor xs = Vae.tile(x, kc);
+            Tensor decoded = vae.decoderOutput(Tensor.of(z, kc * nb, latent), xs, null);
+            float[] logPx = vae.likelihood().logProb(decoded, xs).data();
             for (int r = 0; r < kc * nb; r++) {
                 int i = r % nb;
                 weights.add(i, logPx[r] + logRatio[r]);

@@ -26,10 +26,21 @@ public abstract sealed class Likelihood extends Module
 
     /** A new likelihood of the given kind for data of {@code dim} dimensions. */
     public static Likelihood create(LikelihoodKind kind, int dim) {
+        return create(kind, dim, dim);
+    }
+
+    /**
+     * A new likelihood of the given kind for sequences of {@code dim} = T·F values, time-major, whose learned
+     * parameters (the Gaussian's variances) are per feature, shared over the T steps: {@code features} = F.
+     */
+    public static Likelihood create(LikelihoodKind kind, int dim, int features) {
+        if (features < 1 || dim % features != 0) {
+            throw new IllegalArgumentException("likelihood: " + dim + " values are not whole steps of " + features + " features");
+        }
         return switch (kind) {
             case BERNOULLI -> new BernoulliLikelihood();
             case GAUSSIAN -> new GaussianLikelihood();
-            case GAUSSIAN_LEARNED -> new LearnedGaussianLikelihood(dim);
+            case GAUSSIAN_LEARNED -> new LearnedGaussianLikelihood(features);
             case CONTINUOUS_BERNOULLI -> new ContinuousBernoulliLikelihood();
         };
     }

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.function.IntConsumer;
 import org.latent4j.models.networks.ConvArchitecture;
 import org.latent4j.models.networks.ConvNetworks;
+import org.latent4j.models.networks.RecurrentArchitecture;
+import org.latent4j.models.networks.RecurrentDecoder;
+import org.latent4j.models.networks.RecurrentEncoderBody;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.training.EvalMode;
 import org.latent4j.models.training.TrainingConfig;
@@ -46,16 +49,22 @@ public final class Vae extends Module {
         this.config = config;
         this.encoder = child("encoder", encoder);
         this.decoder = child("decoder", decoder);
-        this.likelihood = child("likelihood", Likelihood.create(config.likelihood(), config.inputDim()));
+        this.likelihood = child("likelihood", Likelihood.create(config.likelihood(), config.inputDim(), config.features()));
     }
 
     /**
-     * The VAE the config describes (MLPs, or convolutional networks when the config has a
-     * {@link ConvArchitecture}), initialized like PyTorch's layers from the config's seed. A convolutional
+     * The VAE the config describes (MLPs, convolutional networks when the config has a {@link ConvArchitecture},
+     * recurrent ones when it has a {@link RecurrentArchitecture}), initialized like PyTorch's layers from the config's seed. A convolutional
      * architecture that does not fit the image shape fails here, naming the layer.
      */
     public static Vae create(VaeConfig config) {
         RandomSource rng = new RandomSource(config.seed());
+        RecurrentArchitecture recurrent = config.recurrent();
+        if (recurrent != null) {
+            RecurrentEncoderBody body = new RecurrentEncoderBody(recurrent, rng);
+            GaussianEncoder encoder = new GaussianEncoder(body, body.outputWidth(), config.latentDim(), rng);
+            return new Vae(config, encoder, new RecurrentDecoder(recurrent, config.latentDim(), rng));
+        }
         ConvArchitecture conv = config.conv();
         if (conv != null) {
             ConvNetworks.Built body = ConvNetworks.encoderBody(conv, config.encoderHidden(), config.activation(), rng,
@@ -160,11 +169,26 @@ public final class Vae extends Module {
         int latent = config.latentDim();
         if (k == 1) {
             Tensor z = q.reparameterize(Tensor.randn(noise, n, latent));
-            return new Terms(likelihood.logProb(decoder.forward(z), x), q.klPerDim());
+            return new Terms(likelihood.logProb(decoderOutput(z, x, noise), x), q.klPerDim());
         }
         Tensor z = q.reparameterize(Tensor.randn(noise, k, n, latent)).reshape(k * n, latent);
-        Tensor logp = likelihood.logProb(decoder.forward(z), tile(x, k)).reshape(k, n).mean(0);
+        Tensor xs = tile(x, k);
+        Tensor logp = likelihood.logProb(decoderOutput(z, xs, noise), xs).reshape(k, n).mean(0);
         return new Terms(logp, q.klPerDim());
+    }
+
+    /**
+     * The decoder's output for z with the observations x of the same rows at hand (recorded for gradients): an
+     * autoregressive decoder reads x one step behind (teacher forcing, with input dropout drawn from {@code noise}
+     * in training mode), any other ignores it.
+     */
+    Tensor decoderOutput(Tensor z, Tensor x, RandomSource noise) {
+        return decoder instanceof RecurrentDecoder r ? r.forward(z, x, noise) : decoder.forward(z);
+    }
+
+    /** Whether the decoder reads previous observations, so that decoding z alone means generating step by step. */
+    private boolean autoregressive() {
+        return decoder instanceof RecurrentDecoder r && r.autoregressive();
     }
 
     /** The per-example ELBO terms: reconstruction log-likelihood [N] and KL per latent dimension [N, latent]. */
@@ -192,18 +216,26 @@ public final class Vae extends Module {
         }
     }
 
-    /** The mean E[x|z] of p(x|z) for each row of z. */
+    /**
+     * The mean E[x|z] of p(x|z) for each row of z. An autoregressive decoder generates step by step, feeding each
+     * step's mean to the next (a deterministic decoding, not the mean of p(x|z) over all its draws).
+     */
     public Tensor decode(Tensor z) {
         try (var g = Autograd.noGrad(); var m = EvalMode.of(this)) {
-            return likelihood.mean(decoder.forward(z)).detach();
+            return likelihood.mean(generate(z, likelihood::mean)).detach();
         }
     }
 
-    /** The decoder's raw output (logits or means) for each row of z. */
+    /** The decoder's raw output (logits or means) for each row of z (autoregressive: fed its own means, as {@link #decode}). */
     public Tensor decoderOutput(Tensor z) {
         try (var g = Autograd.noGrad(); var m = EvalMode.of(this)) {
-            return decoder.forward(z).detach();
+            return generate(z, likelihood::mean).detach();
         }
+    }
+
+    /** The decoder output for z; an autoregressive decoder feeds {@code feedback} of each step's output to the next step. */
+    private Tensor generate(Tensor z, java.util.function.UnaryOperator<Tensor> feedback) {
+        return autoregressive() ? ((RecurrentDecoder) decoder).generate(z, feedback) : decoder.forward(z);
     }
 
     /**
@@ -213,6 +245,18 @@ public final class Vae extends Module {
         Tensor z = Tensor.randn(rng, n, config.latentDim());
         if (!draw) {
             return decode(z);
+        }
+        if (autoregressive()) {
+            // ancestral sampling: each step's draw x_t ~ p(x_t | x_<t, z) is the next step's previous observation
+            try (var g = Autograd.noGrad(); var m = EvalMode.of(this)) {
+                java.util.List<Tensor> steps = new java.util.ArrayList<>();
+                generate(z, o -> {
+                    Tensor x = likelihood.sample(o, rng);
+                    steps.add(x);
+                    return x;
+                });
+                return Tensor.concat(1, steps.toArray(Tensor[]::new)).detach();
+            }
         }
         return likelihood.sample(decoderOutput(z), rng);
     }
@@ -259,6 +303,18 @@ public final class Vae extends Module {
         checkData(data);
         try (var m = EvalMode.of(this)) {
             return VaeEvaluation.of(ImportanceSampling.run(this, data, importanceSamples, rng, examplesDone));
+        }
+    }
+
+    /**
+     * Per-step anomaly scores of the rows of {@code data} (see {@link VaeStepScores}), from the windows' scores
+     * {@code windows} (by {@link #score}) and {@code importanceSamples} samples of z per window. A VAE that is not
+     * recurrent has one step per row.
+     */
+    public VaeStepScores stepScores(DataMatrix data, VaeScores windows, int importanceSamples, RandomSource rng) {
+        checkData(data);
+        try (var m = EvalMode.of(this)) {
+            return VaeStepScores.of(this, data, windows.negativeLogLikelihood(), importanceSamples, rng);
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import org.latent4j.io.Json;
 import org.latent4j.models.networks.ConvArchitecture;
+import org.latent4j.models.networks.RecurrentArchitecture;
 import org.latent4j.models.training.JsonFields;
 import org.latent4j.nn.Activation;
 
@@ -27,10 +28,12 @@ import org.latent4j.nn.Activation;
  * @param freeBits      λ, a floor in nats on the batch-mean KL of each latent dimension (Kingma et al. 2016); 0: off
  * @param seed          seed of the weight initialization
  * @param conv          the convolutional layers, or null for multilayer perceptrons
+ * @param recurrent     the recurrent encoder body and decoder of a sequence VAE ({@link RecurrentArchitecture}),
+ *                      or null; the hidden widths are then empty (the recurrent layers have their own size)
  */
 public record VaeConfig(int inputDim, int latentDim, int[] encoderHidden, int[] decoderHidden, Activation activation,
                         LikelihoodKind likelihood, double beta, int samples, double warmupEpochs, double freeBits,
-                        long seed, ConvArchitecture conv) {
+                        long seed, ConvArchitecture conv, RecurrentArchitecture recurrent) {
 
     public VaeConfig {
         require(inputDim >= 1, "inputDim must be >= 1, got " + inputDim);
@@ -45,11 +48,21 @@ public record VaeConfig(int inputDim, int latentDim, int[] encoderHidden, int[] 
         require(freeBits >= 0 && Double.isFinite(freeBits), "freeBits must be >= 0, got " + freeBits);
         require(conv == null || conv.image().size() == inputDim, conv == null ? "" : "the image shape " + conv.image()
                 + " holds " + conv.image().size() + " values, but inputDim is " + inputDim);
+        require(conv == null || recurrent == null, "a VAE is convolutional or recurrent, not both");
+        require(recurrent == null || recurrent.size() == inputDim, recurrent == null ? "" : recurrent.steps() + " steps of "
+                + recurrent.features() + " features hold " + recurrent.size() + " values, but inputDim is " + inputDim);
+        require(recurrent == null || encoderHidden.length == 0 && decoderHidden.length == 0,
+                "a recurrent VAE has no hidden dense layers (its size is the recurrent layers' hidden size)");
     }
 
-    /** {@code mlp} or {@code conv}. */
+    /** {@code mlp}, {@code conv}, {@code lstm} or {@code gru}. */
     public String architecture() {
-        return conv == null ? "mlp" : "conv";
+        return recurrent != null ? recurrent.cell().id() : conv == null ? "mlp" : "conv";
+    }
+
+    /** F, the values per time step of a sequence VAE; the input dimension for other VAEs (one step). */
+    public int features() {
+        return recurrent == null ? inputDim : recurrent.features();
     }
 
     private static int[] checkHidden(String what, int[] sizes) {
@@ -89,7 +102,7 @@ public record VaeConfig(int inputDim, int latentDim, int[] encoderHidden, int[] 
     public Builder toBuilder() {
         return new Builder(inputDim).latentDim(latentDim).encoderHidden(encoderHidden).decoderHidden(decoderHidden)
                 .activation(activation).likelihood(likelihood).beta(beta).samples(samples).warmupEpochs(warmupEpochs)
-                .freeBits(freeBits).seed(seed).conv(conv);
+                .freeBits(freeBits).seed(seed).conv(conv).recurrent(recurrent);
     }
 
     /** The config as JSON (the {@code config.json} of a model directory). */
@@ -112,6 +125,9 @@ public record VaeConfig(int inputDim, int latentDim, int[] encoderHidden, int[] 
         if (conv != null) {
             o.set("conv", conv.toJson());
         }
+        if (recurrent != null) {
+            o.set("recurrent", recurrent.toJson());
+        }
         return o;
     }
 
@@ -119,8 +135,21 @@ public record VaeConfig(int inputDim, int latentDim, int[] encoderHidden, int[] 
     public static VaeConfig fromJson(JsonNode o, String source) {
         JsonFields r = new JsonFields(o, source);
         String arch = r.text("architecture");
-        if (!arch.equals("mlp") && !arch.equals("conv")) {
-            throw new IllegalArgumentException(source + ": architecture '" + arch + "' is not supported (expected mlp or conv)");
+        boolean sequence = arch.equals("lstm") || arch.equals("gru");
+        if (!arch.equals("mlp") && !arch.equals("conv") && !sequence) {
+            throw new IllegalArgumentException(source + ": architecture '" + arch
+                    + "' is not supported (expected mlp, conv, lstm or gru)");
+        }
+        RecurrentArchitecture recurrent = null;
+        if (sequence) {
+            if (!o.has("recurrent")) {
+                throw new IllegalArgumentException(source + ": missing field 'recurrent' (the layers of architecture " + arch + ")");
+            }
+            recurrent = RecurrentArchitecture.fromJson(o.get("recurrent"), source + " field 'recurrent'");
+            if (!recurrent.cell().id().equals(arch)) {
+                throw new IllegalArgumentException(source + ": architecture '" + arch + "' but field 'recurrent' has cell '"
+                        + recurrent.cell().id() + "'");
+            }
         }
         ConvArchitecture conv = null;
         if (arch.equals("conv")) {
@@ -136,7 +165,7 @@ public record VaeConfig(int inputDim, int latentDim, int[] encoderHidden, int[] 
                     .activation(r.parsed("activation", Activation::parse))
                     .likelihood(r.parsed("likelihood", LikelihoodKind::parse))
                     .beta(r.number("beta", 0)).samples(r.integer("samples", 1)).warmupEpochs(r.number("warmup_epochs", 0))
-                    .freeBits(r.number("free_bits", 0)).seed(r.longValue("seed")).conv(conv).build();
+                    .freeBits(r.number("free_bits", 0)).seed(r.longValue("seed")).conv(conv).recurrent(recurrent).build();
         } catch (IllegalArgumentException e) {
             throw e.getMessage() != null && e.getMessage().startsWith(source + ": ") ? e
                     : new IllegalArgumentException(source + ": " + e.getMessage(), e);
@@ -160,7 +189,7 @@ public record VaeConfig(int inputDim, int latentDim, int[] encoderHidden, int[] 
 
     /**
      * Builds a {@link VaeConfig}; every field but the input dimension has the reference default. Hidden widths
-     * not set default to {400} for an MLP and to none for a convolutional VAE.
+     * not set default to {400} for an MLP and to none for a convolutional or recurrent VAE.
      */
     public static final class Builder {
         private final int inputDim;
@@ -168,6 +197,7 @@ public record VaeConfig(int inputDim, int latentDim, int[] encoderHidden, int[] 
         private int[] encoderHidden;
         private int[] decoderHidden;
         private ConvArchitecture conv;
+        private RecurrentArchitecture recurrent;
         private Activation activation = Activation.RELU;
         private LikelihoodKind likelihood = LikelihoodKind.BERNOULLI;
         private double beta = 1;
@@ -201,12 +231,14 @@ public record VaeConfig(int inputDim, int latentDim, int[] encoderHidden, int[] 
         public Builder seed(long v) { seed = v; return this; }
         /** Convolutional encoder body and decoder (null: MLPs). */
         public Builder conv(ConvArchitecture v) { conv = v; return this; }
+        /** Recurrent encoder body and decoder of a sequence VAE (null: MLPs or convolutions). */
+        public Builder recurrent(RecurrentArchitecture v) { recurrent = v; return this; }
 
         public VaeConfig build() {
-            int[] defaultHidden = conv == null ? new int[] {400} : new int[0];
+            int[] defaultHidden = conv == null && recurrent == null ? new int[] {400} : new int[0];
             return new VaeConfig(inputDim, latentDim, encoderHidden == null ? defaultHidden : encoderHidden,
                     decoderHidden == null ? defaultHidden : decoderHidden, activation, likelihood, beta,
-                    samples, warmupEpochs, freeBits, seed, conv);
+                    samples, warmupEpochs, freeBits, seed, conv, recurrent);
         }
     }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import org.latent4j.io.ArrayData;
 import org.latent4j.io.FileFormatException;
 import org.latent4j.io.ModelFiles;
+import org.latent4j.models.networks.RecurrentArchitecture;
+import org.latent4j.models.networks.RecurrentCell;
 
 /**
  * A VAE as a model directory ({@link ModelFiles}): {@code model.safetensors} with the weights under their
@@ -78,6 +80,9 @@ public final class VaeFiles {
      * and log_var, decoder), a lower bound of the network's size: the likelihood's parameters are left out.
      */
     static long linearWeights(VaeConfig c) {
+        if (c.recurrent() != null) {
+            return recurrentWeights(c.recurrent(), c.latentDim());
+        }
         long n = 0;
         int in = c.inputDim();
         for (int h : c.encoderHidden()) {
@@ -93,9 +98,41 @@ public final class VaeFiles {
         return layer(n, in, c.inputDim());
     }
 
-    /** n plus a linear layer's (in + 1) * out weights, saturating at Long.MAX_VALUE (sizes up to 2^31 each). */
-    private static long layer(long n, int in, int out) {
-        long w = ((long) in + 1) * out;
+    /**
+     * The weights of a sequence VAE's networks: the encoder's recurrent layers and heads, the decoder's init, recurrent
+     * layers and output layer (PyTorch's layout: G·H·(in + H) weights and 2·G·H biases per layer and direction,
+     * G = 4 gates for an LSTM, 3 for a GRU).
+     */
+    private static long recurrentWeights(RecurrentArchitecture r, int latent) {
+        int directions = r.bidirectional() ? 2 : 1;
+        long n = recurrentStack(0, r, r.features(), directions);
+        n = layer(layer(n, r.encoderOutput(), latent), r.encoderOutput(), latent);
+        n = layer(n, latent, (long) r.layers() * r.hidden());
+        n = recurrentStack(n, r, latent + (r.autoregressive() ? (long) r.features() : 0), 1);
+        return layer(n, r.hidden(), r.features());
+    }
+
+    private static long recurrentStack(long n, RecurrentArchitecture r, long in, int directions) {
+        int gates = r.cell() == RecurrentCell.LSTM ? 4 : 3;
+        for (int l = 0; l < r.layers(); l++) {
+            long layerIn = l == 0 ? in : (long) directions * r.hidden();
+            for (int d = 0; d < directions; d++) {
+                // the input weights and both biases as one layer, the recurrent weights as another
+                n = layer(n, layerIn + 1L, (long) gates * r.hidden());
+                n = layer(n, r.hidden() - 1L, (long) gates * r.hidden());
+            }
+        }
+        return n;
+    }
+
+    /** n plus a linear layer's (in + 1) * out weights, saturating at Long.MAX_VALUE. */
+    private static long layer(long n, long in, long out) {
+        long w;
+        try {
+            w = Math.multiplyExact(in + 1, out);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
         return n > Long.MAX_VALUE - w ? Long.MAX_VALUE : n + w;
     }
 

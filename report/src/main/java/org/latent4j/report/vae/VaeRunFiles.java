@@ -28,6 +28,8 @@ public final class VaeRunFiles {
     public static final String METRICS = "metrics.jsonl";
     /** The run's final figures. */
     public static final String SUMMARY = "summary.json";
+    /** The model metadata's field with the scaler of series data (see {@code org.latent4j.data.series.SeriesScaler#toJson}). */
+    public static final String SERIES_SCALER = "series_scaler";
 
     private VaeRunFiles() {}
 
@@ -77,8 +79,21 @@ public final class VaeRunFiles {
      */
     public static void save(Path dir, Vae vae, ObjectNode summary, TrainingConfig training, Dataset train,
                             String dataSpec, long seed) throws IOException {
+        save(dir, vae, summary, training, train, dataSpec, seed, null);
+    }
+
+    /**
+     * As {@link #save(Path, Vae, ObjectNode, TrainingConfig, Dataset, String, long)}, recording also the scaler
+     * that turned the data's units into the rows' values ({@code series_scaler}, a series' SeriesScaler JSON, or
+     * null for none), so that synthetic windows can be written back in the data's units.
+     */
+    public static void save(Path dir, Vae vae, ObjectNode summary, TrainingConfig training, Dataset train,
+                            String dataSpec, long seed, ObjectNode seriesScaler) throws IOException {
         Files.createDirectories(dir);
         ObjectNode meta = metadata(training, train, dataSpec, seed);
+        if (seriesScaler != null) {
+            meta.set(SERIES_SCALER, seriesScaler);
+        }
         meta.set("metrics", summary);
         VaeFiles.save(vae, dir.resolve("model"), meta);
         AtomicFiles.writeString(dir.resolve(SUMMARY), Json.writePretty(summary));

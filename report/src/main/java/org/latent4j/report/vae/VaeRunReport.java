@@ -13,6 +13,7 @@ import org.latent4j.data.DataSpec;
 import org.latent4j.data.Dataset;
 import org.latent4j.data.Fallback;
 import org.latent4j.data.Splits;
+import org.latent4j.data.series.SequenceData;
 import org.latent4j.figures.ImageGrids;
 import org.latent4j.figures.vae.ClassNames;
 import org.latent4j.figures.vae.VaeFigure;
@@ -45,12 +46,26 @@ public final class VaeRunReport {
      */
     public static Path plot(Path runDir) throws IOException {
         RunFolder run = RunFolder.read(runDir);
-        return write(run, loadData(run));
+        if (run.model().vae().config().recurrent() != null) {
+            SequenceData sequences = loadSequences(run);
+            Splits s = sequences.splits();
+            return write(run, s.test() != null ? s.test() : s.train(), sequences);
+        }
+        return write(run, loadData(run), null);
     }
 
     /** As {@link #plot(Path)}, with the data to draw (the test split of the training data) handed in. */
     public static Path plot(Path runDir, Dataset data) throws IOException {
-        return write(RunFolder.read(runDir), data);
+        return write(RunFolder.read(runDir), data, null);
+    }
+
+    /**
+     * As {@link #plot(Path, Dataset)} for a sequence VAE with its data as sequences: the report adds the series
+     * measures and figures ({@link SeriesSection}).
+     */
+    public static Path plot(Path runDir, SequenceData sequences) throws IOException {
+        Splits s = sequences.splits();
+        return write(RunFolder.read(runDir), s.test() != null ? s.test() : s.train(), sequences);
     }
 
     /** The held-out split named by the run's recorded data spec (the training split when there is none). */
@@ -71,7 +86,23 @@ public final class VaeRunReport {
         return splits.test() != null ? splits.test() : splits.train();
     }
 
-    private static Path write(RunFolder run, Dataset data) throws IOException {
+    /** The run's recorded data as sequences (a recurrent model's view). */
+    static SequenceData loadSequences(RunFolder run) throws IOException {
+        ObjectNode meta = run.model().metadata();
+        Path metaFile = run.dir().resolve("model").resolve(ModelFiles.METADATA);
+        String spec = meta.path("data_spec").asText("");
+        if (spec.isBlank()) {
+            throw new IllegalArgumentException(metaFile + " records no data_spec: cannot tell which data to draw the figures with");
+        }
+        try {
+            return DataSpec.parse(spec, Fallback.SUBSET).loadSequences(Catalogue.standard());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IOException("cannot load the data '" + spec + "' recorded in " + metaFile + " as sequences: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Path write(RunFolder run, Dataset data, SequenceData sequences) throws IOException {
         Vae vae = run.model().vae();
         Dataset shown = data.rows() > MAX_ROWS ? data.first(MAX_ROWS) : data;
         if (shown.cols() != vae.config().inputDim()) {
@@ -101,8 +132,15 @@ public final class VaeRunReport {
         report.section("Metrics");
         report.keyValues("Final figures (summary.json; losses and log-likelihoods in nats per example)",
                 flatten(run.summary()));
-        report.section("Figures");
         Path figuresDir = run.dir().resolve(FIGURES);
+        if (sequences != null && vae.config().recurrent() != null && sequences.splits().train().rows() > 0) {
+            SeriesSection series = SeriesSection.of(vae, sequences, seed);
+            report.section("Time series");
+            report.keyValues("Injected-anomaly detection on the test part, and synthetic windows against real ones"
+                    + " (scores on the model's scaled values; seed " + seed + ")", series.measures());
+            FigureSections.addAll(report, series.figures(), figuresDir);
+        }
+        report.section("Figures");
         FigureSections.addAll(report, figures, figuresDir);
         return report.write(run.dir().resolve(REPORT));
     }
