@@ -37,9 +37,9 @@ public final class ClassifierCache {
      */
     public record Trained(ImageClassifier classifier, double testAccuracy, boolean fromCache, Path dir) {}
 
-    /** The cache root of this process (see the class comment). */
+    /** The cache root of this process (see the class comment; the system property latent4j.cache comes first). */
     public static Path standardRoot() {
-        String own = System.getenv("LATENT4J_CACHE");
+        String own = System.getProperty("latent4j.cache", System.getenv("LATENT4J_CACHE"));
         if (own != null && !own.isBlank()) {
             return Path.of(own);
         }
