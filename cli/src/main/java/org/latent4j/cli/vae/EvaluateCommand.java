@@ -36,6 +36,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Usage.count(spec, "--importance-samples", sampling.samples);
+        if (org.latent4j.cli.wgan.WganModels.isWgan(ModelDir.resolve(input.dir))) {
+            return org.latent4j.cli.wgan.WganModels.evaluate(Console.of(spec), ModelDir.resolve(input.dir), input.data,
+                    sampling.seed, json);
+        }
         VaeFiles.Loaded m = input.model();
         DataMatrix x = sampling.examples(spec, input.dataset());
         Console console = Console.of(spec);

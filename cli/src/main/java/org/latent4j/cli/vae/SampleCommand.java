@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code latent4j sample DIR --n 64 --out FILE.png}: draws z ~ N(0, I) and decodes it. */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Sample from a trained VAE: z ~ N(0, I), then the decoder mean E[x|z] (or a draw from p(x|z) with --draw).",
+        description = {"Sample from a trained VAE: z ~ N(0, I), then the decoder mean E[x|z] (or a draw from p(x|z) with --draw);"
+                + " from a WGAN: G(z), z ~ N(0, I).",
                 "Writes a PNG image grid (image data) or a CSV file (FILE.csv), one sample per row."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j sample runs/vae --n 64 --out runs/vae/samples.png",
@@ -50,10 +51,20 @@ public final class SampleCommand implements Callable<Integer> {
         Usage.count(spec, "--columns", columns);
         Usage.count(spec, "--scale", scale);
         OutputFile.check(spec, "--out", out, overwrite);
-        VaeFiles.Loaded m = ModelDir.loadVae(dir);
-        Tensor x = m.vae().sample(n, draw, new RandomSource(seed));
+        Path modelDir = ModelDir.resolve(dir);
+        Tensor x;
+        int[] imageShape;
+        if (org.latent4j.cli.wgan.WganModels.isWgan(modelDir)) {
+            // a WGAN's generator: x = G(z), z ~ N(0, I); --draw has no meaning there (G is deterministic)
+            x = org.latent4j.cli.wgan.WganModels.sample(modelDir, n, seed);
+            imageShape = org.latent4j.cli.wgan.WganModels.imageShape(modelDir);
+        } else {
+            VaeFiles.Loaded m = ModelDir.loadVae(dir);
+            x = m.vae().sample(n, draw, new RandomSource(seed));
+            imageShape = ModelDir.imageShape(m);
+        }
         FiniteResults.check("the sample", x.data(), x.dim(1));
-        Outputs.writeRows(out, x, ModelDir.imageShape(m), columns, scale, "x");
+        Outputs.writeRows(out, x, imageShape, columns, scale, "x");
         Console.of(spec).info("wrote %d samples to %s", n, out);
         return 0;
     }
