@@ -21,14 +21,16 @@ import java.util.Set;
  *       size=HxW (resize every image)   crop=center|none (centre-crop to the size's aspect first)
  *       channels=1|3 (grey or RGB; default 1)   test=FRACTION (held out, e.g. 0.1)   seed=N (of that split)
  *       skip-bad=yes|no (skip unreadable files with a warning instead of failing)
+ *   ring8 | grid25 | swissroll[?rows=N&amp;seed=S]         a 2-D toy set drawn from a seed ({@link Mixtures2d})
  * </pre>
  */
-public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.Idx, DataSpec.Images {
+public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.Idx, DataSpec.Images, DataSpec.Toy2d {
 
     String FORMS = "fashion-mnist, mnist, fashion-mnist-small, iris (optionally ?fallback=subset), "
             + "csv:FILE[?header=yes|no|auto&delimiter=C&label=COL&columns=COLS&scale=X&test=FILE&image=HxW], "
             + "idx:IMAGES[,LABELS][?test=IMAGES[,LABELS]], "
-            + "images:DIR[?size=HxW&channels=1|3&crop=center&test=FRACTION&seed=N&skip-bad=yes]";
+            + "images:DIR[?size=HxW&channels=1|3&crop=center&test=FRACTION&seed=N&skip-bad=yes], "
+            + "ring8|grid25|swissroll[?rows=N&seed=S]";
 
     /**
      * The most feature columns a spec may choose (2^20, a 1024x1024 image): a range such as
@@ -95,6 +97,14 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
         }
     }
 
+    /** A 2-D toy data set drawn from a seed: {@code rows} training points and {@link Mixtures2d#TEST_ROWS} test points. */
+    record Toy2d(String name, int rows, long seed) implements DataSpec {
+        @Override
+        public Splits load(Catalogue catalogue) {
+            return Mixtures2d.load(name, rows, seed);
+        }
+    }
+
     /** Parses a spec string; errors say what is wrong and which forms are accepted. */
     static DataSpec parse(String spec) {
         return parse(spec, Fallback.NONE);
@@ -128,6 +138,11 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
             allow(spec, opts, Set.of("size", "channels", "crop", "test", "seed", "skip-bad"));
             return new Images(path(spec, head.substring(7)), imageOptions(spec, opts));
         }
+        if (Mixtures2d.NAMES.contains(head)) {
+            allow(spec, opts, Set.of("rows", "seed"));
+            return new Toy2d(head, (int) number(spec, opts, "rows", Mixtures2d.DEFAULT_ROWS, 1, 10_000_000),
+                    number(spec, opts, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE));
+        }
         if (!Catalogue.names().contains(head)) {
             throw new IllegalArgumentException("unknown data spec '" + spec + "'; accepted: " + FORMS);
         }
@@ -137,6 +152,23 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
             throw new IllegalArgumentException("data spec '" + spec + "': fallback must be none or subset, got '" + opts.get("fallback") + "'");
         }
         return new Named(head, Fallback.valueOf(fb));
+    }
+
+    private static long number(String spec, Map<String, String> opts, String key, long dflt, long min, long max) {
+        String v = opts.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("data spec '" + spec + "': " + key + " must be an integer in [" + min + ", "
+                    + max + "], got '" + v + "'");
+        }
     }
 
     private static Map<String, String> query(String spec, String query) {

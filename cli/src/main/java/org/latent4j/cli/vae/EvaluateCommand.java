@@ -2,7 +2,11 @@ package org.latent4j.cli.vae;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Path;
+import org.latent4j.cli.wgan.WganModels;
 import org.latent4j.data.Splits;
+import org.latent4j.models.wgan.Wgan;
+import org.latent4j.models.wgan.WganFiles;
 import java.util.concurrent.Callable;
 import org.latent4j.models.training.DataMatrix;
 import org.latent4j.models.vae.VaeEvaluation;
@@ -58,6 +62,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (quality) {
             return quality();
         }
+        if (org.latent4j.cli.wgan.WganModels.isWgan(ModelDir.resolve(input.dir))) {
+            return org.latent4j.cli.wgan.WganModels.evaluate(Console.of(spec), ModelDir.resolve(input.dir), input.data,
+                    sampling.seed, json);
+        }
         VaeFiles.Loaded m = input.model();
         DataMatrix x = sampling.examples(spec, input.dataset());
         Console console = Console.of(spec);
@@ -86,15 +94,27 @@ public final class EvaluateCommand implements Callable<Integer> {
             LatentSamplers.check(spec, name, gmmK);
         }
         Console console = Console.of(spec);
-        VaeFiles.Loaded m = input.model();
+        Path modelDir = ModelDir.resolve(input.dir);
+        boolean wgan = WganModels.isWgan(modelDir);
+        VaeFiles.Loaded m = wgan ? null : input.model();
         Splits splits = input.splits();
+        if (wgan && !splits.train().isImage()) {
+            // points, not images: the quality measures of 2-D mixtures are the mode measures evaluate prints
+            return WganModels.evaluate(console, modelDir, input.data, sampling.seed, json);
+        }
         DataMatrix real = sampling.examples(spec, input.dataset());
         QualityEvaluation q = QualityEvaluation.prepare(console, splits, input.dataSpec(), real);
         ObjectNode out = q.describe();
         ObjectNode samplers = out.putObject("samplers");
-        for (String name : latentSamplers) {
-            LatentSamplers.Sampler sampler = LatentSamplers.of(spec, console, name, gmmK, input.dir, m, () -> splits.train());
-            samplers.set(name, q.measure(name, sampler, qualitySamples, sampling.seed));
+        if (wgan) {
+            Wgan generator = WganFiles.load(modelDir).model();
+            samplers.set("generator", q.measure("generator", (n, draw, rng) -> generator.sample(n, rng), qualitySamples,
+                    sampling.seed));
+        } else {
+            for (String name : latentSamplers) {
+                LatentSamplers.Sampler sampler = LatentSamplers.of(spec, console, name, gmmK, input.dir, m, () -> splits.train());
+                samplers.set(name, q.measure(name, sampler, qualitySamples, sampling.seed));
+            }
         }
         FiniteResults.check(out);
         if (json) {

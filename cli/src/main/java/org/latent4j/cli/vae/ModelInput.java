@@ -72,11 +72,13 @@ final class ModelInput {
         if (data != null) {
             return data;
         }
-        JsonNode recorded = loaded == null ? null : loaded.metadata().get("data_spec");
+        Path metadata = ModelDir.resolve(dir).resolve(ModelFiles.METADATA);
+        // a model of another kind (a WGAN) is not loaded here: its metadata is read for the spec alone
+        JsonNode recorded = loaded != null ? loaded.metadata().get("data_spec")
+                : java.nio.file.Files.isRegularFile(metadata) ? org.latent4j.io.Json.read(metadata).get("data_spec") : null;
         if (recorded == null || recorded.isNull()) {
             throw Usage.error(command, "--data is needed: the model in " + dir + " does not record the data it was trained on");
         }
-        Path metadata = ModelDir.resolve(dir).resolve(ModelFiles.METADATA);
         if (!recorded.isTextual()) {
             throw new FileFormatException(metadata, "data_spec should be a data spec such as \"fashion-mnist\", got "
                     + recorded + "; give the data with --data");

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Sample from a trained VAE: z ~ N(0, I) (or from a Gaussian mixture fitted to the encoder means of the"
-                + " training data, --latent-sampler gmm), then the decoder mean E[x|z] (or a draw from p(x|z) with --draw).",
+                + " training data, --latent-sampler gmm), then the decoder mean E[x|z] (or a draw from p(x|z) with --draw);"
+                + " from a WGAN: G(z), z ~ N(0, I).",
                 "Writes a PNG image grid (image data) or a CSV file (FILE.csv), one sample per row."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j sample runs/vae --n 64 --out runs/vae/samples.png",
@@ -65,12 +66,22 @@ public final class SampleCommand implements Callable<Integer> {
         Usage.count(spec, "--scale", scale);
         OutputFile.check(spec, "--out", out, overwrite);
         LatentSamplers.check(spec, latentSampler, gmmK);
-        VaeFiles.Loaded m = ModelDir.loadVae(dir);
-        LatentSamplers.Sampler sampler = LatentSamplers.of(spec, Console.of(spec), latentSampler, gmmK, dir, m,
-                () -> LatentSamplers.trainingSplit(spec, dir, m, data));
-        Tensor x = sampler.sample(n, draw, new RandomSource(seed));
+        Path modelDir = ModelDir.resolve(dir);
+        Tensor x;
+        int[] imageShape;
+        if (org.latent4j.cli.wgan.WganModels.isWgan(modelDir)) {
+            // a WGAN's generator: x = G(z), z ~ N(0, I); --draw has no meaning there (G is deterministic)
+            x = org.latent4j.cli.wgan.WganModels.sample(modelDir, n, seed);
+            imageShape = org.latent4j.cli.wgan.WganModels.imageShape(modelDir);
+        } else {
+            VaeFiles.Loaded m = ModelDir.loadVae(dir);
+            LatentSamplers.Sampler sampler = LatentSamplers.of(spec, Console.of(spec), latentSampler, gmmK, dir, m,
+                    () -> LatentSamplers.trainingSplit(spec, dir, m, data));
+            x = sampler.sample(n, draw, new RandomSource(seed));
+            imageShape = ModelDir.imageShape(m);
+        }
         FiniteResults.check("the sample", x.data(), x.dim(1));
-        Outputs.writeRows(out, x, ModelDir.imageShape(m), columns, scale, "x");
+        Outputs.writeRows(out, x, imageShape, columns, scale, "x");
         Console.of(spec).info("wrote %d samples to %s", n, out);
         return 0;
     }

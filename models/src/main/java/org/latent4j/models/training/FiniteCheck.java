@@ -10,13 +10,13 @@ import org.latent4j.tensor.Tensor;
  * Whether every gradient value is finite, in one SIMD pass: x·0 is 0 for finite x and NaN for NaN or
  * ±∞, so the sum of x·0 over all values is 0 exactly when all of them are finite.
  */
-final class FiniteCheck {
+public final class FiniteCheck {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
     private FiniteCheck() {}
 
     /** True when every present gradient of the tensors is finite (tensors without a gradient are skipped). */
-    static boolean gradientsFinite(Collection<Tensor> params) {
+    public static boolean gradientsFinite(Collection<Tensor> params) {
         for (Tensor p : params) {
             Tensor g = p.grad();
             if (g != null && !finite(g.data())) {
