@@ -17,6 +17,9 @@ import org.latent4j.data.Splits;
 import org.latent4j.models.training.TrainingListener;
 import org.latent4j.report.Report;
 import org.latent4j.report.mixture.MixtureDemo;
+import org.latent4j.models.quality.ClassifierCache;
+import org.latent4j.models.quality.ImageQuality;
+import org.latent4j.report.quality.QualityDemo;
 import org.latent4j.report.vae.ConvVaeDemo;
 import org.latent4j.report.vae.VaeDemo;
 import org.latent4j.runtime.Threads;
@@ -59,6 +62,11 @@ final class DemoCommand implements Callable<Integer> {
     static final ConvVaeDemo.Settings FULL_CONV = new ConvVaeDemo.Settings(20, 5, 100, 2_000, 1);
     /** Quick demo's convolutional VAE. */
     static final ConvVaeDemo.Settings QUICK_CONV = new ConvVaeDemo.Settings(20, 2, 20, 300, 1);
+    /** The sample-quality section: 10,000 samples per sampler against the 10,000 test images, as `evaluate --quality`. */
+    static final QualityDemo.Settings FULL_QUALITY = new QualityDemo.Settings(10_000, 10, ImageQuality.Settings.DEFAULT,
+            null, 1);
+    static final QualityDemo.Settings QUICK_QUALITY = new QualityDemo.Settings(500, 10, new ImageQuality.Settings(10, 200),
+            null, 1);
 
     @Option(names = "--out", defaultValue = "runs/demo", paramLabel = "DIR", description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
@@ -105,6 +113,11 @@ final class DemoCommand implements Callable<Integer> {
             folder.markInner(out.relativize(model.runDir()).toString(), OutputLayout.VAE_RUN);
         }
         folder.markInner(out.relativize(conv.conv().runDir()).toString(), OutputLayout.VAE_RUN);
+        QualityDemo.Settings q = quick ? QUICK_QUALITY : FULL_QUALITY;
+        // the cache root is read now, not when the class was loaded: LATENT4J_CACHE or latent4j.cache may name another
+        QualityDemo.Result quality = QualityDemo.run(splits.train(), splits.test(), vae.model(convSettings.latent()).vae(),
+                conv.conv().vae(), new QualityDemo.Settings(q.samples(), q.gmmK(), q.kid(), ClassifierCache.standardRoot(),
+                        seed), progress);
         double vaeSeconds = (System.nanoTime() - t0) / 1e9;
 
         line(log, "drawing the figures");
@@ -113,6 +126,7 @@ final class DemoCommand implements Callable<Integer> {
         report.paragraph(intro(vae, quick));
         VaeDemo.addTo(report, vae, figures);
         ConvVaeDemo.addTo(report, conv, figures);
+        QualityDemo.addTo(report, quality, figures);
         line(log, "fitting Gaussian mixtures by EM: Pearson's crabs and a 2-D mixture");
         MixtureDemo.addTo(report, figures, quick, seed);
         double seconds = (System.nanoTime() - t0) / 1e9;

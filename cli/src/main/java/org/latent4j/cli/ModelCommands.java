@@ -105,6 +105,7 @@ final class ModelCommands {
 
     @Command(name = "sample", description = {"Draw samples from a trained model (a VAE or a mixture, read from its folder).",
             "  vae: latent4j sample DIR --n 64 --out FILE.png|FILE.csv [--draw] [--seed S]",
+            "  wgan: latent4j sample DIR --n 64 --out FILE.png|FILE.csv [--seed S]",
             "  gmm: latent4j sample --model DIR [--n N] [--seed S] [--out FILE.csv]",
             "'latent4j sample DIR --help' shows the options for the model in DIR."},
         footerHeading = "%nExamples:%n",
@@ -115,7 +116,7 @@ final class ModelCommands {
         @Override
         Object commandFor(String kind, Path dir) {
             return switch (kind) {
-                case "vae" -> new org.latent4j.cli.vae.SampleCommand();
+                case "vae", "wgan" -> new org.latent4j.cli.vae.SampleCommand();
                 case "gmm" -> new GmmModelCommands.Sample();
                 default -> throw unsupported("sample", kind, dir);
             };

@@ -46,6 +46,10 @@ public record OutputLayout(List<String> files, List<String> wholeDirs) {
     /** What {@code demo vae} writes. */
     public static final OutputLayout DEMO_VAE = of("samples.png", "reconstructions.png").withWholeDir("model", MODEL);
 
+    /** What {@code sample} and {@code evaluate --quality} add to a VAE run folder: the fitted latent mixtures. */
+    public static final OutputLayout LATENT_MIXTURE = new OutputLayout(List.of(), List.of())
+            .withWholeDir("latent-gmm-k*", MODEL);
+
     public OutputLayout {
         files = List.copyOf(files);
         wholeDirs = List.copyOf(wholeDirs);

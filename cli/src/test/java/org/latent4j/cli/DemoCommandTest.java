@@ -22,7 +22,18 @@ class DemoCommandTest {
     @BeforeAll
     static void runDemo() {
         out = dir.resolve("demo");
-        demo = CliRun.of("demo", "--quick", "--out", out.toString());
+        // the quality classifier is cached under the test's folder, not the user's ~/.cache
+        String before = System.getProperty("latent4j.cache");
+        System.setProperty("latent4j.cache", dir.resolve("cache").toString());
+        try {
+            demo = CliRun.of("demo", "--quick", "--out", out.toString());
+        } finally {
+            if (before == null) {
+                System.clearProperty("latent4j.cache");
+            } else {
+                System.setProperty("latent4j.cache", before);
+            }
+        }
     }
 
     @Test
@@ -40,13 +51,15 @@ class DemoCommandTest {
                 "Latent traversal of the 2-D model", "Latent traversal of the 20-D model", "Training curves",
                 "KL per latent dimension", "A convolutional VAE beside the MLP one", "Samples: MLP and convolutional",
                 "Reconstructions: MLP and convolutional", "seconds per epoch", "crabs", "A mixture in two dimensions",
-                "How this page was made"}) {
+                "Are VAE samples blurry? Sample quality, measured", "Fréchet distance (classifier features)",
+                "mixture of 10 (ex-post)", "How this page was made"}) {
             assertTrue(html.contains(section), "the report lacks '" + section + "'");
         }
         for (String png : new String[] {"samples-latent2", "samples-latent20", "reconstructions", "latent2-latent-space",
                 "latent2-manifold", "latent20-latent-space", "latent2-traversal", "latent20-traversal", "training-loss",
                 "training-recon", "training-kl", "latent2-kl-per-dimension", "latent20-kl-per-dimension",
-                "samples-mlp-latent20", "samples-conv-latent20", "conv-reconstructions"}) {
+                "samples-mlp-latent20", "samples-conv-latent20", "conv-reconstructions", "quality-samples-0",
+                "quality-samples-1", "quality-samples-2"}) {
             assertTrue(Files.size(out.resolve("figures").resolve(png + ".png")) > 1000, png);
         }
         int images = html.split("data:image/png;base64,", -1).length - 1;

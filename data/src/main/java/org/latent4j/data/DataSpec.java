@@ -35,11 +35,12 @@ import org.latent4j.data.series.Sines;
  *       missing=error|interpolate (default error)
  *   co2 | sunspots[?window=T&amp;stride=N&amp;test=SHARE&amp;scale=KIND]   a catalogue series ({@link CatalogueSeries})
  *   sines[:][?n=N&amp;window=T&amp;features=F&amp;seed=S&amp;test=SHARE]   TimeGAN's sine benchmark ({@link Sines})
+ *   ring8 | grid25 | swissroll[?rows=N&amp;seed=S]         a 2-D toy set drawn from a seed ({@link Mixtures2d})
  * </pre>
  * Every spec gives flat rows ({@link #load}); {@link #loadSequences} gives them with their shape as sequences.
  */
 public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.Idx, DataSpec.Images,
-        DataSpec.Series, DataSpec.NamedSeries, DataSpec.SineWaves {
+        DataSpec.Series, DataSpec.NamedSeries, DataSpec.SineWaves, DataSpec.Toy2d {
 
     String FORMS = "fashion-mnist, mnist, fashion-mnist-small, iris (optionally ?fallback=subset), "
             + "csv:FILE[?header=yes|no|auto&delimiter=C&label=COL&columns=COLS&scale=X&test=FILE&image=HxW], "
@@ -48,7 +49,8 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
             + "series:FILE.csv?window=T[&stride=N&test=SHARE&scale=standard|minmax|none&time=COL&time-format=PATTERN"
             + "&columns=COLS&delimiter=C&missing=error|interpolate], "
             + "co2 or sunspots[?window=T&stride=N&test=SHARE&scale=KIND], "
-            + "sines[?n=N&window=T&features=F&seed=S&test=SHARE]";
+            + "sines[?n=N&window=T&features=F&seed=S&test=SHARE], "
+            + "ring8|grid25|swissroll[?rows=N&seed=S]";
 
     /**
      * The most feature columns a spec may choose (2^20, a 1024x1024 image): a range such as
@@ -164,6 +166,14 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
         }
     }
 
+    /** A 2-D toy data set drawn from a seed: {@code rows} training points and {@link Mixtures2d#TEST_ROWS} test points. */
+    record Toy2d(String name, int rows, long seed) implements DataSpec {
+        @Override
+        public Splits load(Catalogue catalogue) {
+            return Mixtures2d.load(name, rows, seed);
+        }
+    }
+
     /** Parses a spec string; errors say what is wrong and which forms are accepted. */
     static DataSpec parse(String spec) {
         return parse(spec, Fallback.NONE);
@@ -197,6 +207,11 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
             allow(spec, opts, Set.of("size", "channels", "crop", "test", "seed", "skip-bad"));
             return new Images(path(spec, head.substring(7)), imageOptions(spec, opts));
         }
+        if (Mixtures2d.NAMES.contains(head)) {
+            allow(spec, opts, Set.of("rows", "seed"));
+            return new Toy2d(head, (int) number(spec, opts, "rows", Mixtures2d.DEFAULT_ROWS, 1, 10_000_000),
+                    number(spec, opts, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE));
+        }
         if (head.startsWith("series:")) {
             allow(spec, opts, Set.of("time", "time-format", "columns", "delimiter", "window", "stride", "test", "scale", "missing"));
             if (!opts.containsKey("window")) {
@@ -229,6 +244,23 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
             throw new IllegalArgumentException("data spec '" + spec + "': fallback must be none or subset, got '" + opts.get("fallback") + "'");
         }
         return new Named(head, Fallback.valueOf(fb));
+    }
+
+    private static long number(String spec, Map<String, String> opts, String key, long dflt, long min, long max) {
+        String v = opts.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("data spec '" + spec + "': " + key + " must be an integer in [" + min + ", "
+                    + max + "], got '" + v + "'");
+        }
     }
 
     private static Map<String, String> query(String spec, String query) {

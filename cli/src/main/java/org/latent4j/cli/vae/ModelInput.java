@@ -7,6 +7,7 @@ import org.latent4j.data.Catalogue;
 import org.latent4j.data.DataSpec;
 import org.latent4j.data.Dataset;
 import org.latent4j.data.Fallback;
+import org.latent4j.data.Splits;
 import org.latent4j.io.FileFormatException;
 import org.latent4j.io.ModelFiles;
 import org.latent4j.models.vae.VaeFiles;
@@ -28,6 +29,7 @@ final class ModelInput {
     CommandSpec command;
 
     private VaeFiles.Loaded loaded;
+    private Splits splits;
 
     /** The trained VAE in {@link #dir}. */
     VaeFiles.Loaded model() throws IOException {
@@ -40,26 +42,47 @@ final class ModelInput {
         if (!split.equals("train") && !split.equals("test")) {
             throw Usage.error(command, "--split must be train or test, got '" + split + "'");
         }
+        return CliData.split(splits(), dataSpec(), split);
+    }
+
+    /** Both splits of the data: of --data, or of the data the model was trained on (read once). */
+    Splits splits() throws IOException {
+        if (splits != null) {
+            return splits;
+        }
         if (data != null) {
-            return CliData.split(CliData.load(command, data), data, split);
+            splits = CliData.load(command, data);
+            return splits;
         }
-        JsonNode recorded = loaded == null ? null : loaded.metadata().get("data_spec");
-        if (recorded == null || recorded.isNull()) {
-            throw Usage.error(command, "--data is needed: the model in " + dir + " does not record the data it was trained on");
-        }
+        String spec = dataSpec();
         // The spec comes from the model's metadata.json, not the command line: a bad one is the file's fault.
         Path metadata = ModelDir.resolve(dir).resolve(ModelFiles.METADATA);
-        if (!recorded.isTextual()) {
-            throw new FileFormatException(metadata, "data_spec should be a data spec such as \"fashion-mnist\", got "
-                    + recorded + "; give the data with --data");
-        }
-        String spec = recorded.textValue();
         DataSpec parsed;
         try {
             parsed = DataSpec.parse(spec, Fallback.SUBSET);
         } catch (IllegalArgumentException e) {
             throw new FileFormatException(metadata, "data_spec: " + e.getMessage() + "; give the data with --data", e);
         }
-        return CliData.split(parsed.load(Catalogue.standard()), spec, split);
+        splits = parsed.load(Catalogue.standard());
+        return splits;
+    }
+
+    /** The data's spec: --data, or the one the model records. */
+    String dataSpec() throws IOException {
+        if (data != null) {
+            return data;
+        }
+        Path metadata = ModelDir.resolve(dir).resolve(ModelFiles.METADATA);
+        // a model of another kind (a WGAN) is not loaded here: its metadata is read for the spec alone
+        JsonNode recorded = loaded != null ? loaded.metadata().get("data_spec")
+                : java.nio.file.Files.isRegularFile(metadata) ? org.latent4j.io.Json.read(metadata).get("data_spec") : null;
+        if (recorded == null || recorded.isNull()) {
+            throw Usage.error(command, "--data is needed: the model in " + dir + " does not record the data it was trained on");
+        }
+        if (!recorded.isTextual()) {
+            throw new FileFormatException(metadata, "data_spec should be a data spec such as \"fashion-mnist\", got "
+                    + recorded + "; give the data with --data");
+        }
+        return recorded.textValue();
     }
 }

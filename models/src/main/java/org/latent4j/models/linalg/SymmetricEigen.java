@@ -43,6 +43,27 @@ public record SymmetricEigen(double[] values, double[] vectors, int d) {
         return sorted(m, v, d);
     }
 
+    /**
+     * The symmetric positive semi-definite square root V diag(√max(λ, 0)) Vᵀ of the decomposed matrix
+     * (row-major d×d). Eigenvalues below zero, which rounding gives a semi-definite matrix, count as zero.
+     */
+    public double[] sqrt() {
+        double[] out = new double[d * d];
+        for (int c = 0; c < d; c++) {
+            double r = Math.sqrt(Math.max(values[c], 0.0));
+            if (r == 0.0) {
+                continue;
+            }
+            for (int i = 0; i < d; i++) {
+                double vi = vectors[i * d + c] * r;
+                for (int j = 0; j < d; j++) {
+                    out[i * d + j] += vi * vectors[j * d + c];
+                }
+            }
+        }
+        return out;
+    }
+
     /** One Jacobi rotation in the (p, q) plane that zeroes m[p][q]. */
     private static void rotate(double[] m, double[] v, int d, int p, int q) {
         double apq = m[p * d + q];

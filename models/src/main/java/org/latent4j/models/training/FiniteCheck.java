@@ -9,11 +9,11 @@ import org.latent4j.tensor.Tensor;
  * ±∞, so the sum of x·0 over all values is 0 exactly when all of them are finite. Scalar when the JVM has
  * no Vector API ({@link VectorSupport}).
  */
-final class FiniteCheck {
+public final class FiniteCheck {
     private FiniteCheck() {}
 
     /** True when every present gradient of the tensors is finite (tensors without a gradient are skipped). */
-    static boolean gradientsFinite(Collection<Tensor> params) {
+    public static boolean gradientsFinite(Collection<Tensor> params) {
         for (Tensor p : params) {
             Tensor g = p.grad();
             if (g != null && !finite(g.data())) {

@@ -18,8 +18,10 @@ import org.latent4j.random.RandomSource;
 import org.latent4j.tensor.Tensor;
 
 /**
- * Mini-batch training shared by the VAE and the autoencoder: each epoch shuffles the training rows with
- * a seeded permutation, takes one optimizer step per batch, then evaluates on held-out data.
+ * Mini-batch training shared by the VAE, the autoencoder and the WGAN: each epoch shuffles the training
+ * rows with a seeded permutation, takes one step per batch, then evaluates on held-out data. A step is one
+ * optimizer step on a {@link TrainingObjective}'s loss, or whatever a {@link SteppedObjective} does with
+ * its rows (a WGAN: n critic steps and a generator step); the loop around it is the same.
  *
  * <p>Determinism: shuffling and sampling noise come from two random sources split from the seed, and
  * the evaluation of epoch e uses a source derived from (seed, e) alone; with a checkpoint after every
@@ -54,6 +56,11 @@ public final class Trainer {
 
     /** Trains from the model's current parameters. {@code test} may be null (no evaluation, no early stopping). */
     public TrainingHistory fit(TrainingObjective objective, DataMatrix train, DataMatrix test) {
+        return run(new GradientSteps(objective), train, test, null);
+    }
+
+    /** Trains an objective that takes its own steps; {@code test} may be null. */
+    public TrainingHistory fit(SteppedObjective objective, DataMatrix train, DataMatrix test) {
         return run(objective, train, test, null);
     }
 
@@ -64,6 +71,12 @@ public final class Trainer {
      * {@link DataMatrix#fingerprint()}); a mismatch fails naming both.
      */
     public TrainingHistory resume(TrainingObjective objective, DataMatrix train, DataMatrix test, Path checkpointDir)
+            throws IOException {
+        return resume(new GradientSteps(objective), train, test, checkpointDir);
+    }
+
+    /** As {@link #resume(TrainingObjective, DataMatrix, DataMatrix, Path)} for an objective that takes its own steps. */
+    public TrainingHistory resume(SteppedObjective objective, DataMatrix train, DataMatrix test, Path checkpointDir)
             throws IOException {
         Checkpoint cp = Checkpoint.read(checkpointDir);
         var saved = cp.training().deepCopy();
@@ -100,14 +113,12 @@ public final class Trainer {
         }
     }
 
-    private TrainingHistory run(TrainingObjective objective, DataMatrix train, DataMatrix test, Checkpoint from) {
+    private TrainingHistory run(SteppedObjective objective, DataMatrix train, DataMatrix test, Checkpoint from) {
         train.requireRows("training");
         if (test != null) {
             test.requireRows("the held-out evaluation (give no test data to skip it)");
         }
         Module module = objective.module();
-        Map<String, Tensor> params = module.namedParameters();
-        Optimizer opt = Optimizers.create(config.optimizer(), config.learningRate(), params);
         LearningRateSchedule schedule = config.parsedSchedule();
         RandomSource root = new RandomSource(config.seed());
         RandomSource shuffle = root.split();
@@ -115,12 +126,13 @@ public final class Trainer {
         Run state = new Run();
         if (from != null) {
             module.loadStateArrays(from.model());
-            opt.importState(from.optimizer());
+            objective.importState(from.optimizer());
             shuffle = RandomSource.fromState(from.shuffleRng());
             noise = RandomSource.fromState(from.noiseRng());
             state.restore(from);
         }
-        int batches = (train.rows() + config.batchSize() - 1) / config.batchSize();
+        int rowsPerStep = objective.rowsPerStep(config.batchSize());
+        int batches = (train.rows() + rowsPerStep - 1) / rowsPerStep;
         Checkpoint.DataIdentity trainIdentity = config.checkpointDir() == null ? null : Checkpoint.DataIdentity.of(train);
         Checkpoint.DataIdentity testIdentity = config.checkpointDir() == null ? null : Checkpoint.DataIdentity.of(test);
         listeners.forEach(l -> l.onStart(state.epoch + 1, config.epochs(), batches));
@@ -128,10 +140,11 @@ public final class Trainer {
         module.train(true);
         while (state.epoch < config.epochs() && !stopped) {
             int epoch = state.epoch + 1;
-            opt.setLearningRate(schedule.rate(config.learningRate(), epoch - 1));
+            objective.setLearningRate(schedule.rate(config.learningRate(), epoch - 1));
             long t0 = System.nanoTime();
             Map<String, double[]> partSums = new LinkedHashMap<>();
-            double total = trainEpoch(objective, opt, train, epoch, shuffle, noise, params, partSums);
+            double[] weight = new double[1];
+            double total = trainEpoch(objective, train, epoch, shuffle, noise, partSums, weight);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Double> figures = test == null ? Map.of() : evaluate(objective, test, epoch);
             figures.forEach((name, value) -> {
@@ -142,13 +155,13 @@ public final class Trainer {
                 }
             });
             Map<String, Double> parts = new LinkedHashMap<>();
-            partSums.forEach((k, v) -> parts.put(k, v[0] / train.rows()));
-            EpochResult result = new EpochResult(epoch, seconds, total / train.rows(), parts, figures, opt.learningRate());
+            partSums.forEach((k, v) -> parts.put(k, v[0] / weight[0]));
+            EpochResult result = new EpochResult(epoch, seconds, total / weight[0], parts, figures, objective.learningRate());
             state.epoch = epoch;
             state.history.add(result);
             stopped = state.track(result, config, module);
             if (config.checkpointDir() != null) {
-                writeCheckpoint(trainIdentity, testIdentity, state, module, opt, shuffle, noise);
+                writeCheckpoint(trainIdentity, testIdentity, state, module, objective, shuffle, noise);
             }
             listeners.forEach(l -> l.onEpoch(result));
         }
@@ -160,37 +173,26 @@ public final class Trainer {
         return new TrainingHistory(state.history, stopped, state.bestEpoch);
     }
 
-    /** One epoch of steps; returns the summed reported loss and adds each named part's sum to {@code partSums}. */
-    private double trainEpoch(TrainingObjective objective, Optimizer opt, DataMatrix train, int epoch,
-                              RandomSource shuffle, RandomSource noise, Map<String, Tensor> params,
-                              Map<String, double[]> partSums) {
+    /**
+     * One epoch of steps; returns the summed reported loss, adds each named part's sum to {@code partSums}
+     * and the steps' summed weight to {@code weight[0]}.
+     */
+    private double trainEpoch(SteppedObjective objective, DataMatrix train, int epoch, RandomSource shuffle,
+                              RandomSource noise, Map<String, double[]> partSums, double[] weight) {
         int n = train.rows();
         int[] order = shuffle.permutation(n);
-        int bs = config.batchSize();
+        int bs = objective.rowsPerStep(config.batchSize());
         double total = 0;
         for (int b = 0, start = 0; start < n; b++, start += bs) {
             int end = Math.min(n, start + bs);
             Tensor batch = train.gather(order, start, end);
             double position = epoch - 1 + (double) start / n;
-            TrainingObjective.BatchLoss loss = objective.loss(batch, position, noise);
-            double objectiveValue = loss.objective().item();
-            if (!Double.isFinite(objectiveValue) || !Double.isFinite(loss.reported())) {
-                throw new NonFiniteLossException(epoch, b + 1, "the loss",
-                        Double.isFinite(objectiveValue) ? loss.reported() : objectiveValue);
-            }
-            opt.zeroGrad();
-            loss.objective().backward();
-            if (!FiniteCheck.gradientsFinite(params.values())) {
-                throw new NonFiniteLossException(epoch, b + 1, "the gradient", Double.NaN);
-            }
-            if (config.clipNorm() > 0) {
-                GradientClipping.clipByGlobalNorm(params, config.clipNorm());
-            }
-            opt.step();
-            total += loss.reported();
-            loss.parts().forEach((k, v) -> partSums.computeIfAbsent(k, key -> new double[1])[0] += v);
             int batchIndex = b + 1;
-            double mean = loss.reported() / (end - start);
+            SteppedObjective.Step step = objective.step(batch, epoch, batchIndex, position, noise);
+            total += step.reported();
+            weight[0] += step.weight();
+            step.parts().forEach((k, v) -> partSums.computeIfAbsent(k, key -> new double[1])[0] += v);
+            double mean = step.reported() / step.weight();
             for (TrainingListener l : listeners) {
                 l.onBatch(epoch, batchIndex, mean);
             }
@@ -198,7 +200,75 @@ public final class Trainer {
         return total;
     }
 
-    private Map<String, Double> evaluate(TrainingObjective objective, DataMatrix test, int epoch) {
+    /** A {@link TrainingObjective} as a {@link SteppedObjective}: one optimizer step on its loss per batch. */
+    private final class GradientSteps implements SteppedObjective {
+        private final TrainingObjective objective;
+        private final Map<String, Tensor> params;
+        private final Optimizer opt;
+
+        GradientSteps(TrainingObjective objective) {
+            this.objective = objective;
+            this.params = objective.module().namedParameters();
+            this.opt = Optimizers.create(config.optimizer(), config.learningRate(), params);
+        }
+
+        @Override
+        public Module module() {
+            return objective.module();
+        }
+
+        @Override
+        public int rowsPerStep(int batchSize) {
+            return batchSize;
+        }
+
+        @Override
+        public Step step(Tensor batch, int epoch, int batchIndex, double position, RandomSource noise) {
+            TrainingObjective.BatchLoss loss = objective.loss(batch, position, noise);
+            double objectiveValue = loss.objective().item();
+            if (!Double.isFinite(objectiveValue) || !Double.isFinite(loss.reported())) {
+                throw new NonFiniteLossException(epoch, batchIndex, "the loss",
+                        Double.isFinite(objectiveValue) ? loss.reported() : objectiveValue);
+            }
+            opt.zeroGrad();
+            loss.objective().backward();
+            if (!FiniteCheck.gradientsFinite(params.values())) {
+                throw new NonFiniteLossException(epoch, batchIndex, "the gradient", Double.NaN);
+            }
+            if (config.clipNorm() > 0) {
+                GradientClipping.clipByGlobalNorm(params, config.clipNorm());
+            }
+            opt.step();
+            return new Step(loss.reported(), loss.parts(), batch.dim(0));
+        }
+
+        @Override
+        public Map<String, Double> evaluate(DataMatrix data, RandomSource rng) {
+            return objective.evaluate(data, rng);
+        }
+
+        @Override
+        public Map<String, ArrayData> exportState() {
+            return opt.exportState();
+        }
+
+        @Override
+        public void importState(Map<String, ArrayData> state) {
+            opt.importState(state);
+        }
+
+        @Override
+        public void setLearningRate(double rate) {
+            opt.setLearningRate(rate);
+        }
+
+        @Override
+        public double learningRate() {
+            return opt.learningRate();
+        }
+    }
+
+    private Map<String, Double> evaluate(SteppedObjective objective, DataMatrix test, int epoch) {
         objective.module().train(false);
         try {
             return objective.evaluate(test, evaluationRng(config.seed(), epoch));
@@ -212,8 +282,8 @@ public final class Trainer {
         return new RandomSource(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L * epoch);
     }
 
-    private void writeCheckpoint(Checkpoint.DataIdentity trainIdentity, Checkpoint.DataIdentity testIdentity, Run state, Module module, Optimizer opt, RandomSource shuffle, RandomSource noise) {
-        Checkpoint cp = new Checkpoint(state.epoch, module.stateArrays(), opt.exportState(), state.best,
+    private void writeCheckpoint(Checkpoint.DataIdentity trainIdentity, Checkpoint.DataIdentity testIdentity, Run state, Module module, SteppedObjective objective, RandomSource shuffle, RandomSource noise) {
+        Checkpoint cp = new Checkpoint(state.epoch, module.stateArrays(), objective.exportState(), state.best,
                 shuffle.state(), noise.state(), state.bestLoss, state.bestEpoch, state.badEpochs, state.history,
                 config.toJson(), trainIdentity, testIdentity);
         try {

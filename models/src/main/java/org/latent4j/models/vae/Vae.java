@@ -242,7 +242,18 @@ public final class Vae extends Module {
      * n samples: z ~ N(0, I), then the decoder mean E[x|z] ({@code draw = false}) or a draw x ~ p(x|z).
      */
     public Tensor sample(int n, boolean draw, RandomSource rng) {
-        Tensor z = Tensor.randn(rng, n, config.latentDim());
+        return generate(Tensor.randn(rng, n, config.latentDim()), draw, rng);
+    }
+
+    /**
+     * Decodes latent codes z [n, latent] drawn by any sampler ({@link LatentMixtureSampler}): the decoder
+     * mean E[x|z] ({@code draw = false}) or a draw x ~ p(x|z) from {@code rng}.
+     */
+    public Tensor generate(Tensor z, boolean draw, RandomSource rng) {
+        if (z.rank() != 2 || z.dim(1) != config.latentDim()) {
+            throw new IllegalArgumentException("generate: expected latent codes [n, " + config.latentDim() + "], got "
+                    + java.util.Arrays.toString(z.shape()));
+        }
         if (!draw) {
             return decode(z);
         }

@@ -127,7 +127,7 @@ public final class VaeDemo {
     }
 
     /** The first {@code rows} rows of a data set as a model's input matrix (no copy when they are all of it). */
-    static DataMatrix matrix(Dataset d, int rows) {
+    public static DataMatrix matrix(Dataset d, int rows) {
         Dataset part = rows < d.rows() ? d.first(rows) : d;
         return new DataMatrix(part.name(), part.x(), part.rows(), part.cols());
     }

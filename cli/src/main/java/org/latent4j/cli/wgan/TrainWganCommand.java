@@ -1,0 +1,229 @@
+package org.latent4j.cli.wgan;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.latent4j.cli.OutputFolder;
+import org.latent4j.cli.OutputLayout;
+import org.latent4j.cli.config.RunRecord;
+import org.latent4j.cli.console.Console;
+import org.latent4j.cli.console.Usage;
+import org.latent4j.data.Catalogue;
+import org.latent4j.data.DataSpec;
+import org.latent4j.data.Dataset;
+import org.latent4j.data.Fallback;
+import org.latent4j.data.Mixtures2d;
+import org.latent4j.data.Splits;
+import org.latent4j.io.AtomicFiles;
+import org.latent4j.io.Json;
+import org.latent4j.models.quality.ModeCoverage;
+import org.latent4j.models.training.DataMatrix;
+import org.latent4j.models.training.EpochResult;
+import org.latent4j.models.training.Trainer;
+import org.latent4j.models.training.TrainingConfig;
+import org.latent4j.models.training.TrainingHistory;
+import org.latent4j.models.training.TrainingListener;
+import org.latent4j.models.wgan.Lipschitz;
+import org.latent4j.models.wgan.Wgan;
+import org.latent4j.models.wgan.WganConfig;
+import org.latent4j.models.wgan.WganFiles;
+import org.latent4j.models.wgan.WganObjective;
+import org.latent4j.report.vae.VaeRunFiles;
+import org.latent4j.runtime.Threads;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code latent4j train wgan}: trains a Wasserstein GAN and writes OUT/model, OUT/metrics.jsonl (a line
+ * every {@code --log-every} generator steps), OUT/summary.json and OUT/run.json.
+ *
+ * <p>Steps and epochs: the trainer's epoch is one pass over the training rows, each generator step taking
+ * critic-steps × batch rows. A 2-D toy set named without {@code rows=} is drawn with exactly
+ * log-every × critic-steps × batch rows, so that an epoch is {@code --log-every} generator steps; other
+ * data give an epoch of ⌈rows / (critic-steps × batch)⌉ steps, and {@code --steps} is rounded up to whole epochs.
+ */
+@Command(name = "wgan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a Wasserstein GAN: a generator G(z), z ~ N(0, I), and a critic D, alternating"
+                + " --critic-steps critic steps and one generator step; the critic is kept 1-Lipschitz by weight"
+                + " clipping (clip), a gradient penalty (gp) or spectral normalization (sn).",
+                "Writes OUT/model, OUT/metrics.jsonl (critic loss, Wasserstein estimate, gradient norms and, for 2-D"
+                + " mixtures, modes captured, % high-quality samples, reverse KL), OUT/summary.json and OUT/run.json."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  latent4j train wgan --data ring8 --lipschitz gp --out runs/wgan-ring8",
+                "  latent4j train wgan --data grid25 --lipschitz sn --steps 5000 --out runs/wgan-grid25",
+                "  latent4j train wgan --data swissroll --lipschitz clip --out runs/wgan-roll"})
+public final class TrainWganCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, description = "Data: ring8, grid25, swissroll (2-D, drawn from a seed),"
+            + " csv:FILE, fashion-mnist, ...")
+    String data;
+    @Option(names = "--out", required = true, description = "Output folder.")
+    Path out;
+    @Option(names = "--lipschitz", defaultValue = "gp", description = "clip, gp or sn (default ${DEFAULT-VALUE}).")
+    String lipschitz;
+    @Option(names = "--steps", defaultValue = "3000", description = "Generator steps (default ${DEFAULT-VALUE}).")
+    int steps;
+    @Option(names = "--critic-steps", defaultValue = "5", description = "Critic steps per generator step (default ${DEFAULT-VALUE}).")
+    int criticSteps;
+    @Option(names = "--log-every", defaultValue = "100", description = "Generator steps between two lines of metrics.jsonl"
+            + " (2-D toy data; default ${DEFAULT-VALUE}).")
+    int logEvery;
+    @Option(names = "--batch", defaultValue = "256", description = "Batch size of each step (default ${DEFAULT-VALUE}).")
+    int batch;
+    @Option(names = "--lr", description = "Learning rate of both networks (default: 5e-5 with clip (RMSprop), 1e-4 otherwise (Adam)).")
+    Double lr;
+    @Option(names = "--schedule", defaultValue = "const", description = "Learning-rate schedule over logging periods:"
+            + " const, step:N:F, ... (default ${DEFAULT-VALUE}).")
+    String schedule;
+    @Option(names = "--gp-weight", defaultValue = "0.1", description = "λ of the gradient penalty (default ${DEFAULT-VALUE},"
+            + " the WGAN-GP toy experiments'; their image experiments use 10).")
+    double gpWeight;
+    @Option(names = "--clip", defaultValue = "0.01", description = "c of weight clipping to [-c, c] (default ${DEFAULT-VALUE}).")
+    double clip;
+    @Option(names = "--width", defaultValue = "512", description = "Width of every hidden layer (default ${DEFAULT-VALUE}).")
+    int width;
+    @Option(names = "--hidden", defaultValue = "3", description = "Hidden layers of each network (default ${DEFAULT-VALUE}).")
+    int hidden;
+    @Option(names = "--latent", defaultValue = "2", description = "Dimension of z (default ${DEFAULT-VALUE}).")
+    int latent;
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of initialization, shuffling and noise (default ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--checkpoint", description = "Write OUT/checkpoint after every logging period (resumable).")
+    boolean checkpoint;
+    @Option(names = "--resume", description = "Continue the run saved in OUT/checkpoint (same settings; --steps may be raised).")
+    boolean resume;
+    @Option(names = "--overwrite", description = OutputFolder.OVERWRITE)
+    boolean overwrite;
+    @Option(names = "--json", description = "Print the final summary (summary.json's content and the output folder) as one JSON object.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Console console = Console.of(spec);
+        Usage.atLeast(spec, "--steps", steps, 1);
+        Usage.atLeast(spec, "--critic-steps", criticSteps, 1);
+        Usage.atLeast(spec, "--log-every", logEvery, 1);
+        Usage.atLeast(spec, "--batch", batch, 1);
+        Usage.atLeast(spec, "--width", width, 1);
+        Usage.atLeast(spec, "--hidden", hidden, 1);
+        Usage.atLeast(spec, "--latent", latent, 1);
+        Usage.number(spec, "--clip", clip, 0, true);
+        Usage.number(spec, "--gp-weight", gpWeight, 0, false);
+        if (lr != null) {
+            Usage.number(spec, "--lr", lr, 0, true);
+        }
+        OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.VAE_RUN, overwrite || resume,
+                "--overwrite to replace its outputs (or --resume to continue its checkpoint)");
+        return folder.run(spec, () -> train(console));
+    }
+
+    private int train(Console console) throws IOException {
+        Lipschitz l = Usage.option(spec, "--lipschitz", () -> Lipschitz.parse(lipschitz));
+        long rowsPerStep = (long) criticSteps * batch;
+        if (rowsPerStep * logEvery > 50_000_000L) {
+            throw Usage.error(spec, "--log-every × --critic-steps × --batch = " + rowsPerStep * logEvery
+                    + " rows per logging period; at most 50,000,000");
+        }
+        DataSpec parsed = Usage.option(spec, "--data", () -> DataSpec.parse(data, Fallback.SUBSET));
+        boolean toy = parsed instanceof DataSpec.Toy2d && !data.contains("rows=");
+        if (toy) {
+            DataSpec.Toy2d t = (DataSpec.Toy2d) parsed;
+            parsed = new DataSpec.Toy2d(t.name(), Math.toIntExact(rowsPerStep * logEvery), t.seed());
+        }
+        Splits splits = parsed.load(Catalogue.standard());
+        Dataset trainSet = splits.train();
+        DataMatrix train = matrix(trainSet);
+        DataMatrix test = splits.test() == null ? null : matrix(splits.test());
+        int stepsPerEpoch = (int) ((train.rows() + rowsPerStep - 1) / rowsPerStep);
+        int epochs = (steps + stepsPerEpoch - 1) / stepsPerEpoch;
+        WganConfig config = Usage.option(spec, "model options", () -> new WganConfig(train.cols(), latent, width, hidden,
+                l, clip, gpWeight, criticSteps, 0.5, 0.9));
+        double rate = lr != null ? lr : WganObjective.defaultLearningRate(l);
+        Path checkpointDir = out.resolve("checkpoint");
+        TrainingConfig training = Usage.option(spec, "training options", () -> TrainingConfig.builder().epochs(epochs)
+                .batchSize(batch).optimizer(WganObjective.optimizerName(l)).learningRate(rate).schedule(schedule)
+                .seed(seed).checkpointDir(checkpoint || resume ? checkpointDir : null).build());
+        ModeCoverage coverage = coverage(parsed);
+        Wgan model = Wgan.create(config, seed);
+        WganObjective objective = new WganObjective(model, rate, coverage);
+        RunRecord.write(spec, out);
+        console.info("training a WGAN (%s, width %d × %d hidden, latent %d, %d critic steps) on %s: %d examples%s,"
+                        + " %d generator steps of batch %d, %d threads", l.cliName(), width, hidden, latent, criticSteps,
+                train.name(), train.rows(), test == null ? "" : ", held out " + test.rows(), epochs * stepsPerEpoch,
+                batch, Threads.count());
+        List<EpochResult> done = new ArrayList<>();
+        TrainingListener metrics = new TrainingListener() {
+            @Override
+            public void onEpoch(EpochResult r) {
+                done.add(r);
+                writeMetrics(done);
+            }
+        };
+        WganDisplay display = new WganDisplay(console, stepsPerEpoch);
+        Trainer trainer = new Trainer(training).listener(metrics).listener(display);
+        TrainingHistory history;
+        try {
+            if (resume) {
+                history = trainer.resume(objective, train, test, checkpointDir);
+                done.clear();
+                done.addAll(history.epochs());
+                writeMetrics(done);
+            } else {
+                history = trainer.fit(objective, train, test);
+            }
+        } finally {
+            display.close();
+        }
+        ObjectNode summary = VaeRunFiles.summary(history, trainSet.name(), train.rows(), test == null ? 0 : test.rows(), null);
+        summary.put("generator_steps", history.epochs().size() * stepsPerEpoch);
+        summary.put("steps_per_line", stepsPerEpoch);
+        ObjectNode meta = Json.mapper().createObjectNode();
+        meta.put("dataset", trainSet.name());
+        meta.put("data_source", trainSet.source());
+        meta.put("data_spec", data);
+        meta.put("seed", seed);
+        if (trainSet.isImage()) {
+            meta.put("image_channels", trainSet.channels());
+            meta.put("image_height", trainSet.height());
+            meta.put("image_width", trainSet.width());
+        }
+        meta.set("training", training.toJson());
+        meta.set("metrics", summary);
+        WganFiles.save(model, out.resolve("model"), meta);
+        AtomicFiles.writeString(out.resolve(VaeRunFiles.SUMMARY), Json.writePretty(summary));
+        console.info("wrote %s, %s, %s and %s", out.resolve("model"), out.resolve(VaeRunFiles.METRICS),
+                out.resolve(VaeRunFiles.SUMMARY), out.resolve(RunRecord.FILE));
+        if (json) {
+            console.json(summary.deepCopy().put("out", out.toString()));
+        }
+        return 0;
+    }
+
+    /** The mode measures of a 2-D mixture, or null for other data. */
+    static ModeCoverage coverage(DataSpec spec) {
+        if (spec instanceof DataSpec.Toy2d t && Mixtures2d.means(t.name()) != null) {
+            return new ModeCoverage(Mixtures2d.means(t.name()), Mixtures2d.std(t.name()));
+        }
+        return null;
+    }
+
+    private static DataMatrix matrix(Dataset d) {
+        String name = d.source().equals(d.name()) ? d.name() : d.name() + " (" + d.source() + ")";
+        return new DataMatrix(name, d.x(), d.rows(), d.cols());
+    }
+
+    private void writeMetrics(List<EpochResult> results) {
+        try {
+            VaeRunFiles.writeMetrics(out, results);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + out.resolve(VaeRunFiles.METRICS), e);
+        }
+    }
+}

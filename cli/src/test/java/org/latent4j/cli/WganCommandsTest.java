@@ -1,0 +1,106 @@
+package org.latent4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latent4j.io.Json;
+
+class WganCommandsTest {
+    @TempDir
+    static Path tmp;
+    static Path run;
+    static CliRun trained;
+    static final String[] SMALL = {"--width", "16", "--batch", "32", "--steps", "6", "--log-every", "3", "--seed", "4"};
+
+    static String[] args(String[] head, String... tail) {
+        String[] out = new String[head.length + SMALL.length + tail.length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(SMALL, 0, out, head.length, SMALL.length);
+        System.arraycopy(tail, 0, out, head.length + SMALL.length, tail.length);
+        return out;
+    }
+
+    @BeforeAll
+    static void train() {
+        run = tmp.resolve("ring");
+        trained = CliRun.of(args(new String[] {"train", "wgan", "--data", "ring8", "--lipschitz", "sn"}, "--out", run.toString()));
+    }
+
+    @Test
+    void trainWritesModelMetricsEveryLogPeriodAndSummary() throws Exception {
+        assertEquals(0, trained.exitCode(), trained.err());
+        List<String> lines = Files.readAllLines(run.resolve("metrics.jsonl"));
+        assertEquals(2, lines.size());
+        JsonNode last = Json.mapper().readTree(lines.get(1));
+        for (String k : List.of("train_loss", "train_wasserstein", "train_generator_loss", "test_wasserstein",
+                "test_grad_norm_mean", "test_modes", "test_high_quality", "test_reverse_kl")) {
+            assertTrue(last.has(k), k + " in " + last);
+        }
+        JsonNode summary = Json.read(run.resolve("summary.json"));
+        assertEquals(6, summary.get("generator_steps").asInt());
+        assertTrue(Files.isRegularFile(run.resolve("model/model.safetensors")));
+        assertTrue(trained.err().contains("6/6") || trained.out().contains("6/6"), trained.out() + trained.err());
+    }
+
+    @Test
+    void sampleWritesCsvAndEvaluatePrintsTheModeMeasures() throws Exception {
+        Path csv = tmp.resolve("s.csv");
+        CliRun s = CliRun.of("sample", run.toString(), "--n", "5", "--out", csv.toString());
+        assertEquals(0, s.exitCode(), s.err());
+        assertEquals(6, Files.readAllLines(csv).size());
+        assertEquals("x0,x1", Files.readAllLines(csv).get(0));
+        CliRun e = CliRun.of("evaluate", run.toString(), "--json");
+        assertEquals(0, e.exitCode(), e.err());
+        JsonNode j = Json.mapper().readTree(e.out());
+        assertEquals(2500, j.get("examples").asInt());
+        assertTrue(j.get("modes").asInt() >= 0 && j.get("modes").asInt() <= 8, j.toString());
+        CliRun text = CliRun.of("evaluate", run.toString());
+        assertTrue(text.out().contains("high_quality") || text.err().contains("high_quality"), text.out() + text.err());
+        CliRun png = CliRun.of("sample", run.toString(), "--n", "5", "--out", tmp.resolve("s.png").toString());
+        assertEquals(1, png.exitCode());
+        assertTrue(png.err().contains("use a .csv file"), png.err());
+    }
+
+    @Test
+    void resumeGivesTheNumbersOfAnUninterruptedRun() throws Exception {
+        Path straight = tmp.resolve("straight"), cut = tmp.resolve("cut");
+        String[] head = {"train", "wgan", "--data", "grid25", "--lipschitz", "gp"};
+        assertEquals(0, CliRun.of(args(head, "--out", straight.toString())).exitCode());
+        String[] half = args(head, "--out", cut.toString(), "--checkpoint");
+        half[java.util.Arrays.asList(half).indexOf("--steps") + 1] = "3";
+        assertEquals(0, CliRun.of(half).exitCode());
+        CliRun r = CliRun.of(args(head, "--out", cut.toString(), "--resume"));
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(Files.readAllLines(straight.resolve("metrics.jsonl")).stream().map(WganCommandsTest::withoutSeconds).toList(),
+                Files.readAllLines(cut.resolve("metrics.jsonl")).stream().map(WganCommandsTest::withoutSeconds).toList());
+        assertEquals(-1, Files.mismatch(straight.resolve("model/model.safetensors"), cut.resolve("model/model.safetensors")));
+    }
+
+    static String withoutSeconds(String line) {
+        return line.replaceAll("\"seconds\":[0-9.eE-]+,", "");
+    }
+
+    @Test
+    void badInputsAreUsageErrorsNamingTheOption() {
+        CliRun l = CliRun.of("train", "wgan", "--data", "ring8", "--lipschitz", "weights", "--out", tmp.resolve("x").toString());
+        assertEquals(2, l.exitCode());
+        assertTrue(l.err().contains("--lipschitz") && l.err().contains("clip, gp or sn"), l.err());
+        CliRun d = CliRun.of("train", "wgan", "--data", "ring9", "--out", tmp.resolve("y").toString());
+        assertEquals(2, d.exitCode());
+        assertTrue(d.err().contains("ring9") && d.err().contains("ring8|grid25|swissroll"), d.err());
+        CliRun s = CliRun.of("train", "wgan", "--data", "ring8", "--critic-steps", "0", "--out", tmp.resolve("z").toString());
+        assertEquals(2, s.exitCode());
+        assertTrue(s.err().contains("--critic-steps"), s.err());
+        CliRun r = CliRun.of("train", "wgan", "--data", "ring8?rows=-3", "--out", tmp.resolve("w").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("rows must be an integer"), r.err());
+        assertTrue(Files.notExists(tmp.resolve("x")) && Files.notExists(tmp.resolve("y")));
+    }
+}

@@ -1,0 +1,104 @@
+package org.latent4j.models.wgan;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.latent4j.nn.Layer;
+import org.latent4j.nn.Linear;
+import org.latent4j.nn.Module;
+import org.latent4j.nn.Sequential;
+import org.latent4j.random.RandomSource;
+import org.latent4j.tensor.Autograd;
+import org.latent4j.tensor.Tensor;
+
+/**
+ * A Wasserstein GAN (Arjovsky, Chintala and Bottou 2017): a generator G mapping z ~ N(0, I) to data
+ * space and a critic D scoring points, trained on the Kantorovich–Rubinstein dual
+ * W(P_data, P_G) = sup over 1-Lipschitz D of E_data[D(x)] − E_z[D(G(z))], the Lipschitz constraint held by
+ * {@link Lipschitz clipping, a gradient penalty or spectral normalization}.
+ *
+ * <p>Networks (the WGAN-GP toy experiments'): both MLPs of {@code hidden} ReLU layers of {@code width},
+ * the generator latentDim → … → dataDim, the critic dataDim → … → 1, each a {@link Sequential} named
+ * {@code generator.layers.0.weight}, … as PyTorch's {@code nn.Sequential}. Under spectral normalization
+ * every critic layer is a {@link SpectralLinear}.
+ */
+public final class Wgan extends Module {
+    private final WganConfig config;
+    private final Sequential generator;
+    private final Sequential critic;
+    private final List<SpectralLinear> spectral = new ArrayList<>();
+
+    private Wgan(WganConfig config, RandomSource rng) {
+        this.config = config;
+        this.generator = child("generator", mlp(config.latentDim(), config.dataDim(), false, rng));
+        this.critic = child("critic", mlp(config.dataDim(), 1, config.lipschitz() == Lipschitz.SN, rng));
+    }
+
+    /** A new WGAN with weights initialized from {@code seed} (PyTorch's default initialization of each layer). */
+    public static Wgan create(WganConfig config, long seed) {
+        return new Wgan(config, new RandomSource(seed));
+    }
+
+    private Sequential mlp(int in, int out, boolean spectralNorm, RandomSource rng) {
+        List<Layer> layers = new ArrayList<>();
+        int size = in;
+        for (int i = 0; i <= config.hidden(); i++) {
+            int next = i == config.hidden() ? out : config.width();
+            if (spectralNorm) {
+                SpectralLinear l = new SpectralLinear(size, next, rng);
+                spectral.add(l);
+                layers.add(l);
+            } else {
+                layers.add(new Linear(size, next, rng));
+            }
+            if (i < config.hidden()) {
+                layers.add(org.latent4j.nn.Activation.RELU.layer());
+            }
+            size = next;
+        }
+        return new Sequential(layers.toArray(Layer[]::new));
+    }
+
+    public WganConfig config() {
+        return config;
+    }
+
+    /** The generator network G. */
+    public Sequential generator() {
+        return generator;
+    }
+
+    /** The critic network D. */
+    public Sequential critic() {
+        return critic;
+    }
+
+    /** G(z) for latent codes z [n, latentDim]. */
+    public Tensor generate(Tensor z) {
+        return generator.forward(z);
+    }
+
+    /** D(x), [n, 1], for points x [n, dataDim]. */
+    public Tensor criticScore(Tensor x) {
+        return critic.forward(x);
+    }
+
+    /** Latent codes z ~ N(0, I), [n, latentDim]. */
+    public Tensor prior(int n, RandomSource rng) {
+        return Tensor.randn(rng, n, config.latentDim());
+    }
+
+    /** n new points G(z), z ~ N(0, I), [n, dataDim], without gradients. */
+    public Tensor sample(int n, RandomSource rng) {
+        if (n < 0) {
+            throw new IllegalArgumentException("sample: the number of samples must be >= 0, got " + n);
+        }
+        try (Autograd.Scope ignored = Autograd.noGrad()) {
+            return generate(prior(n, rng)).detach();
+        }
+    }
+
+    /** The critic's spectrally normalized layers (empty unless the constraint is {@link Lipschitz#SN}). */
+    public List<SpectralLinear> spectralLayers() {
+        return List.copyOf(spectral);
+    }
+}

@@ -1,0 +1,126 @@
+package org.latent4j.models.wgan;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latent4j.io.ArrayData;
+import org.latent4j.models.quality.ModeCoverage;
+import org.latent4j.models.training.DataMatrix;
+import org.latent4j.models.training.NonFiniteLossException;
+import org.latent4j.models.training.Trainer;
+import org.latent4j.models.training.TrainingConfig;
+import org.latent4j.models.training.TrainingHistory;
+import org.latent4j.random.RandomSource;
+import org.latent4j.tensor.Tensor;
+
+class WganTrainingTest {
+    static final int BATCH = 64;
+
+    record Run(Wgan model, TrainingHistory history) {}
+
+    static final double[][] RING = new double[8][];
+    static {
+        for (int k = 0; k < 8; k++) {
+            RING[k] = new double[] {Math.cos(2 * Math.PI * k / 8), Math.sin(2 * Math.PI * k / 8)};
+        }
+    }
+
+    /** n points of the ring of 8 Gaussians (σ = 0.01), drawn from rng. */
+    static DataMatrix ring(String name, int n, RandomSource rng) {
+        float[] x = new float[2 * n];
+        for (int i = 0; i < n; i++) {
+            double[] m = RING[rng.nextInt(8)];
+            x[2 * i] = (float) (m[0] + 0.01 * rng.nextGaussian());
+            x[2 * i + 1] = (float) (m[1] + 0.01 * rng.nextGaussian());
+        }
+        return new DataMatrix(name, x, n, 2);
+    }
+
+    /** Trains a small WGAN on ring8: {@code stepsPerEpoch} generator steps per epoch. */
+    static Run train(Lipschitz l, int width, int epochs, int stepsPerEpoch, double lr, Path checkpoint, Path resumeFrom)
+            throws Exception {
+        WganConfig config = WganConfig.defaults(2, l).withWidth(width);
+        RandomSource data = new RandomSource(3);
+        DataMatrix train = ring("ring8/train", stepsPerEpoch * config.criticSteps() * BATCH, data);
+        DataMatrix test = ring("ring8/test", 500, data);
+        Wgan model = Wgan.create(config, 5);
+        ModeCoverage coverage = new ModeCoverage(RING, 0.01);
+        WganObjective objective = new WganObjective(model, lr, coverage);
+        TrainingConfig tc = TrainingConfig.builder().epochs(epochs).batchSize(BATCH).optimizer(WganObjective.optimizerName(l))
+                .learningRate(lr).seed(9).checkpointDir(checkpoint).build();
+        Trainer trainer = new Trainer(tc);
+        TrainingHistory h = resumeFrom == null ? trainer.fit(objective, train, test)
+                : trainer.resume(objective, train, test, resumeFrom);
+        return new Run(model, h);
+    }
+
+    static void assertSameState(Wgan a, Wgan b) {
+        Map<String, ArrayData> x = a.stateArrays(), y = b.stateArrays();
+        assertEquals(x.keySet(), y.keySet());
+        x.forEach((k, v) -> assertArrayEquals(((ArrayData.F32) v).data(), ((ArrayData.F32) y.get(k)).data(), k));
+    }
+
+    @Test
+    void gradientPenaltyCapturesTheModesOfTheRing() throws Exception {
+        Run r = train(Lipschitz.GP, 64, 4, 100, 1e-3, null, null);
+        Map<String, Double> last = r.history().epochs().getLast().test();
+        // untrained, the generator puts every point near one spot off the ring: 0 modes, 0 % high quality
+        // (measured: 7/8 modes and 6.6 % after these 400 steps of a width-64 network)
+        assertTrue(last.get("modes") >= 7, "modes " + last);
+        assertTrue(last.get("high_quality") >= 3, "high quality " + last);
+    }
+
+    @Test
+    void clippingKeepsEveryCriticWeightWithinC() throws Exception {
+        Run r = train(Lipschitz.CLIP, 16, 1, 3, 5e-3, null, null);
+        int atBound = 0;
+        for (Tensor p : r.model().critic().namedParameters().values()) {
+            for (float f : p.data()) {
+                assertTrue(Math.abs(f) <= 0.01f, "weight " + f);
+                atBound += Math.abs(f) == 0.01f ? 1 : 0;
+            }
+        }
+        assertTrue(atBound > 0, "no weight reached the bound: the clipping was not exercised");
+    }
+
+    @Test
+    void resumingFromACheckpointIsBitIdentical(@TempDir Path dir) throws Exception {
+        for (Lipschitz l : Lipschitz.values()) {
+            Run whole = train(l, 16, 2, 3, 1e-3, null, null);
+            Path cp = dir.resolve("cp-" + l.cliName());
+            train(l, 16, 1, 3, 1e-3, cp, null);
+            Run resumed = train(l, 16, 2, 3, 1e-3, cp, cp);
+            assertSameState(whole.model(), resumed.model());
+            assertEquals(whole.history().epochs().getLast().test(), resumed.history().epochs().getLast().test());
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameModel() throws Exception {
+        Run a = train(Lipschitz.SN, 16, 1, 3, 1e-3, null, null);
+        Run b = train(Lipschitz.SN, 16, 1, 3, 1e-3, null, null);
+        assertSameState(a.model(), b.model());
+        assertTrue(a.model().namedBuffers().containsKey("critic.0.weight_u"));
+    }
+
+    @Test
+    void aDivergingRunStopsWithTheStepNamed() {
+        var e = assertThrows(NonFiniteLossException.class, () -> train(Lipschitz.GP, 16, 1, 3, 1e30, null, null));
+        assertTrue(e.getMessage().contains("epoch 1"), e.getMessage());
+    }
+
+    @Test
+    void aSavedModelLoadsWithTheSameSamples(@TempDir Path dir) throws Exception {
+        Run r = train(Lipschitz.SN, 16, 1, 2, 1e-3, null, null);
+        WganFiles.save(r.model(), dir.resolve("m"), null);
+        Wgan loaded = WganFiles.load(dir.resolve("m")).model();
+        assertSameState(r.model(), loaded);
+        assertArrayEquals(r.model().sample(10, new RandomSource(1)).toArray(), loaded.sample(10, new RandomSource(1)).toArray());
+    }
+}
