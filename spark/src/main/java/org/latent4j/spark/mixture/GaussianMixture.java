@@ -68,6 +68,7 @@ public final class GaussianMixture extends Estimator<GaussianMixtureModel> {
     private final LongParam seed;
     private final IntParam initSampleSize;
     private MixtureParameters initialParameters;
+    private transient org.latent4j.models.mixture.EmListener listener = org.latent4j.models.mixture.EmListener.NONE;
 
     public GaussianMixture() {
         this(Identifiable.randomUID("latent4jGaussianMixture"));
@@ -157,6 +158,12 @@ public final class GaussianMixture extends Estimator<GaussianMixtureModel> {
         return this;
     }
 
+    /** Who hears each EM iteration on the driver (progress, timing); it only observes. */
+    public GaussianMixture setListener(org.latent4j.models.mixture.EmListener l) {
+        listener = l == null ? org.latent4j.models.mixture.EmListener.NONE : l;
+        return this;
+    }
+
     public String getFeaturesCol() { return $(featuresCol); }
     public String getWeightCol() { return $(weightCol); }
     public int getK() { return (Integer) $(k); }
@@ -191,6 +198,7 @@ public final class GaussianMixture extends Estimator<GaussianMixtureModel> {
     public GaussianMixture copy(ParamMap extra) {
         GaussianMixture c = (GaussianMixture) defaultCopy(extra);
         c.initialParameters = initialParameters;
+        c.listener = listener;
         return c;
     }
 
@@ -199,6 +207,7 @@ public final class GaussianMixture extends Estimator<GaussianMixtureModel> {
         transformSchema(dataset.schema());
         GaussianMixtureConfig config = config();
         Fit fit = new Fit(dataset, config, getFeaturesCol(), getWeightCol(), getInitSampleSize(), initialParameters);
+        fit.listener = listener == null ? org.latent4j.models.mixture.EmListener.NONE : listener;
         GaussianMixtureModel model = new GaussianMixtureModel(uid, config, fit.run(), fit.result);
         copyValues(model, extractParamMap());
         return model.setParent(this);
@@ -215,6 +224,7 @@ public final class GaussianMixture extends Estimator<GaussianMixtureModel> {
         private final String weightCol;
         private final int sampleSize;
         FitResult result;
+        org.latent4j.models.mixture.EmListener listener = org.latent4j.models.mixture.EmListener.NONE;
 
         Fit(Dataset<?> dataset, GaussianMixtureConfig config, String featuresCol, String weightCol, int sampleSize,
             MixtureParameters given) {
@@ -285,6 +295,7 @@ public final class GaussianMixture extends Estimator<GaussianMixtureModel> {
                 int inits = given != null ? 1 : config.nInit();
                 Sample sample = given != null ? null : sample(data, n, d);
                 for (int run = 0; run < inits; run++) {
+                    listener.onStart(k, run, inits, config.maxIter());
                     MixtureParameters p0;
                     if (given != null) {
                         p0 = shift(given, center, -1.0);
@@ -361,6 +372,7 @@ public final class GaussianMixture extends Estimator<GaussianMixtureModel> {
                 p = u.parameters();
                 collapsed = u.collapsed();
                 trace[it++] = ll;
+                listener.onIteration(run, it, ll);
                 if (Math.abs(ll - previous) < config.tol()) {
                     converged = true;
                     break;
