@@ -23,7 +23,7 @@ import org.latent4j.spark.vae.VaeModel;
 /** The Java example of README.md ("Scale out on Spark"), run as written on local[2]: keep the two in step. */
 class ReadmeExampleTest {
     @Test
-    void theReadmeExampleRuns(@TempDir Path tmp) {
+    void theReadmeExampleRuns(@TempDir Path tmp) throws Exception {
         SparkTests.session();   // the README's builder then returns the tests' session
         List<Row> rows = new ArrayList<>();
         RandomSource rng = new RandomSource(7);

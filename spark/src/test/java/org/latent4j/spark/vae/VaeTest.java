@@ -95,14 +95,14 @@ class VaeTest {
     void localSgdLowersTheLossAndRepeatsItself() {
         float[] x = rows(200, false, 2);
         Dataset<Row> df = frame(x, 2);
-        Vae est = estimator().setMode("local").setSyncEvery(2).setEpochs(4).setBatchSize(20);
+        Vae est = estimator().setMode("local").setSyncEvery(2).setEpochs(3).setBatchSize(20);
         VaeModel a = est.fit(df);
         VaeModel b = est.fit(df);
         List<Double> losses = a.history().stream().map(r -> r.trainLoss()).toList();
         for (int e = 1; e < losses.size(); e++) {
             assertTrue(losses.get(e) < losses.get(e - 1), "train loss per epoch " + losses);
         }
-        assertTrue(losses.get(3) < losses.get(0) - 0.1, "train loss per epoch " + losses);
+        assertTrue(losses.get(2) < losses.get(0) - 0.1, "train loss per epoch " + losses);
         assertEquals(a.vae().stateArrays(), b.vae().stateArrays());
     }
 
