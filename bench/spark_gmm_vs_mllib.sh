@@ -46,4 +46,4 @@ for p in $parts; do
     gmm) last=$(run gmm "$csv" "$iters" | tee /dev/stderr | tail -1) ;;
   esac
 done
-[ -n "$last" ] && echo "$last"
+if [ -n "$last" ]; then echo "$last"; fi
