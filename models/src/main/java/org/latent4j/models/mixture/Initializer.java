@@ -115,7 +115,7 @@ final class Initializer {
         return last;
     }
 
-    private double[] randomRows(RandomSource rng) {
+    double[] randomRows(RandomSource rng) {
         int[] perm = rng.permutation(n);
         double[] centers = new double[k * d];
         int taken = 0;
