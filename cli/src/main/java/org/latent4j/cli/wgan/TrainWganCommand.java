@@ -84,6 +84,10 @@ public final class TrainWganCommand implements Callable<Integer> {
     double gpWeight;
     @Option(names = "--clip", defaultValue = "0.01", description = "c of weight clipping to [-c, c] (default ${DEFAULT-VALUE}).")
     double clip;
+    @Option(names = "--ema", defaultValue = "0", description = "Decay d of the average of the generator's weights that"
+            + " samples are drawn from, updated after every generator step (0: none, sample from the generator;"
+            + " default ${DEFAULT-VALUE}).")
+    double ema;
     @Option(names = "--width", defaultValue = "512", description = "Width of every hidden layer (default ${DEFAULT-VALUE}).")
     int width;
     @Option(names = "--hidden", defaultValue = "3", description = "Hidden layers of each network (default ${DEFAULT-VALUE}).")
@@ -116,6 +120,9 @@ public final class TrainWganCommand implements Callable<Integer> {
         Usage.atLeast(spec, "--latent", latent, 1);
         Usage.number(spec, "--clip", clip, 0, true);
         Usage.number(spec, "--gp-weight", gpWeight, 0, false);
+        if (!(ema >= 0 && ema < 1)) {
+            throw Usage.error(spec, "--ema must be in [0, 1) (0: no average), got " + ema);
+        }
         if (lr != null) {
             Usage.number(spec, "--lr", lr, 0, true);
         }
@@ -144,7 +151,7 @@ public final class TrainWganCommand implements Callable<Integer> {
         int stepsPerEpoch = (int) ((train.rows() + rowsPerStep - 1) / rowsPerStep);
         int epochs = (steps + stepsPerEpoch - 1) / stepsPerEpoch;
         WganConfig config = Usage.option(spec, "model options", () -> new WganConfig(train.cols(), latent, width, hidden,
-                l, clip, gpWeight, criticSteps, 0.5, 0.9));
+                l, clip, gpWeight, criticSteps, 0.5, 0.9, ema));
         double rate = lr != null ? lr : WganObjective.defaultLearningRate(l);
         Path checkpointDir = out.resolve("checkpoint");
         TrainingConfig training = Usage.option(spec, "training options", () -> TrainingConfig.builder().epochs(epochs)

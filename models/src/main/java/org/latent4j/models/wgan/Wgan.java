@@ -25,12 +25,47 @@ public final class Wgan extends Module {
     private final WganConfig config;
     private final Sequential generator;
     private final Sequential critic;
+    private final Sequential generatorAverage;
     private final List<SpectralLinear> spectral = new ArrayList<>();
 
     private Wgan(WganConfig config, RandomSource rng) {
         this.config = config;
         this.generator = child("generator", mlp(config.latentDim(), config.dataDim(), false, rng));
         this.critic = child("critic", mlp(config.dataDim(), 1, config.lipschitz() == Lipschitz.SN, rng));
+        if (config.emaDecay() > 0) {
+            // built from its own source (the trained networks' initialization stays that of a run without it),
+            // then set to the generator's initial weights
+            this.generatorAverage = child("generator_ema", mlp(config.latentDim(), config.dataDim(), false, new RandomSource(0)));
+            copy(generator, generatorAverage);
+            for (org.latent4j.tensor.Tensor p : generatorAverage.namedParameters().values()) {
+                p.requiresGrad(false);
+            }
+        } else {
+            this.generatorAverage = null;
+        }
+    }
+
+    private static void copy(Module from, Module to) {
+        var src = from.namedParameters();
+        to.namedParameters().forEach((k, t) -> System.arraycopy(src.get(k).data(), 0, t.data(), 0, t.numel()));
+    }
+
+    /**
+     * Moves the generator's average one step towards its weights, ḡ ← d·ḡ + (1 − d)·g, after a generator
+     * step; nothing without an average.
+     */
+    public void updateAverage() {
+        if (generatorAverage == null) {
+            return;
+        }
+        float d = (float) config.emaDecay();
+        var src = generator.namedParameters();
+        generatorAverage.namedParameters().forEach((k, t) -> {
+            float[] avg = t.data(), w = src.get(k).data();
+            for (int i = 0; i < avg.length; i++) {
+                avg[i] = d * avg[i] + (1 - d) * w[i];
+            }
+        });
     }
 
     /** A new WGAN with weights initialized from {@code seed} (PyTorch's default initialization of each layer). */
@@ -87,13 +122,25 @@ public final class Wgan extends Module {
         return Tensor.randn(rng, n, config.latentDim());
     }
 
-    /** n new points G(z), z ~ N(0, I), [n, dataDim], without gradients. */
+    /**
+     * n new points G(z), z ~ N(0, I), [n, dataDim], without gradients: from the generator's weight average
+     * when the config keeps one, else from the generator.
+     */
     public Tensor sample(int n, RandomSource rng) {
+        return draw(generatorAverage != null ? generatorAverage : generator, n, rng);
+    }
+
+    /** n points of the trained generator itself (not its average), as the critic's steps need them. */
+    public Tensor sampleTrained(int n, RandomSource rng) {
+        return draw(generator, n, rng);
+    }
+
+    private Tensor draw(Sequential g, int n, RandomSource rng) {
         if (n < 0) {
             throw new IllegalArgumentException("sample: the number of samples must be >= 0, got " + n);
         }
         try (Autograd.Scope ignored = Autograd.noGrad()) {
-            return generate(prior(n, rng)).detach();
+            return g.forward(prior(n, rng)).detach();
         }
     }
 

@@ -20,9 +20,12 @@ import org.latent4j.io.Json;
  * @param criticSteps critic steps per generator step (n_critic, 5 in both papers)
  * @param beta1       Adam's β₁ for gp and sn (0.5 here; the WGAN-GP paper uses 0 or 0.5)
  * @param beta2       Adam's β₂ for gp and sn (0.9)
+ * @param emaDecay    the decay d of an exponential moving average of the generator's weights, updated after
+ *                    every generator step as ḡ ← d·ḡ + (1 − d)·g and used for sampling (Yazıcı et al. 2019,
+ *                    "The Unusual Effectiveness of Averaging in GAN Training"); 0: no average, samples from g
  */
 public record WganConfig(int dataDim, int latentDim, int width, int hidden, Lipschitz lipschitz, double clipValue,
-                         double gpWeight, int criticSteps, double beta1, double beta2) {
+                         double gpWeight, int criticSteps, double beta1, double beta2, double emaDecay) {
 
     public WganConfig {
         require(dataDim >= 1, "data dimension must be >= 1, got " + dataDim);
@@ -35,6 +38,7 @@ public record WganConfig(int dataDim, int latentDim, int width, int hidden, Lips
         require(criticSteps >= 1, "critic steps must be >= 1, got " + criticSteps);
         require(beta1 >= 0 && beta1 < 1, "beta1 must be in [0, 1), got " + beta1);
         require(beta2 >= 0 && beta2 < 1, "beta2 must be in [0, 1), got " + beta2);
+        require(emaDecay >= 0 && emaDecay < 1, "the generator average's decay must be in [0, 1) (0: off), got " + emaDecay);
     }
 
     private static void require(boolean ok, String message) {
@@ -45,23 +49,27 @@ public record WganConfig(int dataDim, int latentDim, int width, int hidden, Lips
 
     /** The toy-experiment defaults for data of {@code dataDim} columns under the given constraint. */
     public static WganConfig defaults(int dataDim, Lipschitz lipschitz) {
-        return new WganConfig(dataDim, 2, 512, 3, lipschitz, 0.01, 0.1, 5, 0.5, 0.9);
+        return new WganConfig(dataDim, 2, 512, 3, lipschitz, 0.01, 0.1, 5, 0.5, 0.9, 0);
     }
 
     public WganConfig withWidth(int w) {
-        return new WganConfig(dataDim, latentDim, w, hidden, lipschitz, clipValue, gpWeight, criticSteps, beta1, beta2);
+        return new WganConfig(dataDim, latentDim, w, hidden, lipschitz, clipValue, gpWeight, criticSteps, beta1, beta2, emaDecay);
     }
 
     public WganConfig withGpWeight(double g) {
-        return new WganConfig(dataDim, latentDim, width, hidden, lipschitz, clipValue, g, criticSteps, beta1, beta2);
+        return new WganConfig(dataDim, latentDim, width, hidden, lipschitz, clipValue, g, criticSteps, beta1, beta2, emaDecay);
     }
 
     public WganConfig withCriticSteps(int n) {
-        return new WganConfig(dataDim, latentDim, width, hidden, lipschitz, clipValue, gpWeight, n, beta1, beta2);
+        return new WganConfig(dataDim, latentDim, width, hidden, lipschitz, clipValue, gpWeight, n, beta1, beta2, emaDecay);
+    }
+
+    public WganConfig withEmaDecay(double d) {
+        return new WganConfig(dataDim, latentDim, width, hidden, lipschitz, clipValue, gpWeight, criticSteps, beta1, beta2, d);
     }
 
     public WganConfig withLatentDim(int d) {
-        return new WganConfig(dataDim, d, width, hidden, lipschitz, clipValue, gpWeight, criticSteps, beta1, beta2);
+        return new WganConfig(dataDim, d, width, hidden, lipschitz, clipValue, gpWeight, criticSteps, beta1, beta2, emaDecay);
     }
 
     /** As JSON, for config.json and run records. */
@@ -77,6 +85,7 @@ public record WganConfig(int dataDim, int latentDim, int width, int hidden, Lips
         o.put("critic_steps", criticSteps);
         o.put("beta1", beta1);
         o.put("beta2", beta2);
+        o.put("ema_decay", emaDecay);
         return o;
     }
 
@@ -85,7 +94,7 @@ public record WganConfig(int dataDim, int latentDim, int width, int hidden, Lips
         return new WganConfig(integer(n, "data_dim", where), integer(n, "latent_dim", where), integer(n, "width", where),
                 integer(n, "hidden", where), Lipschitz.parse(text(n, "lipschitz", where)), number(n, "clip_value", where),
                 number(n, "gp_weight", where), integer(n, "critic_steps", where), number(n, "beta1", where),
-                number(n, "beta2", where));
+                number(n, "beta2", where), number(n, "ema_decay", where));
     }
 
     private static int integer(JsonNode n, String field, String where) {

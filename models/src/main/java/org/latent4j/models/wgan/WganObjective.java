@@ -90,7 +90,7 @@ public final class WganObjective implements SteppedObjective {
             for (SpectralLinear l : model.spectralLayers()) {
                 l.powerIteration();
             }
-            Tensor fake = model.sample(n, noise);
+            Tensor fake = model.sampleTrained(n, noise);
             Tensor meanReal = model.criticScore(real).mean();
             Tensor meanFake = model.criticScore(fake).mean();
             Tensor loss = meanFake.sub(meanReal);
@@ -148,6 +148,7 @@ public final class WganObjective implements SteppedObjective {
                 throw new NonFiniteLossException(epoch, batchIndex, "the generator's gradient", Double.NaN);
             }
             generatorOpt.step();
+            model.updateAverage();
             return value;
         } finally {
             for (Tensor p : criticParams.values()) {

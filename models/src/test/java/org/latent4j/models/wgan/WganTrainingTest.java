@@ -123,4 +123,23 @@ class WganTrainingTest {
         assertSameState(r.model(), loaded);
         assertArrayEquals(r.model().sample(10, new RandomSource(1)).toArray(), loaded.sample(10, new RandomSource(1)).toArray());
     }
+
+    @Test
+    void theGeneratorsAverageMovesByOneMinusDecayAndIsWhatSamplesComeFrom() {
+        Wgan model = Wgan.create(WganConfig.defaults(2, Lipschitz.GP).withWidth(4).withEmaDecay(0.75), 2);
+        Tensor w = model.generator().namedParameters().get("0.weight");
+        Tensor avg = model.namedParameters().get("generator_ema.0.weight");
+        assertArrayEquals(w.toArray(), avg.toArray());
+        float[] before = avg.toArray();
+        for (int i = 0; i < w.numel(); i++) {
+            w.data()[i] += 1f;
+        }
+        model.updateAverage();
+        for (int i = 0; i < before.length; i++) {
+            assertEquals(before[i] + 0.25f, avg.data()[i], 1e-6f);
+        }
+        // samples come from the average, the critic's fakes from the generator: they now differ
+        Tensor a = model.sample(3, new RandomSource(1)), b = model.sampleTrained(3, new RandomSource(1));
+        assertTrue(!java.util.Arrays.equals(a.toArray(), b.toArray()));
+    }
 }
