@@ -104,6 +104,35 @@ class SequenceCommandsTest {
     }
 
     @Test
+    void newDataAreScaledWithTheModelsScaler() throws Exception {
+        // The second half of the training file on its own: a scaler fitted on its own training part would
+        // shift and stretch it differently; with the model's scaler its first window is the original window
+        // that starts at the same day, so the encoder gives it the same mean.
+        List<String> lines = Files.readAllLines(dir.resolve("sensors.csv"));
+        Path half = dir.resolve("second-half.csv");
+        Files.write(half, java.util.stream.Stream.concat(lines.stream().limit(1), lines.stream().skip(321)).toList());
+        String halfData = "series:" + half + "?time=date&columns=temperature,pressure&window=10&stride=2&test=0.25";
+        Path all = dir.resolve("codes-all.csv");
+        Path mine = dir.resolve("codes-half.csv");
+        CliRun a = CliRun.of("encode", run.toString(), "--split", "train", "--out", all.toString());
+        assertEquals(0, a.exitCode(), a.err());
+        CliRun b = CliRun.of("encode", run.toString(), "--data", halfData, "--split", "train", "--out", mine.toString());
+        assertEquals(0, b.exitCode(), b.err());
+        // original training window 160 starts at day 320, as the half's window 0 (line 0 is the header); equal up
+        // to float rounding (the windows are encoded in batches of other sizes)
+        String[] expected = Files.readAllLines(all).get(161).split(",");
+        String[] actual = Files.readAllLines(mine).get(1).split(",");
+        assertEquals(expected.length, actual.length);
+        for (int c = 1; c < expected.length; c++) {
+            assertEquals(Double.parseDouble(expected[c]), Double.parseDouble(actual[c]), 1e-5, "column " + c);
+        }
+        // data whose columns are not the model's are refused, naming both
+        CliRun c = CliRun.of("encode", run.toString(), "--data", "series:" + half + "?time=date&columns=temperature&window=10",
+                "--out", dir.resolve("codes-bad.csv").toString());
+        assertTrue(c.exitCode() != 0 && c.err().contains("trained on the columns [temperature, pressure]"), c.err());
+    }
+
+    @Test
     void plotAddsTheSeriesMeasuresAndFigures() throws Exception {
         CliRun p = CliRun.of("plot", run.toString());
         assertEquals(0, p.exitCode(), p.err());

@@ -50,8 +50,10 @@ final class ModelInput {
         if (splits != null) {
             return splits;
         }
+        org.latent4j.data.series.SeriesScaler scaler = loaded != null ? ModelDir.seriesScaler(loaded) : null;
         if (data != null) {
-            splits = CliData.load(command, data);
+            // A series model scales new data as it scaled its training data, not by a scaler fitted on them.
+            splits = scaler != null ? CliData.loadSequences(command, data).withScaler(scaler).splits() : CliData.load(command, data);
             return splits;
         }
         String spec = dataSpec();
@@ -63,7 +65,8 @@ final class ModelInput {
         } catch (IllegalArgumentException e) {
             throw new FileFormatException(metadata, "data_spec: " + e.getMessage() + "; give the data with --data", e);
         }
-        splits = parsed.load(Catalogue.standard());
+        splits = scaler != null ? parsed.loadSequences(Catalogue.standard()).withScaler(scaler).splits()
+                : parsed.load(Catalogue.standard());
         return splits;
     }
 

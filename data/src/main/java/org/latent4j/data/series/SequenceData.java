@@ -79,6 +79,36 @@ public record SequenceData(Splits splits, SequenceShape shape, SeriesScaler scal
         Windows train = cut(table, 0, boundary, options, "training part");
         Windows test = testSteps == 0 ? null : cut(table, boundary, steps, options, "test part");
         SeriesScaler scaler = SeriesScaler.fit(options.scale(), table, boundary);
+        return scaled(table, scaler, train, test, options.window(), name, "windows of " + options.window() + " steps every "
+                + options.stride() + ", scaled " + scaler.kind().label() + " on the " + boundary + " training steps");
+    }
+
+    /**
+     * The same windows of the same series scaled by another scaler: the one a model was trained with, so that
+     * new data are scored in the units the model knows (a scaler fitted on the new data's own training part would
+     * shift and stretch them differently). Data that are not windows of a series are returned as they are.
+     *
+     * @throws BadDataException when the scaler's columns are not the series' columns, or a scaled value is not
+     *                          finite in float32
+     */
+    public SequenceData withScaler(SeriesScaler model) throws BadDataException {
+        if (series == null) {
+            return this;
+        }
+        if (!model.columns().equals(series.columnNames())) {
+            throw new BadDataException(series.source(), "the model was trained on the columns " + model.columns()
+                    + ", these data have " + series.columnNames());
+        }
+        String name = splits.train().name();
+        if (name.endsWith("/train")) {
+            name = name.substring(0, name.length() - "/train".length());
+        }
+        return scaled(series, model, trainWindows, testWindows, shape.steps(), name, "windows of " + shape.steps()
+                + " steps, scaled " + model.kind().label() + " as the model's training data");
+    }
+
+    private static SequenceData scaled(SeriesTable table, SeriesScaler scaler, Windows train, Windows test, int window,
+                                       String name, String how) throws BadDataException {
         float[] scaled = scaler.transform(table.values());
         for (int i = 0; i < scaled.length; i++) {
             if (!Float.isFinite(scaled[i])) {
@@ -88,10 +118,8 @@ public record SequenceData(Splits splits, SequenceShape shape, SeriesScaler scal
                         + ") is beyond float32's range; choose scale=standard or minmax, or values of a smaller magnitude");
             }
         }
-        SequenceShape shape = new SequenceShape(options.window(), table.features());
-        List<String> cols = columnNames(table.columnNames(), options.window());
-        String how = "windows of " + options.window() + " steps every " + options.stride() + ", scaled "
-                + scaler.kind().label() + " on the " + boundary + " training steps";
+        SequenceShape shape = new SequenceShape(window, table.features());
+        List<String> cols = columnNames(table.columnNames(), window);
         Dataset tr = Dataset.builder(name + "/train", train.rows(scaled, table.features()), train.count(), shape.width())
                 .source(table.source() + "; " + how).columnNames(cols).build();
         Dataset te = test == null ? null : Dataset.builder(name + "/test", test.rows(scaled, table.features()), test.count(),

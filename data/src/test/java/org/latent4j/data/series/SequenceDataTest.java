@@ -116,4 +116,26 @@ class SequenceDataTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> SequenceShape.ofImages(table)).getMessage()
                 .contains("no order of steps"));
     }
+
+    @Test
+    void newDataAreScaledByTheModelsScalerNotOneFittedOnThem() throws Exception {
+        SeriesOptions o = SeriesOptions.of(2).withSplit(0.5, SeriesScaler.Kind.STANDARD);
+        SequenceData trained = SequenceData.window(ramp(10), o, "ramp");
+        // the same windows of a series twice as long: its own scaler would differ from the model's
+        SequenceData fresh = SequenceData.window(ramp(20), o, "ramp");
+        SequenceData rescaled = fresh.withScaler(trained.scaler());
+        assertEquals(trained.scaler(), rescaled.scaler());
+        float[] expected = trained.scaler().transform(ramp(20).values());
+        // training window 0 covers steps 0-1: its values are the model's scaling of those steps
+        float[] row = rescaled.splits().train().x();
+        for (int c = 0; c < 4; c++) {
+            assertEquals(expected[c], row[c], 0f);
+        }
+        assertTrue(Math.abs(fresh.splits().train().x()[0] - row[0]) > 1e-3, "a fitted scaler would give other values");
+        // the model's own data with its own scaler: unchanged
+        assertArrayEquals(trained.splits().train().x(), trained.withScaler(trained.scaler()).splits().train().x());
+        SeriesScaler other = SeriesScaler.identity(java.util.List.of("x", "y"));
+        var e = assertThrows(org.latent4j.data.BadDataException.class, () -> fresh.withScaler(other));
+        assertTrue(e.getMessage().contains("trained on the columns [x, y]"), e.getMessage());
+    }
 }
