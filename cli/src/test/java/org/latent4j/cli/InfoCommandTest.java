@@ -44,7 +44,8 @@ class InfoCommandTest {
         CliRun r = CliRun.of("info", "--json");
         assertEquals(0, r.exitCode(), r.err());
         JsonNode choice = new ObjectMapper().readTree(r.out()).get("blas_choices").get("s-NT-large");
-        assertTrue(choice != null && choice.asText().matches("(java|native) \\(java \\d+ GFLOP/s, native \\d+ GFLOP/s, on 96x200x80 transB\\)"),
+        // the class may have been measured by an earlier test of this JVM, on its own shape
+        assertTrue(choice != null && choice.asText().matches("(java|native) \\(java \\d+ GFLOP/s, native \\d+ GFLOP/s, on \\d+x\\d+x\\d+ transB\\)"),
                 r.out());
         CliRun text = CliRun.of("info");
         assertTrue(text.out().contains("blas     measured per shape class: native ") && text.out().contains("s-NT-large: "
