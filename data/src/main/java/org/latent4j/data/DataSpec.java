@@ -349,7 +349,10 @@ public sealed interface DataSpec permits DataSpec.Named, DataSpec.Csv, DataSpec.
                 String f = opts.get("time-format").strip();
                 try {
                     java.time.format.DateTimeFormatter.ofPattern(f);
-                } catch (IllegalArgumentException e) {
+                    java.time.format.DateTimeFormatter.ofPattern(f.replace('y', 'u'));  // as the reader compiles it
+                } catch (IllegalArgumentException | ClassCastException e) {
+                    // ClassCastException: the JDK's pattern parser fails so on a pad letter before some fields
+                    // ("yyypMMdd", found by SeriesReaderFuzzTest); to the user it is just a bad pattern.
                     throw new IllegalArgumentException("time-format '" + f + "' is not a date-time pattern (" + e.getMessage()
                             + "; e.g. yyyyMMdd or yyyy-MM-dd HH:mm)");
                 }

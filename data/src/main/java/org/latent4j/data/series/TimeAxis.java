@@ -94,8 +94,14 @@ public record TimeAxis(String column, Kind kind, List<String> labels, double[] k
 
         /** @param pattern a {@link DateTimeFormatter} pattern such as {@code yyyyMMdd}, or null for ISO and numbers */
         Parser(String pattern) {
-            this.format = pattern == null ? null : DateTimeFormatter.ofPattern(pattern.replace('y', 'u'), Locale.ROOT)
-                    .withResolverStyle(ResolverStyle.STRICT);
+            try {
+                this.format = pattern == null ? null : DateTimeFormatter.ofPattern(pattern.replace('y', 'u'), Locale.ROOT)
+                        .withResolverStyle(ResolverStyle.STRICT);
+            } catch (IllegalArgumentException | ClassCastException e) {
+                // ClassCastException: the JDK's pattern parser fails so on a pad letter before some fields
+                throw new IllegalArgumentException("time format '" + pattern + "' is not a date-time pattern ("
+                        + e.getMessage() + "; e.g. yyyyMMdd or yyyy-MM-dd HH:mm)", e);
+            }
         }
 
         Kind kind() {
