@@ -1,7 +1,6 @@
 package org.latent4j.blas;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.latent4j.runtime.Parallel;
 import org.latent4j.runtime.Threads;
@@ -156,7 +155,12 @@ final class DoubleGemm {
         for (int p = 0; p < bound; p += L) {
             s = DoubleVector.fromArray(S, x, p).fma(DoubleVector.fromArray(S, y, yOff + p), s);
         }
-        double r = s.reduceLanes(VectorOperators.ADD);
+        // Lanes summed in order: reduceLanes(ADD) may sum in another order once the JIT compiles it than
+        // before, and the same product must give the same bits whenever it runs.
+        double r = 0;
+        for (int l = 0; l < L; l++) {
+            r += s.lane(l);
+        }
         for (int p = bound; p < k; p++) {
             r = Math.fma(x[p], y[yOff + p], r);
         }
