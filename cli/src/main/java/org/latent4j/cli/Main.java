@@ -3,6 +3,7 @@ package org.latent4j.cli;
 import java.nio.file.Path;
 import org.latent4j.cli.config.ConfigException;
 import org.latent4j.cli.config.ConfigFile;
+import org.latent4j.cli.console.LauncherWatch;
 import org.latent4j.cli.console.Logging;
 import org.latent4j.cli.console.OutputOptions;
 import org.latent4j.runtime.Threads;
@@ -158,6 +159,7 @@ public final class Main implements OutputOptions.Source {
     }
 
     public static void main(String[] args) {
+        LauncherWatch.start();
         System.exit(run(args));
     }
 
