@@ -59,6 +59,8 @@ public final class CsvReader {
         private int valueCount;
         private final List<String> labelCells = new ArrayList<>();
 
+        private static final ColumnChoice.Roles ROLES = new ColumnChoice.Roles("label", "feature", "feature columns");
+
         Parse(String source, CsvOptions options) {
             this.source = source;
             this.options = options;
@@ -130,59 +132,10 @@ public final class CsvReader {
         }
 
         private void resolveColumns() throws BadDataException {
-            if (options.label() != null) {
-                labelIndex = resolve(options.label(), "label");
-            }
-            if (options.columns().isEmpty()) {
-                featureIndex = new int[fieldCount - (labelIndex >= 0 ? 1 : 0)];
-                for (int c = 0, k = 0; c < fieldCount; c++) {
-                    if (c != labelIndex) {
-                        featureIndex[k++] = c;
-                    }
-                }
-            } else {
-                featureIndex = new int[options.columns().size()];
-                for (int k = 0; k < featureIndex.length; k++) {
-                    int c = resolve(options.columns().get(k), "feature");
-                    if (c == labelIndex) {
-                        throw new BadDataException(source, "column " + options.columns().get(k) + " is the label column; it cannot also be a feature");
-                    }
-                    for (int j = 0; j < k; j++) {
-                        if (featureIndex[j] == c) {
-                            throw new BadDataException(source, "column " + options.columns().get(k) + " is chosen twice");
-                        }
-                    }
-                    featureIndex[k] = c;
-                }
-            }
-            if (featureIndex.length == 0) {
-                throw new BadDataException(source, "no feature columns (line " + firstLine + " has " + fieldCount + " fields)");
-            }
-        }
-
-        private int resolve(CsvOptions.Column col, String role) throws BadDataException {
-            return switch (col) {
-                case CsvOptions.Column.Index(int i) -> {
-                    int c = i < 0 ? fieldCount + i : i;
-                    if (c < 0 || c >= fieldCount) {
-                        throw new BadDataException(source, role + " column index " + i + " is outside the " + fieldCount
-                                + " columns of line " + firstLine + " (indices start at 0; -1 is the last)");
-                    }
-                    yield c;
-                }
-                case CsvOptions.Column.Name(String n) -> {
-                    if (header == null) {
-                        throw new BadDataException(source, role + " column '" + n + "' is chosen by name, but the file has no header"
-                                + " (choose it by 0-based index, or set header=yes)");
-                    }
-                    int c = header.indexOf(n);
-                    if (c < 0) {
-                        throw new BadDataException(source, "no " + role + " column '" + n + "' in the header on line "
-                                + firstLine + "; the columns are " + header);
-                    }
-                    yield c;
-                }
-            };
+            ColumnChoice choice = ColumnChoice.resolve(source, fieldCount, firstLine, header, options.label(),
+                    options.columns(), ROLES);
+            labelIndex = choice.key();
+            featureIndex = choice.chosen();
         }
 
         private void addRow(List<String> fields) throws BadDataException {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.latent4j.data.BadDataException;
 import org.latent4j.data.CsvOptions;
+import org.latent4j.data.ColumnChoice;
 import org.latent4j.data.CsvReader;
 
 /**
@@ -65,6 +66,8 @@ public final class SeriesReader {
         private double[] keys = new double[256];
         private final List<Integer> lines = new ArrayList<>();
         private boolean anyMissing;
+
+        private static final ColumnChoice.Roles ROLES = new ColumnChoice.Roles("time", "value", "value columns");
 
         Parse(String source, SeriesOptions options) {
             this.source = source;
@@ -150,56 +153,10 @@ public final class SeriesReader {
         }
 
         private void resolveColumns() throws BadDataException {
-            if (options.time() != null) {
-                timeIndex = resolve(options.time(), "time");
-            }
-            if (options.columns().isEmpty()) {
-                valueIndex = new int[fieldCount - (timeIndex >= 0 ? 1 : 0)];
-                for (int c = 0, k = 0; c < fieldCount; c++) {
-                    if (c != timeIndex) {
-                        valueIndex[k++] = c;
-                    }
-                }
-            } else {
-                valueIndex = new int[options.columns().size()];
-                for (int k = 0; k < valueIndex.length; k++) {
-                    int c = resolve(options.columns().get(k), "value");
-                    if (c == timeIndex) {
-                        throw new BadDataException(source, "column " + options.columns().get(k) + " is the time column; it cannot also be a value");
-                    }
-                    for (int j = 0; j < k; j++) {
-                        if (valueIndex[j] == c) {
-                            throw new BadDataException(source, "column " + options.columns().get(k) + " is chosen twice");
-                        }
-                    }
-                    valueIndex[k] = c;
-                }
-            }
-            if (valueIndex.length == 0) {
-                throw new BadDataException(source, "no value columns (line " + firstLine + " has " + fieldCount
-                        + " field" + (fieldCount == 1 ? "" : "s") + ", the time column among them)");
-            }
-        }
-
-        private int resolve(CsvOptions.Column col, String role) throws BadDataException {
-            return switch (col) {
-                case CsvOptions.Column.Index(int i) -> {
-                    int c = i < 0 ? fieldCount + i : i;
-                    if (c < 0 || c >= fieldCount) {
-                        throw new BadDataException(source, role + " column index " + i + " is outside the " + fieldCount
-                                + " columns of line " + firstLine + " (indices start at 0; -1 is the last)");
-                    }
-                    yield c;
-                }
-                case CsvOptions.Column.Name(String n) -> {
-                    int c = header == null ? -1 : header.indexOf(n);
-                    if (c < 0) {
-                        throw new BadDataException(source, "no " + role + " column '" + n + "' in the header on line "
-                                + firstLine + "; the columns are " + (header == null ? List.of() : header));
-                    }
-                    yield c;
-                }
-            };
+            ColumnChoice choice = ColumnChoice.resolve(source, fieldCount, firstLine, header, options.time(),
+                    options.columns(), ROLES);
+            timeIndex = choice.key();
+            valueIndex = choice.chosen();
         }
 
         private void addStep(List<String> fields, int step) throws BadDataException {
