@@ -124,9 +124,16 @@ public final class Pointwise {
             Kernels.loop(out.length, (s, e) -> ReluLanes.select(gd, xd, out, s, e));
         } else {
             VectorSupport.noticeScalarFallback();
-            Kernels.loop(out.length, (s, e) -> { for (int i = s; i < e; i++) out[i] = xd[i] > 0 ? gd[i] : 0f; });
+            Kernels.loop(out.length, (s, e) -> reluSelectScalar(gd, xd, out, s, e));
         }
         return record("reluBackward", new Tensor(out, x.shape.clone()), g, gg -> reluBackward(gg, x));
+    }
+
+    /** The scalar twin of {@link ReluLanes#select}, for JVMs without the Vector API. */
+    static void reluSelectScalar(float[] g, float[] x, float[] out, int start, int end) {
+        for (int i = start; i < end; i++) {
+            out[i] = x[i] > 0 ? g[i] : 0f;
+        }
     }
 
     public static Tensor leakyRelu(Tensor x, float slope) {

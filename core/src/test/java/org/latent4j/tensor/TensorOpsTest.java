@@ -237,9 +237,12 @@ class TensorOpsTest {
                 g[(i * 7) % n] = special[(i / 3) % special.length];
             }
             Tensor out = Pointwise.reluBackward(Tensor.of(g, n), Tensor.of(x, n));
+            float[] scalar = new float[n];
+            Pointwise.reluSelectScalar(g, x, scalar, 0, n);
             for (int i = 0; i < n; i++) {
                 float expected = x[i] > 0 ? g[i] : 0f;
                 assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(out.data()[i]), "element " + i + " of " + n);
+                assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(scalar[i]), "scalar twin, element " + i);
             }
         }
     }
