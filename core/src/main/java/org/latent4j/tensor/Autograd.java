@@ -134,6 +134,10 @@ public final class Autograd {
                     + " does not match the output shape " + Shape.str(root.shape));
         }
         List<Tensor> order = topologicalOrder(root);
+        // For grad(): only the inputs from which a wanted tensor can be reached get a gradient, as in
+        // PyTorch's autograd.grad. A gradient penalty's first backward thus computes no weight gradients
+        // (two [n, w]ᵀ·[n, w] products per hidden layer that the penalty never uses).
+        Map<Tensor, Boolean> leadsToWanted = accumulateLeaves ? null : leadsTo(order, wanted);
         Map<Tensor, Tensor> grads = new IdentityHashMap<>();
         grads.put(root, seed);
         try (Scope ignored = setEnabled(createGraph)) {
@@ -158,7 +162,7 @@ public final class Autograd {
                 }
                 for (int k = 0; k < node.inputs().length; k++) {
                     Tensor in = node.inputs()[k];
-                    if (!in.requiresGrad()) {
+                    if (!in.requiresGrad() || leadsToWanted != null && !leadsToWanted.containsKey(in)) {
                         continue;
                     }
                     Tensor gi = node.gradFns()[k].apply(g);
@@ -170,6 +174,29 @@ public final class Autograd {
                 }
             }
         }
+    }
+
+    /**
+     * The tensors of {@code order} (each after its inputs) that are wanted or have an input that leads to a
+     * wanted one: those whose gradient {@link #grad} needs.
+     */
+    private static Map<Tensor, Boolean> leadsTo(List<Tensor> order, Map<Tensor, Tensor> wanted) {
+        Map<Tensor, Boolean> leads = new IdentityHashMap<>();
+        for (Tensor t : order) {
+            boolean yes = wanted.containsKey(t);
+            if (!yes && t.node != null) {
+                for (Tensor in : t.node.inputs()) {
+                    if (leads.containsKey(in)) {
+                        yes = true;
+                        break;
+                    }
+                }
+            }
+            if (yes) {
+                leads.put(t, Boolean.TRUE);
+            }
+        }
+        return leads;
     }
 
     /** Tensors reachable from root through recorded ops, each after all of its inputs. */

@@ -2,6 +2,8 @@ package org.latent4j.tensor;
 
 import static org.latent4j.tensor.Autograd.record;
 
+import org.latent4j.runtime.VectorSupport;
+
 /**
  * Element-wise ops with NumPy broadcasting. Each op computes its forward values and states, right
  * beside them, the vector-Jacobian product for each input, written with differentiable ops.
@@ -102,9 +104,36 @@ public final class Pointwise {
 
     public static Tensor relu(Tensor x) {
         Tensor y = Kernels.unary(x, (a, o, s, e) -> { for (int i = s; i < e; i++) o[i] = Math.max(a[i], 0f); });
-        return record("relu", y, x, g -> Autograd.isEnabled()
-                ? g.mul(Kernels.unary(x, (a, o, s, e) -> { for (int i = s; i < e; i++) o[i] = a[i] > 0 ? 1f : 0f; }))
-                : Kernels.binary("relu backward", g, x, (q, a, o, s, e) -> { for (int i = s; i < e; i++) o[i] = a[i] > 0 ? q[i] : 0f; }));
+        return record("relu", y, x, g -> reluBackward(g, x));
+    }
+
+    /**
+     * relu's vector-Jacobian product {@code g·[x > 0]}, as an op of its own: it is linear in g with a mask
+     * fixed by x, so its gradient in g is itself, and x gets none (relu'' = 0 away from 0). A gradient of
+     * a gradient (the gradient penalty's) thus records one selection per layer instead of a 0/1 mask and a
+     * product, and nothing is computed for x.
+     */
+    static Tensor reluBackward(Tensor g, Tensor x) {
+        if (!java.util.Arrays.equals(g.shape, x.shape)) {
+            throw new IllegalArgumentException("relu backward: gradient shape " + Shape.str(g.shape)
+                    + " differs from the input's " + Shape.str(x.shape));
+        }
+        float[] gd = g.data, xd = x.data;
+        float[] out = new float[gd.length];
+        if (VectorSupport.AVAILABLE) {
+            Kernels.loop(out.length, (s, e) -> ReluLanes.select(gd, xd, out, s, e));
+        } else {
+            VectorSupport.noticeScalarFallback();
+            Kernels.loop(out.length, (s, e) -> reluSelectScalar(gd, xd, out, s, e));
+        }
+        return record("reluBackward", new Tensor(out, x.shape.clone()), g, gg -> reluBackward(gg, x));
+    }
+
+    /** The scalar twin of {@link ReluLanes#select}, for JVMs without the Vector API. */
+    static void reluSelectScalar(float[] g, float[] x, float[] out, int start, int end) {
+        for (int i = start; i < end; i++) {
+            out[i] = x[i] > 0 ? g[i] : 0f;
+        }
     }
 
     public static Tensor leakyRelu(Tensor x, float slope) {

@@ -190,6 +190,63 @@ class TensorOpsTest {
         assertArrayEquals(new float[] {0f, 0f}, g[1].data());
     }
 
+    /**
+     * grad() computes the gradient only along paths to the inputs it was asked for (PyTorch's autograd.grad):
+     * a gradient penalty's first backward must not compute the weights' gradients it throws away.
+     */
+    @Test
+    void gradFollowsOnlyThePathsToItsInputs() {
+        Tensor x = Tensor.vector(1f, 2f).requiresGrad(true);
+        Tensor w = Tensor.vector(3f, 4f).requiresGrad(true);
+        int[] calls = new int[2];
+        Tensor y;
+        try (var ignored = Autograd.noGrad()) {
+            y = x.mul(w);
+        }
+        y = Autograd.record("probe", y, x, g -> {
+            calls[0]++;
+            return g.mul(w);
+        }, w, g -> {
+            calls[1]++;
+            return g.mul(x);
+        });
+        Tensor z = y.square().sum();
+        Tensor gx = Autograd.grad(z, new Tensor[] {x}, false)[0];
+        assertArrayEquals(new float[] {2 * 3 * 3 * 1, 2 * 4 * 4 * 2}, gx.data());
+        assertEquals(1, calls[0]);
+        assertEquals(0, calls[1], "the gradient towards w leads to no wanted input");
+        Tensor gy = Autograd.grad(z, new Tensor[] {y}, false)[0];
+        assertArrayEquals(new float[] {2 * 3, 2 * 8}, gy.data());
+        assertEquals(1, calls[0], "nothing below a wanted intermediate is computed when nothing there is wanted");
+        z.backward();
+        assertEquals(2, calls[0]);
+        assertEquals(1, calls[1], "backward() reaches every leaf");
+        assertArrayEquals(new float[] {2 * 3 * 1 * 1, 2 * 4 * 2 * 2}, w.grad().data());
+    }
+
+    /** relu's backward selection on SIMD lanes gives the scalar loop's bits, zeros, NaN and infinities included. */
+    @Test
+    void reluBackwardSelectsLikeTheScalarLoop() {
+        RandomSource r = new RandomSource(3);
+        float[] special = {0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_VALUE, -Float.MIN_VALUE};
+        for (int n : new int[] {1, 15, 16, 17, 37, 70_001}) {
+            float[] x = Tensor.randn(r, n).data();
+            float[] g = Tensor.randn(r, n).data();
+            for (int i = 0; i < n; i += 5) {
+                x[i] = special[(i / 5) % special.length];
+                g[(i * 7) % n] = special[(i / 3) % special.length];
+            }
+            Tensor out = Pointwise.reluBackward(Tensor.of(g, n), Tensor.of(x, n));
+            float[] scalar = new float[n];
+            Pointwise.reluSelectScalar(g, x, scalar, 0, n);
+            for (int i = 0; i < n; i++) {
+                float expected = x[i] > 0 ? g[i] : 0f;
+                assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(out.data()[i]), "element " + i + " of " + n);
+                assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(scalar[i]), "scalar twin, element " + i);
+            }
+        }
+    }
+
     @Test
     void reshapeSharesTheBuffer() {
         Tensor x = Tensor.arange(6);
