@@ -19,7 +19,7 @@ import org.latent4j.models.wgan.WganSnapshot;
  *       ({@link #pointsOverTraining});</li>
  *   <li>images: rows of samples of the same codes z at several moments ({@link #samplesOverTraining});</li>
  *   <li>curves against generator steps of the critic's Wasserstein estimate, its gradient norm and the
- *       sample-quality measures the run logged ({@link TrainingCurves}).</li>
+ *       sample-quality measures the run logged ({@link WganCurves}).</li>
  * </ul>
  */
 public final class WganFigures {
