@@ -128,7 +128,7 @@ public final class WganDemo {
                         + "'latent4j train wgan' (clipping to ±%s with RMSprop at %s; the penalty with λ = %s and Adam at "
                         + "%s, β = (%s, %s); spectral normalization with the same Adam). That is narrower networks and fewer "
                         + "steps than the command's defaults (width %d, the WGAN-GP paper's networks), so that the six runs "
-                        + "fit in the demo's time; docs/wgan.md has figures of full-size runs.",
+                        + "fit in the demo's time (docs/wgan.md says how the full-size runs fare).",
                 first.config().hidden(), s.width(), s.steps(), s.batch(), first.config().criticSteps(),
                 WganRunReport.plain(gp.clipValue()), WganRunReport.plain(WganObjective.defaultLearningRate(Lipschitz.CLIP)),
                 WganRunReport.plain(gp.gpWeight()), WganRunReport.plain(WganObjective.defaultLearningRate(Lipschitz.GP)),
