@@ -22,6 +22,7 @@ import org.latent4j.models.quality.ImageQuality;
 import org.latent4j.report.quality.QualityDemo;
 import org.latent4j.report.vae.ConvVaeDemo;
 import org.latent4j.report.vae.VaeDemo;
+import org.latent4j.report.wgan.WganDemo;
 import org.latent4j.runtime.Threads;
 import org.latent4j.runtime.Version;
 import picocli.CommandLine.Command;
@@ -39,8 +40,10 @@ import picocli.CommandLine.Spec;
                 "VAEs with latent dimension 2 and 20 on Fashion-MNIST (the full set when it is installed, the shipped"
                         + " 5,000-image subset otherwise), compared by their samples, their ELBO and importance-weighted"
                         + " log-likelihood, latent spaces, traversals and training curves; a convolutional VAE beside the"
-                        + " 20-D one (samples, reconstructions, likelihoods, speed); then Gaussian mixtures fitted by"
-                        + " EM to Pearson's crabs (1-D) and to iris petals (2-D), with density contours.",
+                        + " 20-D one (samples, reconstructions, likelihoods, speed); sample quality measured; Wasserstein"
+                        + " GANs with the three Lipschitz constraints side by side on 2-D mixtures (ring8, grid25); then"
+                        + " Gaussian mixtures fitted by EM to Pearson's crabs (1-D) and to iris petals (2-D), with density"
+                        + " contours.",
                 "Open the report in a browser; its figures are in OUT/figures, each trained VAE in OUT/vae-latent2,"
                         + " OUT/vae-latent20 and OUT/vae-latent20-conv (run folders 'latent4j plot' can draw).",
                 "About two minutes on 2 cores with the full data; --quick takes seconds on the shipped subset."},
@@ -67,6 +70,12 @@ final class DemoCommand implements Callable<Integer> {
             null, 1);
     static final QualityDemo.Settings QUICK_QUALITY = new QualityDemo.Settings(500, 10, new ImageQuality.Settings(10, 200),
             null, 1);
+    /**
+     * The three Lipschitz constraints on ring8 and grid25 (six WGANs): narrower and shorter than 'train wgan''s
+     * defaults (width 512, 3000 steps) to fit the demo's budget; every other setting is WganConfig's default.
+     */
+    static final WganDemo.Settings FULL_WGAN = new WganDemo.Settings(1000, 250, 128, 256, 1);
+    static final WganDemo.Settings QUICK_WGAN = new WganDemo.Settings(40, 20, 32, 64, 1);
 
     @Option(names = "--out", defaultValue = "runs/demo", paramLabel = "DIR", description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
@@ -119,6 +128,10 @@ final class DemoCommand implements Callable<Integer> {
                 conv.conv().vae(), new QualityDemo.Settings(q.samples(), q.gmmK(), q.kid(), ClassifierCache.standardRoot(),
                         seed), progress);
         double vaeSeconds = (System.nanoTime() - t0) / 1e9;
+        WganDemo.Settings w = quick ? QUICK_WGAN : FULL_WGAN;
+        WganDemo.Result wgan = WganDemo.run(new WganDemo.Settings(w.steps(), w.logEvery(), w.width(), w.batch(), seed),
+                progress);
+        double wganSeconds = (System.nanoTime() - t0) / 1e9 - vaeSeconds;
 
         line(log, "drawing the figures");
         Path figures = out.resolve("figures");
@@ -127,12 +140,13 @@ final class DemoCommand implements Callable<Integer> {
         VaeDemo.addTo(report, vae, figures);
         ConvVaeDemo.addTo(report, conv, figures);
         QualityDemo.addTo(report, quality, figures);
+        WganDemo.addTo(report, wgan, figures);
         line(log, "fitting Gaussian mixtures by EM: Pearson's crabs and a 2-D mixture");
         MixtureDemo.addTo(report, figures, quick, seed);
         double seconds = (System.nanoTime() - t0) / 1e9;
         line(log, "writing the report");
         report.section("How this page was made");
-        report.keyValues("This run", about(vae, conv, vaeSeconds, seconds, settings));
+        report.keyValues("This run", about(vae, conv, vaeSeconds, wganSeconds, seconds, settings));
         Path page = report.write(out.resolve("report.html"));
         line(log, "done in %.0f s: open %s", (System.nanoTime() - t0) / 1e9, page.toAbsolutePath());
         line(log, "%s", exploreHint(vae, conv));
@@ -155,7 +169,9 @@ final class DemoCommand implements Callable<Integer> {
                         + "models with latent4j, on the CPU. Variational autoencoders with a 2-dimensional and a "
                         + "20-dimensional latent space are trained on %s: %,d training and %,d test images of clothes, "
                         + "28 × 28 grey levels in 10 classes, and a convolutional VAE is set beside the 20-dimensional one. "
-                        + "%s Then Gaussian mixtures are fitted by EM: to Pearson's "
+                        + "%s Sample quality is measured, and Wasserstein GANs with the notes' three ways of keeping their critic "
+                        + "1-Lipschitz are set side by side on two-dimensional mixtures. Then Gaussian mixtures are fitted by "
+                        + "EM: to Pearson's "
                         + "crabs, one-dimensional data with two overlapping components, and to two-dimensional data, drawn "
                         + "with the density's contours. Every figure has a caption that says what it shows and how to "
                         + "read it; the last section says how long each step took.",
@@ -167,8 +183,8 @@ final class DemoCommand implements Callable<Integer> {
                         + "for it), so the models are trained on the shipped subset." : "");
     }
 
-    private java.util.Map<String, Object> about(VaeDemo.Result r, ConvVaeDemo.Result conv, double vaeSeconds, double seconds,
-                                                VaeDemo.Settings s) {
+    private java.util.Map<String, Object> about(VaeDemo.Result r, ConvVaeDemo.Result conv, double vaeSeconds,
+                                                double wganSeconds, double seconds, VaeDemo.Settings s) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("command", "latent4j demo" + (quick ? " --quick" : "") + " --out " + out + " --seed " + seed);
         m.put("latent4j version", Version.get());
@@ -185,7 +201,8 @@ final class DemoCommand implements Callable<Integer> {
                 + " comparison); K = %d on %,d test images (convolutional comparison)", s.importanceSamples(),
                 r.models().get(0).evaluation().examples(), conv.settings().importanceSamples(), cm.evaluation().examples()));
         m.put("VAE part (training, evaluation, saving)", String.format(Locale.ROOT, "%.1f s", vaeSeconds));
-        m.put("figures and mixtures", String.format(Locale.ROOT, "%.1f s", seconds - vaeSeconds));
+        m.put("WGANs (six runs of 2-D data, with their evaluations)", String.format(Locale.ROOT, "%.1f s", wganSeconds));
+        m.put("figures and mixtures", String.format(Locale.ROOT, "%.1f s", seconds - vaeSeconds - wganSeconds));
         m.put("total time until this page was written", String.format(Locale.ROOT, "%.1f s", seconds));
         return m;
     }

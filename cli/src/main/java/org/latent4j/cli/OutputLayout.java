@@ -34,6 +34,10 @@ public record OutputLayout(List<String> files, List<String> wholeDirs) {
     /** A VAE training run: what {@code train vae} writes, and {@code plot} adds. */
     public static final OutputLayout VAE_RUN = of("run.json", "metrics.jsonl", "summary.json", "report.html", "figures/*")
             .withWholeDir("model", MODEL).withWholeDir("checkpoint", CHECKPOINT);
+    /** A WGAN training run: what {@code train wgan} writes (its snapshots during training too), and {@code plot} adds. */
+    public static final OutputLayout WGAN_RUN = of("run.json", "metrics.jsonl", "summary.json", "report.html", "figures/*",
+            "snapshots/step-*.safetensors", "snapshots/real.safetensors")
+            .withWholeDir("model", MODEL).withWholeDir("checkpoint", CHECKPOINT);
     /** A mixture training run: what {@code train gmm} writes, and {@code plot} adds. */
     public static final OutputLayout GMM_RUN = of("run.json", "metrics.jsonl", "summary.json", "report.html", "figures/*")
             .withWholeDir("model", MODEL);

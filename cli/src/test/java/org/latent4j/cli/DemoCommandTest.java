@@ -52,18 +52,21 @@ class DemoCommandTest {
                 "KL per latent dimension", "A convolutional VAE beside the MLP one", "Samples: MLP and convolutional",
                 "Reconstructions: MLP and convolutional", "seconds per epoch", "crabs", "A mixture in two dimensions",
                 "Are VAE samples blurry? Sample quality, measured", "Fréchet distance (classifier features)",
-                "mixture of 10 (ex-post)", "How this page was made"}) {
+                "mixture of 10 (ex-post)", "Wasserstein GANs: three ways to keep the critic 1-Lipschitz",
+                "The three constraints on ring8", "The three constraints on grid25", "spectral normalization",
+                "Wasserstein estimate", "How this page was made"}) {
             assertTrue(html.contains(section), "the report lacks '" + section + "'");
         }
         for (String png : new String[] {"samples-latent2", "samples-latent20", "reconstructions", "latent2-latent-space",
                 "latent2-manifold", "latent20-latent-space", "latent2-traversal", "latent20-traversal", "training-loss",
                 "training-recon", "training-kl", "latent2-kl-per-dimension", "latent20-kl-per-dimension",
                 "samples-mlp-latent20", "samples-conv-latent20", "conv-reconstructions", "quality-samples-0",
-                "quality-samples-1", "quality-samples-2"}) {
+                "quality-samples-1", "quality-samples-2", "wgan-ring8-clip", "wgan-ring8-gp", "wgan-ring8-sn",
+                "wgan-grid25-clip", "wgan-grid25-gp", "wgan-grid25-sn"}) {
             assertTrue(Files.size(out.resolve("figures").resolve(png + ".png")) > 1000, png);
         }
         int images = html.split("data:image/png;base64,", -1).length - 1;
-        assertTrue(images >= 13, images + " images");
+        assertTrue(images >= 19, images + " images");
         // each model is a run folder that 'plot' can draw
         for (String model : new String[] {"vae-latent2", "vae-latent20", "vae-latent20-conv"}) {
             assertTrue(Files.isRegularFile(out.resolve(model).resolve("model").resolve("model.safetensors")), model);
@@ -104,7 +107,7 @@ class DemoCommandTest {
         BrowserCheck.Result r = BrowserCheck.check(out.resolve("report.html"));
         assertTrue(r.allDecoded(), r.toString());
         assertTrue(r.fitsWidth(), r.toString());
-        assertTrue(r.images() >= 13, r.toString());
+        assertTrue(r.images() >= 19, r.toString());
     }
 
     @Test

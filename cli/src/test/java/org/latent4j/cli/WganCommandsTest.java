@@ -50,6 +50,35 @@ class WganCommandsTest {
     }
 
     @Test
+    void trainWritesSnapshotsFiguresAndTheReportAndPlotDrawsThemAgain() throws Exception {
+        assertEquals(0, trained.exitCode(), trained.err());
+        for (String f : List.of("snapshots/real.safetensors", "snapshots/step-000003.safetensors",
+                "snapshots/step-000006.safetensors", "figures/points-step-3.png", "figures/points-step-6.png",
+                "figures/training-wasserstein.png", "figures/training-modes.png", "report.html")) {
+            assertTrue(Files.isRegularFile(run.resolve(f)), f);
+        }
+        String html = Files.readString(run.resolve("report.html"));
+        assertTrue(html.contains("Generated points and the critic over training") && html.contains("spectral normalization"),
+                "the run's report");
+        Files.delete(run.resolve("report.html"));
+        Files.delete(run.resolve("figures/points-step-6.png"));
+        CliRun plot = CliRun.of("plot", run.toString());
+        assertEquals(0, plot.exitCode(), plot.err());
+        assertTrue(Files.isRegularFile(run.resolve("report.html")) && Files.isRegularFile(run.resolve("figures/points-step-6.png")));
+
+        Path quiet = tmp.resolve("quiet");
+        CliRun q = CliRun.of(args(new String[] {"train", "wgan", "--data", "swissroll", "--lipschitz", "clip"}, "--no-plots",
+                "--out", quiet.toString()));
+        assertEquals(0, q.exitCode(), q.err());
+        assertTrue(Files.notExists(quiet.resolve("report.html")) && Files.notExists(quiet.resolve("figures")));
+        assertTrue(Files.isRegularFile(quiet.resolve("snapshots/step-000006.safetensors")), "snapshots are written anyway");
+        CliRun later = CliRun.of("plot", quiet.toString());
+        assertEquals(0, later.exitCode(), later.err());
+        assertTrue(Files.isRegularFile(quiet.resolve("figures/points-step-6.png")));
+        assertTrue(Files.notExists(quiet.resolve("figures/training-modes.png")), "a Swiss roll has no modes to count");
+    }
+
+    @Test
     void sampleWritesCsvAndEvaluatePrintsTheModeMeasures() throws Exception {
         Path csv = tmp.resolve("s.csv");
         CliRun s = CliRun.of("sample", run.toString(), "--n", "5", "--out", csv.toString());
@@ -81,6 +110,11 @@ class WganCommandsTest {
         assertEquals(Files.readAllLines(straight.resolve("metrics.jsonl")).stream().map(WganCommandsTest::withoutSeconds).toList(),
                 Files.readAllLines(cut.resolve("metrics.jsonl")).stream().map(WganCommandsTest::withoutSeconds).toList());
         assertEquals(-1, Files.mismatch(straight.resolve("model/model.safetensors"), cut.resolve("model/model.safetensors")));
+        // the resumed run's snapshots: the one before the cut kept, the rest as the uninterrupted run's
+        for (String f : List.of("real.safetensors", "step-000003.safetensors", "step-000006.safetensors")) {
+            assertEquals(-1, Files.mismatch(straight.resolve("snapshots").resolve(f), cut.resolve("snapshots").resolve(f)), f);
+        }
+        assertTrue(Files.readString(cut.resolve("report.html")).contains("step 6: "), "the resumed run's report shows its last snapshot");
     }
 
     static String withoutSeconds(String line) {

@@ -258,6 +258,19 @@ public final class Charts {
      */
     public static Figure contours(String name, String title, String xLabel, String yLabel, double[] x, double[] y,
                                   int[] classes, String[] classNames, Grid2d field, double[] levelValues) {
+        return contours(name, title, xLabel, yLabel, x, y, classes, classNames, field, levelValues, "density contours");
+    }
+
+    /**
+     * {@link #contours(String, String, String, String, double[], double[], int[], String[], Grid2d, double[])} with
+     * the legend's name of the lines (e.g. "critic D(x) contours" for a field that is no density).
+     */
+    public static Figure contours(String name, String title, String xLabel, String yLabel, double[] x, double[] y,
+                                  int[] classes, String[] classNames, Grid2d field, double[] levelValues,
+                                  String contourLabel) {
+        if (contourLabel == null || contourLabel.isBlank()) {
+            throw new IllegalArgumentException("contours: contourLabel is blank; expected the legend's name of the lines");
+        }
         if (field == null) {
             throw new IllegalArgumentException("contours: field is null; expected a Grid2d");
         }
@@ -290,7 +303,7 @@ public final class Charts {
                 addPoints(chart, label, x, y, Palette.withAlpha(Palette.colors(1)[0], alpha));
             }
         }
-        addContourLines(chart, field, levelValues);
+        addContourLines(chart, field, levelValues, contourLabel);
         // Frame the plot on the grid, unless points reach beyond it.
         double[] ext = {field.xMin(), field.xMax(), field.yMin(), field.yMax()};
         if (hasPoints) {
@@ -524,7 +537,7 @@ public final class Charts {
         s.setMarkerColor(color);
     }
 
-    private static void addContourLines(XYChart chart, Grid2d field, double[] levelValues) {
+    private static void addContourLines(XYChart chart, Grid2d field, double[] levelValues, String label) {
         int drawn = 0;
         for (int k = 0; k < levelValues.length; k++) {
             // Grey ramp: the outer (low) levels light, the inner (high) ones dark, so nesting reads at a glance.
@@ -541,7 +554,7 @@ public final class Charts {
                 s.setLineColor(color);
                 s.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                 // One legend entry for all contour lines.
-                s.setLabel("density contours");
+                s.setLabel(label);
                 s.setShowInLegend(drawn == 0);
                 drawn++;
             }

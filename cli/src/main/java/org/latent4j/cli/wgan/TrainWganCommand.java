@@ -31,6 +31,9 @@ import org.latent4j.models.wgan.Wgan;
 import org.latent4j.models.wgan.WganConfig;
 import org.latent4j.models.wgan.WganFiles;
 import org.latent4j.models.wgan.WganObjective;
+import org.latent4j.models.wgan.WganSnapshot;
+import org.latent4j.models.wgan.WganSnapshotFiles;
+import org.latent4j.report.wgan.WganRunReport;
 import org.latent4j.report.vae.VaeRunFiles;
 import org.latent4j.runtime.Threads;
 import picocli.CommandLine.Command;
@@ -40,7 +43,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code latent4j train wgan}: trains a Wasserstein GAN and writes OUT/model, OUT/metrics.jsonl (a line
- * every {@code --log-every} generator steps), OUT/summary.json and OUT/run.json.
+ * every {@code --log-every} generator steps), OUT/summary.json, OUT/run.json, OUT/snapshots (what the figures
+ * need, taken during training) and, unless {@code --no-plots}, OUT/figures and OUT/report.html.
  *
  * <p>Steps and epochs: the trainer's epoch is one pass over the training rows, each generator step taking
  * critic-steps × batch rows. A 2-D toy set named without {@code rows=} is drawn with exactly
@@ -52,7 +56,9 @@ import picocli.CommandLine.Spec;
                 + " --critic-steps critic steps and one generator step; the critic is kept 1-Lipschitz by weight"
                 + " clipping (clip), a gradient penalty (gp) or spectral normalization (sn).",
                 "Writes OUT/model, OUT/metrics.jsonl (critic loss, Wasserstein estimate, gradient norms and, for 2-D"
-                + " mixtures, modes captured, % high-quality samples, reverse KL), OUT/summary.json and OUT/run.json."},
+                + " mixtures, modes captured, % high-quality samples, reverse KL), OUT/summary.json, OUT/run.json,"
+                + " OUT/snapshots (generated points and the critic, or sample grids, during training) and the run's"
+                + " report, OUT/report.html with OUT/figures (not with --no-plots)."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j train wgan --data ring8 --lipschitz gp --out runs/wgan-ring8",
                 "  latent4j train wgan --data grid25 --lipschitz sn --steps 5000 --out runs/wgan-grid25",
@@ -104,6 +110,9 @@ public final class TrainWganCommand implements Callable<Integer> {
     boolean overwrite;
     @Option(names = "--json", description = "Print the final summary (summary.json's content and the output folder) as one JSON object.")
     boolean json;
+    @Option(names = "--no-plots", description = "Do not write OUT/figures and OUT/report.html (draw them later with"
+            + " 'latent4j plot OUT'; the snapshots they need are written anyway).")
+    boolean noPlots;
 
     @Spec
     CommandSpec spec;
@@ -126,7 +135,7 @@ public final class TrainWganCommand implements Callable<Integer> {
         if (lr != null) {
             Usage.number(spec, "--lr", lr, 0, true);
         }
-        OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.VAE_RUN, overwrite || resume,
+        OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.WGAN_RUN, overwrite || resume,
                 "--overwrite to replace its outputs (or --resume to continue its checkpoint)");
         return folder.run(spec, () -> train(console));
     }
@@ -175,6 +184,10 @@ public final class TrainWganCommand implements Callable<Integer> {
         };
         WganDisplay display = new WganDisplay(console, stepsPerEpoch);
         Trainer trainer = new Trainer(training).listener(metrics).listener(display);
+        WganSnapshotFiles snapshots = snapshots(model, train, test, trainSet, stepsPerEpoch);
+        if (snapshots != null) {
+            trainer.listener(snapshots);
+        }
         TrainingHistory history;
         try {
             if (resume) {
@@ -207,10 +220,29 @@ public final class TrainWganCommand implements Callable<Integer> {
         AtomicFiles.writeString(out.resolve(VaeRunFiles.SUMMARY), Json.writePretty(summary));
         console.info("wrote %s, %s, %s and %s", out.resolve("model"), out.resolve(VaeRunFiles.METRICS),
                 out.resolve(VaeRunFiles.SUMMARY), out.resolve(RunRecord.FILE));
+        if (!noPlots) {
+            console.info("wrote %s", WganRunReport.plot(out));
+        }
         if (json) {
             console.json(summary.deepCopy().put("out", out.toString()));
         }
         return 0;
+    }
+
+    /**
+     * What the figures need during training, written to OUT/snapshots: for 2-D data the points of fixed codes
+     * and the critic on a grid over the training points, with held-out points to draw them over; for images a
+     * sample grid of fixed codes; null (no snapshots) for other data.
+     */
+    private WganSnapshotFiles snapshots(Wgan model, DataMatrix train, DataMatrix test, Dataset trainSet, int stepsPerEpoch) {
+        if (train.cols() == 2) {
+            return new WganSnapshotFiles(out, model, WganSnapshot.Probe.points2d(model.config(), train, seed), stepsPerEpoch,
+                    test != null ? test : train);
+        }
+        if (trainSet.isImage()) {
+            return new WganSnapshotFiles(out, model, WganSnapshot.Probe.samples(model.config(), seed), stepsPerEpoch, null);
+        }
+        return null;
     }
 
     /** The mode measures of a 2-D mixture, or null for other data. */

@@ -160,6 +160,7 @@ public final class Trainer {
             state.epoch = epoch;
             state.history.add(result);
             stopped = state.track(result, config, module);
+            listeners.forEach(l -> l.beforeCheckpoint(result));
             if (config.checkpointDir() != null) {
                 writeCheckpoint(trainIdentity, testIdentity, state, module, objective, shuffle, noise);
             }

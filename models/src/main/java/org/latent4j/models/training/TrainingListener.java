@@ -9,6 +9,12 @@ public interface TrainingListener {
     /** After each mini-batch step, with the batch's mean reported loss per example. */
     default void onBatch(int epoch, int batch, double meanLoss) {}
 
+    /**
+     * After each epoch's evaluation and before its checkpoint is written: for outputs a resumed run must find
+     * (it starts after the checkpointed epoch, so what is written here for that epoch is never missing).
+     */
+    default void beforeCheckpoint(EpochResult result) {}
+
     /** After each epoch, with its figures. */
     default void onEpoch(EpochResult result) {}
 }

@@ -130,6 +130,16 @@ public final class Wgan extends Module {
         return draw(generatorAverage != null ? generatorAverage : generator, n, rng);
     }
 
+    /**
+     * G(z) for given codes z [n, latentDim], without gradients: from the generator's weight average when the
+     * config keeps one, else from the generator (as {@link #sample(int, RandomSource)}, for fixed codes).
+     */
+    public Tensor sample(Tensor z) {
+        try (Autograd.Scope ignored = Autograd.noGrad()) {
+            return (generatorAverage != null ? generatorAverage : generator).forward(z).detach();
+        }
+    }
+
     /** n points of the trained generator itself (not its average), as the critic's steps need them. */
     public Tensor sampleTrained(int n, RandomSource rng) {
         return draw(generator, n, rng);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.latent4j.data.Dataset;
 import org.latent4j.io.FileFormatException;
@@ -48,23 +47,7 @@ record RunFolder(Path dir, VaeFiles.Loaded model, List<EpochResult> history, Obj
                     + "model/" + ModelFiles.METADATA + " (expected the output folder of 'latent4j train vae')");
         }
         VaeFiles.Loaded model = VaeFiles.load(dir.resolve("model"));
-        Path metrics = require(dir, METRICS);
-        List<EpochResult> history = new ArrayList<>();
-        List<String> lines = Files.readAllLines(metrics);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String where = metrics + " line " + (i + 1);
-            try {
-                history.add(EpochResult.fromRecord(Json.mapper().readTree(line), where));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new FileFormatException(metrics, "line " + (i + 1) + " is not JSON: " + Json.problem(e), e);
-            } catch (IllegalArgumentException e) {
-                throw new FileFormatException(metrics, e.getMessage(), e);
-            }
-        }
+        List<EpochResult> history = VaeRunFiles.readMetrics(require(dir, METRICS));
         JsonNode summary = Json.read(require(dir, SUMMARY));
         if (!(summary instanceof ObjectNode summaryObject)) {
             throw new FileFormatException(dir.resolve(SUMMARY), "expected a JSON object");

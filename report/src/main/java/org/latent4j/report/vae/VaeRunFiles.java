@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.latent4j.data.Dataset;
 import org.latent4j.io.AtomicFiles;
+import org.latent4j.io.FileFormatException;
 import org.latent4j.io.Json;
 import org.latent4j.models.training.EpochResult;
 import org.latent4j.models.training.TrainingConfig;
@@ -40,6 +41,30 @@ public final class VaeRunFiles {
             lines.append(Json.write(r.toRecord())).append('\n');
         }
         AtomicFiles.writeString(dir.resolve(METRICS), lines.toString());
+    }
+
+    /**
+     * Reads a metrics.jsonl file, one {@link EpochResult} per non-blank line, failing with the file and line
+     * named when a line is not JSON or lacks a required field.
+     */
+    public static List<EpochResult> readMetrics(Path metrics) throws IOException {
+        List<EpochResult> history = new java.util.ArrayList<>();
+        List<String> lines = Files.readAllLines(metrics);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String where = metrics + " line " + (i + 1);
+            try {
+                history.add(EpochResult.fromRecord(Json.mapper().readTree(line), where));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new FileFormatException(metrics, "line " + (i + 1) + " is not JSON: " + Json.problem(e), e);
+            } catch (IllegalArgumentException e) {
+                throw new FileFormatException(metrics, e.getMessage(), e);
+            }
+        }
+        return history;
     }
 
     /**

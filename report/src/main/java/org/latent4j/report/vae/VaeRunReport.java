@@ -185,7 +185,7 @@ public final class VaeRunReport {
     }
 
     /** The fields of a JSON object as table rows: nested objects as "outer.inner" (the report formats the numbers). */
-    static Map<String, Object> flatten(ObjectNode o) {
+    public static Map<String, Object> flatten(ObjectNode o) {
         Map<String, Object> rows = new LinkedHashMap<>();
         flatten("", o, rows);
         return rows;
