@@ -93,13 +93,16 @@ public final class LinearActivation {
     // ---------------------------------------------------------------- backward: G' = G ⊙ f'(y), as [rows, out]
 
     private static Tensor masked(Tensor[] memo, Tensor g, Tensor y, Kind kind, int rows, int out) {
-        if (memo[0] == g) {
+        // Shared only within one backward pass: the same G again, and recorded or not as before (a G handed to
+        // a plain pass and then to a recorded one must get a G' with a graph).
+        boolean recorded = Autograd.isEnabled();
+        if (memo[0] == g && (memo[1].requiresGrad() || !recorded)) {
             return memo[1];
         }
         Tensor g2 = g.reshape(rows, out);
         Tensor gm;
         Tensor biasGrad = null;
-        if (Autograd.isEnabled()) {
+        if (recorded) {
             Tensor y2 = y.reshape(rows, out);
             gm = switch (kind) {
                 case RELU -> g2.mul(y2.gt(0f));

@@ -100,6 +100,22 @@ class LinearActivationTest {
     }
 
     @Test
+    void aRecordedPassAfterAPlainOneOnTheSameSeedHasAGraph() {
+        RandomSource r = new RandomSource(5);
+        Tensor x = Tensor.randn(r, 4, 3).requiresGrad(true);
+        Tensor w = Tensor.randn(r, 2, 3).requiresGrad(true);
+        Tensor b = Tensor.randn(r, 2).requiresGrad(true);
+        Tensor y = LinearActivation.apply(x, w, b, LinearActivation.Kind.TANH);
+        Tensor seed = Tensor.randn(r, 4, 2);
+        Tensor[] plain = Autograd.grad(y, seed, new Tensor[] {x, w, b}, false);
+        Tensor[] recorded = Autograd.grad(y, seed, new Tensor[] {x, w, b}, true);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(recorded[i].requiresGrad(), "recorded gradient " + i + " has no graph");
+            assertArrayEquals(plain[i].data(), recorded[i].data(), 1e-6f);
+        }
+    }
+
+    @Test
     void reluMaskIsExactOnZeroAndNegativeOutputs() {
         // all pre-activations negative: every gradient is exactly zero (not -0 or g·0 = NaN for an infinite g)
         Tensor x = Tensor.of(new float[] {1f, 2f}, 1, 2).requiresGrad(true);
