@@ -2,6 +2,7 @@ package org.latent4j.nn;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.latent4j.tensor.LinearActivation;
 import org.latent4j.tensor.Tensor;
 
 /** Element-wise activation functions, usable as a function or as a parameterless layer. */
@@ -23,18 +24,44 @@ public enum Activation {
 
     /** This activation as a layer. */
     public Layer layer() {
-        Activation self = this;
-        return new Layer() {
-            @Override
-            public Tensor forward(Tensor x) {
-                return self.apply(x);
-            }
+        return new Applied(this);
+    }
 
-            @Override
-            public String toString() {
-                return self.name();
-            }
+    /**
+     * The kind of {@link LinearActivation} that computes a linear layer followed by this activation in one op,
+     * or null when there is none (elu, softplus: their derivatives are not functions of their outputs).
+     */
+    public LinearActivation.Kind fusedKind() {
+        return switch (this) {
+            case RELU -> LinearActivation.Kind.RELU;
+            case LEAKY_RELU -> LinearActivation.Kind.LEAKY_RELU;
+            case TANH -> LinearActivation.Kind.TANH;
+            case SIGMOID -> LinearActivation.Kind.SIGMOID;
+            case ELU, SOFTPLUS, IDENTITY -> null;
         };
+    }
+
+    /** An activation as a parameterless layer; {@link Sequential} fuses it into a {@link Linear} before it. */
+    public static final class Applied extends Layer {
+        private final Activation activation;
+
+        Applied(Activation activation) {
+            this.activation = activation;
+        }
+
+        public Activation activation() {
+            return activation;
+        }
+
+        @Override
+        public Tensor forward(Tensor x) {
+            return activation.apply(x);
+        }
+
+        @Override
+        public String toString() {
+            return activation.name();
+        }
     }
 
     /** The lower-case name used on the command line, e.g. {@code leaky-relu}. */

@@ -1,6 +1,7 @@
 package org.latent4j.nn;
 
 import org.latent4j.random.RandomSource;
+import org.latent4j.tensor.LinearActivation;
 import org.latent4j.tensor.MatMul;
 import org.latent4j.tensor.Tensor;
 
@@ -28,6 +29,14 @@ public final class Linear extends Layer {
     @Override
     public Tensor forward(Tensor x) {
         return MatMul.linear(x, weight, bias);
+    }
+
+    /**
+     * {@code f(x·Wᵀ + b)} as one op ({@link LinearActivation}): the same values and gradients as {@code forward}
+     * followed by the activation, with two passes over the output fewer each way.
+     */
+    public Tensor forward(Tensor x, LinearActivation.Kind activation) {
+        return LinearActivation.apply(x, weight, bias, activation);
     }
 
     public Tensor weight() {
