@@ -78,7 +78,8 @@ public final class TrainWganCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "256", description = "Batch size of each step (default ${DEFAULT-VALUE}).")
     int batch;
     @Option(names = "--lr", description = "Base learning rate of both networks (default: 5e-5 with clip (RMSprop);"
-            + " with gp and sn (Adam) " + WganToyDefaults.ADAM_RATE + ", and for images the papers' 1e-4).")
+            + " with Adam " + WganToyDefaults.GP_RATE + " for gp and " + WganToyDefaults.SN_RATE + " for sn; for images the"
+            + " papers' 1e-4).")
     Double lr;
     @Option(names = "--schedule", description = "Learning-rate schedule over logging periods: const, linear, step:N:F,"
             + " cos:T, poly:T[:P], ... (default: linear, decay to 0 over the run (the last logging period trains at"

@@ -84,7 +84,7 @@ class WganTrainingTest {
 
     @Test
     void theToyDefaultsPutMoreRingSamplesOnTheModesThanThePapersConstantRate() throws Exception {
-        // WganToyDefaults (Adam at ADAM_RATE decayed linearly to 0) against the paper's 1e-4 at a constant rate,
+        // WganToyDefaults (Adam at GP_RATE decayed linearly to 0) against the paper's 1e-4 at a constant rate,
         // same network, seed and 400 generator steps
         Run tuned = train(Lipschitz.GP, 64, 4, 100, WganToyDefaults.learningRate(Lipschitz.GP), WganToyDefaults.SCHEDULE,
                 null, null);
@@ -92,7 +92,7 @@ class WganTrainingTest {
         Map<String, Double> t = tuned.history().epochs().getLast().test();
         Map<String, Double> p = paper.history().epochs().getLast().test();
         // the rate of the last epoch is a quarter of the base rate: the decay was applied
-        assertEquals(WganToyDefaults.ADAM_RATE / 4, tuned.history().epochs().getLast().learningRate(), 1e-12);
+        assertEquals(WganToyDefaults.GP_RATE / 4, tuned.history().epochs().getLast().learningRate(), 1e-12);
         assertEquals(8, t.get("modes"), "modes " + t);
         assertTrue(t.get("high_quality") >= HIGH_QUALITY_FLOOR, "high quality " + t);
         assertTrue(t.get("high_quality") > 2 * p.get("high_quality"), "tuned " + t + ", paper's " + p);
