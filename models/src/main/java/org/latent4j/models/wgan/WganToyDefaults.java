@@ -3,8 +3,8 @@ package org.latent4j.models.wgan;
 /**
  * The training settings of a WGAN on low-dimensional data (the 2-D mixtures; everything that is not an
  * image) where the user gives none. The papers' settings ({@link WganObjective#defaultLearningRate}:
- * Adam 1e-4 at a constant rate) need tens of thousands of generator steps before the samples sit on the
- * modes: at 500–3,000 steps the WGAN-GP reference puts 19–53 % of ring8's samples within 3σ of a mode.
+ * Adam 1e-4 at a constant rate) leave the samples wandering between the modes for thousands of generator
+ * steps: at 500–3,000 steps the WGAN-GP reference puts 19–53 % of ring8's samples within 3σ of a mode.
  * A larger rate that falls linearly to 0 over the run, as the WGAN-GP code decays it (Gulrajani et al. 2017,
  * {@code lr·(1 − iteration/iterations)}), moves the generator fast first and lets it settle last; the
  * measurements behind the values are in docs/wgan.md. Weight clipping keeps the paper's RMSprop rate,
