@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latent4j.io.Json;
+import org.latent4j.models.wgan.Lipschitz;
+import org.latent4j.models.wgan.WganToyDefaults;
 
 class WganCommandsTest {
     @TempDir
@@ -46,6 +48,13 @@ class WganCommandsTest {
         JsonNode summary = Json.read(run.resolve("summary.json"));
         assertEquals(6, summary.get("generator_steps").asInt());
         assertTrue(Files.isRegularFile(run.resolve("model/model.safetensors")));
+        // on 2-D data the defaults are WganToyDefaults': Adam's larger rate, decayed linearly to 0 over the run
+        JsonNode training = Json.read(run.resolve("model/metadata.json")).get("training");
+        assertEquals("linear", training.get("schedule").asText(), training.toString());
+        assertEquals(WganToyDefaults.learningRate(Lipschitz.SN), training.get("learning_rate").asDouble(), 0);
+        double base = WganToyDefaults.learningRate(Lipschitz.SN);
+        assertEquals(base, Json.mapper().readTree(lines.get(0)).get("lr").asDouble(), 1e-15);
+        assertEquals(base / 2, last.get("lr").asDouble(), 1e-15);
         assertTrue(trained.err().contains("6/6") || trained.out().contains("6/6"), trained.out() + trained.err());
     }
 

@@ -5,15 +5,25 @@ import java.util.Locale;
 /**
  * A learning rate as a function of the epoch (counted from 0), in the closed forms of PyTorch's
  * {@code torch.optim.lr_scheduler} classes. Apply it once per epoch:
- * {@code schedule.apply(optimizer, baseLr, epoch)}.
+ * {@code schedule.apply(optimizer, baseLr, epoch)}, or {@code rate(baseLr, epoch, epochs)} for schedules that
+ * depend on the length of the run ({@code linear}).
  *
  * <p>{@link #parse} reads the command-line forms {@code const}, {@code step:<size>:<gamma>},
- * {@code exp:<gamma>}, {@code cos:<tMax>[:<etaMin>]} and {@code warmup:<epochs>:<schedule>}.
+ * {@code exp:<gamma>}, {@code cos:<tMax>[:<etaMin>]}, {@code poly:<total>[:<power>]}, {@code linear} and
+ * {@code warmup:<epochs>:<schedule>}.
  */
 public sealed interface LearningRateSchedule {
 
     /** The learning rate for {@code epoch} (0 for the first) given the base rate. */
     double rate(double baseLr, int epoch);
+
+    /**
+     * The learning rate for {@code epoch} (0 for the first) of a run of {@code epochs} epochs; the same as
+     * {@link #rate(double, int)} except for schedules over the whole run ({@link Linear}).
+     */
+    default double rate(double baseLr, int epoch, int epochs) {
+        return rate(baseLr, epoch);
+    }
 
     /** Sets {@code optimizer}'s learning rate for {@code epoch}. */
     default void apply(Optimizer optimizer, double baseLr, int epoch) {
@@ -79,6 +89,49 @@ public sealed interface LearningRateSchedule {
     }
 
     /**
+     * Polynomial decay to 0 as {@code PolynomialLR}: {@code base·(1 − min(epoch, total)/total)^power}; with
+     * power 1 the linear decay over the run of the WGAN-GP code (Gulrajani et al. 2017, whose toy and image
+     * experiments multiply the rate by 1 − iteration/iterations). Epoch {@code total} and later get 0, so
+     * choose {@code total} = the number of epochs: the last epoch then trains at base/total.
+     */
+    record Polynomial(int total, double power) implements LearningRateSchedule {
+        public Polynomial {
+            if (total < 1) {
+                throw new IllegalArgumentException("poly schedule: the total must be >= 1 epoch, got " + total);
+            }
+            if (!(power > 0) || !Double.isFinite(power)) {
+                throw new IllegalArgumentException("poly schedule: power must be a finite number > 0, got " + power);
+            }
+        }
+
+        @Override
+        public double rate(double baseLr, int epoch) {
+            checkEpoch(epoch);
+            return baseLr * Math.pow(1 - (double) Math.min(epoch, total) / total, power);
+        }
+    }
+
+    /**
+     * Linear decay to 0 over the run, {@code base·(1 − epoch/epochs)}: {@link Polynomial} with power 1 and the
+     * run's epochs as its total, so that a run resumed with more epochs decays over its new length.
+     */
+    record Linear() implements LearningRateSchedule {
+        @Override
+        public double rate(double baseLr, int epoch) {
+            throw new IllegalArgumentException("linear schedule: the rate depends on the run's length; call"
+                    + " rate(base, epoch, epochs)");
+        }
+
+        @Override
+        public double rate(double baseLr, int epoch, int epochs) {
+            if (epochs < 1) {
+                throw new IllegalArgumentException("linear schedule: a run must have >= 1 epoch, got " + epochs);
+            }
+            return new Polynomial(epochs, 1).rate(baseLr, epoch);
+        }
+    }
+
+    /**
      * A linear warm-up in front of another schedule: epoch {@code e < epochs} gets
      * {@code base·(e + 1)/(epochs + 1)}, later epochs get {@code then.rate(base, e − epochs)}, so the inner
      * schedule starts at the base rate once the warm-up is over (Goyal et al., "Accurate, Large Minibatch
@@ -99,11 +152,18 @@ public sealed interface LearningRateSchedule {
             checkEpoch(epoch);
             return epoch < epochs ? baseLr * (epoch + 1) / (epochs + 1) : then.rate(baseLr, epoch - epochs);
         }
+
+        @Override
+        public double rate(double baseLr, int epoch, int runEpochs) {
+            checkEpoch(epoch);
+            return epoch < epochs ? baseLr * (epoch + 1) / (epochs + 1)
+                    : then.rate(baseLr, epoch - epochs, Math.max(1, runEpochs - epochs));
+        }
     }
 
     /**
      * Reads a schedule from its command-line form (see the interface comment), e.g. {@code "step:10:0.5"},
-     * {@code "exp:0.95"}, {@code "cos:50"}, {@code "cos:50:1e-5"}, {@code "warmup:5:cos:45"}.
+     * {@code "exp:0.95"}, {@code "cos:50"}, {@code "cos:50:1e-5"}, {@code "poly:30"}, {@code "linear"}, {@code "warmup:5:cos:45"}.
      *
      * @throws IllegalArgumentException naming the bad part and the accepted forms
      */
@@ -130,6 +190,14 @@ public sealed interface LearningRateSchedule {
                 arity(text, parts, 2, 3);
                 yield new Cosine(integer(text, "T_max", parts[1]), parts.length == 3 ? number(text, "eta_min", parts[2]) : 0);
             }
+            case "poly" -> {
+                arity(text, parts, 2, 3);
+                yield new Polynomial(integer(text, "total", parts[1]), parts.length == 3 ? number(text, "power", parts[2]) : 1);
+            }
+            case "linear" -> {
+                arity(text, parts, 1, 1);
+                yield new Linear();
+            }
             case "warmup" -> {
                 if (parts.length < 3) {
                     throw new IllegalArgumentException("learning-rate schedule '" + text
@@ -148,7 +216,8 @@ public sealed interface LearningRateSchedule {
     }
 
     /** The accepted forms, for error messages. */
-    String FORMS = "expected const, step:<epochs>:<gamma>, exp:<gamma>, cos:<T_max>[:<eta_min>] or warmup:<epochs>:<schedule>";
+    String FORMS = "expected const, step:<epochs>:<gamma>, exp:<gamma>, cos:<T_max>[:<eta_min>], poly:<total>[:<power>],"
+            + " linear or warmup:<epochs>:<schedule>";
 
     private static void arity(String text, String[] parts, int min, int max) {
         if (parts.length < min || parts.length > max) {

@@ -25,6 +25,40 @@ class LearningRateScheduleTest {
     }
 
     @Test
+    void polynomialDecayReachesZeroAtItsTotalAsPolynomialLR() {
+        LearningRateSchedule linear = new LearningRateSchedule.Polynomial(4, 1);
+        assertEquals(0.2, linear.rate(0.2, 0), 1e-15);
+        assertEquals(0.15, linear.rate(0.2, 1), 1e-15);
+        assertEquals(0.1, linear.rate(0.2, 2), 1e-15);
+        assertEquals(0.05, linear.rate(0.2, 3), 1e-15);
+        assertEquals(0.0, linear.rate(0.2, 4));
+        assertEquals(0.0, linear.rate(0.2, 9));
+        LearningRateSchedule square = new LearningRateSchedule.Polynomial(4, 2);
+        assertEquals(0.2 * 0.25, square.rate(0.2, 2), 1e-15);
+        assertEquals(0.2 / 16, square.rate(0.2, 3), 1e-15);
+    }
+
+    @Test
+    void linearDecaysToZeroOverTheRunsEpochs() {
+        LearningRateSchedule linear = new LearningRateSchedule.Linear();
+        assertEquals(0.2, linear.rate(0.2, 0, 4), 1e-15);
+        assertEquals(0.15, linear.rate(0.2, 1, 4), 1e-15);
+        assertEquals(0.05, linear.rate(0.2, 3, 4), 1e-15);
+        // a longer run (a resumed one with more epochs) decays over its new length from the same first rate
+        assertEquals(0.2, linear.rate(0.2, 0, 8), 1e-15);
+        assertEquals(0.175, linear.rate(0.2, 1, 8), 1e-15);
+        assertEquals(0.025, linear.rate(0.2, 7, 8), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> linear.rate(0.2, 1));
+        assertThrows(IllegalArgumentException.class, () -> linear.rate(0.2, 0, 0));
+        // schedules of their own length ignore the run's
+        assertEquals(0.1, new LearningRateSchedule.Polynomial(4, 1).rate(0.2, 2, 100), 1e-15);
+        LearningRateSchedule warm = new LearningRateSchedule.Warmup(2, linear);
+        assertEquals(0.2 / 3, warm.rate(0.2, 0, 6), 1e-15);
+        assertEquals(0.2, warm.rate(0.2, 2, 6), 1e-15);
+        assertEquals(0.15, warm.rate(0.2, 3, 6), 1e-15);
+    }
+
+    @Test
     void warmupRampsLinearlyThenStartsTheInnerSchedule() {
         LearningRateSchedule w = new LearningRateSchedule.Warmup(3, new LearningRateSchedule.Exponential(0.5));
         assertEquals(0.25, w.rate(1.0, 0), 1e-15);
@@ -41,14 +75,17 @@ class LearningRateScheduleTest {
         assertEquals(new LearningRateSchedule.Cosine(50, 0), LearningRateSchedule.parse("cos:50"));
         assertEquals(new LearningRateSchedule.Cosine(50, 1e-5), LearningRateSchedule.parse(" COS:50:1e-5 "));
         assertEquals(new LearningRateSchedule.Constant(), LearningRateSchedule.parse("const"));
+        assertEquals(new LearningRateSchedule.Polynomial(30, 1), LearningRateSchedule.parse("poly:30"));
+        assertEquals(new LearningRateSchedule.Polynomial(30, 2), LearningRateSchedule.parse("poly:30:2"));
+        assertEquals(new LearningRateSchedule.Linear(), LearningRateSchedule.parse("Linear"));
         assertEquals(new LearningRateSchedule.Warmup(5, new LearningRateSchedule.Cosine(45, 0)),
                 LearningRateSchedule.parse("warmup:5:cos:45"));
     }
 
     @Test
     void badFormsGiveClearErrors() {
-        assertMessage("learning-rate schedule 'linear:3': unknown kind 'linear'; expected const, step:<epochs>:<gamma>, "
-                + "exp:<gamma>, cos:<T_max>[:<eta_min>] or warmup:<epochs>:<schedule>", "linear:3");
+        assertMessage("learning-rate schedule 'lin:3': unknown kind 'lin'; expected const, step:<epochs>:<gamma>, "
+                + "exp:<gamma>, cos:<T_max>[:<eta_min>], poly:<total>[:<power>], linear or warmup:<epochs>:<schedule>", "lin:3");
         assertMessage("learning-rate schedule 'step:10': 'step' takes 2 value(s) after it, got 1", "step:10");
         assertMessage("learning-rate schedule 'step:ten:0.5': step size 'ten' is not a whole number", "step:ten:0.5");
         assertMessage("learning-rate schedule 'exp:fast': gamma 'fast' is not a finite number", "exp:fast");
@@ -56,6 +93,9 @@ class LearningRateScheduleTest {
         assertMessage("step schedule: step size must be >= 1 epoch, got 0", "step:0:0.5");
         assertMessage("exp schedule: gamma must be a finite number > 0, got -0.5", "exp:-0.5");
         assertMessage("warmup:5 ", "warmup:5");
+        assertMessage("poly schedule: the total must be >= 1 epoch, got 0", "poly:0");
+        assertMessage("'linear' takes 0 value(s) after it, got 1", "linear:3");
+        assertMessage("poly schedule: power must be a finite number > 0, got 0.0", "poly:10:0");
         assertMessage("warmup cannot be nested", "warmup:2:warmup:3:const");
         assertMessage("learning-rate schedule: empty", "");
         assertThrows(IllegalArgumentException.class, () -> new LearningRateSchedule.Constant().rate(1, -1));

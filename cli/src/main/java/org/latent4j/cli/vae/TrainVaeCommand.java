@@ -87,7 +87,7 @@ public final class TrainVaeCommand implements Callable<Integer> {
     double lr;
     @Option(names = "--optimizer", defaultValue = "adam", description = "sgd, adam, adamw, rmsprop, adagrad (default ${DEFAULT-VALUE}).")
     String optimizer;
-    @Option(names = "--schedule", defaultValue = "const", description = "Learning-rate schedule: const, step:N:G, exp:G, cos:T[:MIN], warmup:N:... (default ${DEFAULT-VALUE}).")
+    @Option(names = "--schedule", defaultValue = "const", description = "Learning-rate schedule: const, step:N:G, exp:G, cos:T[:MIN], poly:T[:P], linear, warmup:N:... (default ${DEFAULT-VALUE}).")
     String schedule;
     @Option(names = "--clip", defaultValue = "0", description = "Clip gradients to this global norm (default ${DEFAULT-VALUE}: off).")
     double clip;

@@ -33,6 +33,7 @@ import org.latent4j.models.wgan.WganFiles;
 import org.latent4j.models.wgan.WganObjective;
 import org.latent4j.models.wgan.WganSnapshot;
 import org.latent4j.models.wgan.WganSnapshotFiles;
+import org.latent4j.models.wgan.WganToyDefaults;
 import org.latent4j.report.wgan.WganRunReport;
 import org.latent4j.report.vae.VaeRunFiles;
 import org.latent4j.runtime.Threads;
@@ -61,6 +62,7 @@ import picocli.CommandLine.Spec;
                 + " report, OUT/report.html with OUT/figures (not with --no-plots)."},
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j train wgan --data ring8 --lipschitz gp --out runs/wgan-ring8",
+                "  latent4j train wgan --data ring8 --lr 1e-4 --schedule const --steps 20000 --out runs/wgan-paper  # the paper's rate",
                 "  latent4j train wgan --data grid25 --lipschitz sn --steps 5000 --out runs/wgan-grid25",
                 "  latent4j train wgan --data swissroll --lipschitz clip --out runs/wgan-roll"})
 public final class TrainWganCommand implements Callable<Integer> {
@@ -71,7 +73,8 @@ public final class TrainWganCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--lipschitz", defaultValue = "gp", description = "clip, gp or sn (default ${DEFAULT-VALUE}).")
     String lipschitz;
-    @Option(names = "--steps", defaultValue = "3000", description = "Generator steps (default ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "" + WganToyDefaults.STEPS, description = "Generator steps (default"
+            + " ${DEFAULT-VALUE}).")
     int steps;
     @Option(names = "--critic-steps", defaultValue = "5", description = "Critic steps per generator step (default ${DEFAULT-VALUE}).")
     int criticSteps;
@@ -80,10 +83,13 @@ public final class TrainWganCommand implements Callable<Integer> {
     int logEvery;
     @Option(names = "--batch", defaultValue = "256", description = "Batch size of each step (default ${DEFAULT-VALUE}).")
     int batch;
-    @Option(names = "--lr", description = "Learning rate of both networks (default: 5e-5 with clip (RMSprop), 1e-4 otherwise (Adam)).")
+    @Option(names = "--lr", description = "Base learning rate of both networks (default: 5e-5 with clip (RMSprop);"
+            + " with Adam " + WganToyDefaults.GP_RATE + " for gp and " + WganToyDefaults.SN_RATE + " for sn; for images the"
+            + " papers' 1e-4).")
     Double lr;
-    @Option(names = "--schedule", defaultValue = "const", description = "Learning-rate schedule over logging periods:"
-            + " const, step:N:F, ... (default ${DEFAULT-VALUE}).")
+    @Option(names = "--schedule", description = "Learning-rate schedule over logging periods: const, linear, step:N:F,"
+            + " cos:T, poly:T[:P], ... (default: linear, decay to 0 over the run (the last logging period trains at"
+            + " 1/periods of the rate); const for images).")
     String schedule;
     @Option(names = "--gp-weight", defaultValue = "0.1", description = "λ of the gradient penalty (default ${DEFAULT-VALUE},"
             + " the WGAN-GP toy experiments'; their image experiments use 10).")
@@ -161,19 +167,22 @@ public final class TrainWganCommand implements Callable<Integer> {
         int epochs = (steps + stepsPerEpoch - 1) / stepsPerEpoch;
         WganConfig config = Usage.option(spec, "model options", () -> new WganConfig(train.cols(), latent, width, hidden,
                 l, clip, gpWeight, criticSteps, 0.5, 0.9, ema));
-        double rate = lr != null ? lr : WganObjective.defaultLearningRate(l);
+        // the papers' settings for images; on low-dimensional data a larger rate decayed linearly to 0 (WganToyDefaults)
+        double rate = lr != null ? lr
+                : trainSet.isImage() ? WganObjective.defaultLearningRate(l) : WganToyDefaults.learningRate(l);
+        String rates = schedule != null ? schedule : trainSet.isImage() ? "const" : WganToyDefaults.SCHEDULE;
         Path checkpointDir = out.resolve("checkpoint");
         TrainingConfig training = Usage.option(spec, "training options", () -> TrainingConfig.builder().epochs(epochs)
-                .batchSize(batch).optimizer(WganObjective.optimizerName(l)).learningRate(rate).schedule(schedule)
+                .batchSize(batch).optimizer(WganObjective.optimizerName(l)).learningRate(rate).schedule(rates)
                 .seed(seed).checkpointDir(checkpoint || resume ? checkpointDir : null).build());
         ModeCoverage coverage = coverage(parsed);
         Wgan model = Wgan.create(config, seed);
         WganObjective objective = new WganObjective(model, rate, coverage);
         RunRecord.write(spec, out);
         console.info("training a WGAN (%s, width %d × %d hidden, latent %d, %d critic steps) on %s: %d examples%s,"
-                        + " %d generator steps of batch %d, %d threads", l.cliName(), width, hidden, latent, criticSteps,
-                train.name(), train.rows(), test == null ? "" : ", held out " + test.rows(), epochs * stepsPerEpoch,
-                batch, Threads.count());
+                        + " %d generator steps of batch %d, learning rate %s (schedule %s), %d threads", l.cliName(), width,
+                hidden, latent, criticSteps, train.name(), train.rows(), test == null ? "" : ", held out " + test.rows(),
+                epochs * stepsPerEpoch, batch, rate, rates, Threads.count());
         List<EpochResult> done = new ArrayList<>();
         TrainingListener metrics = new TrainingListener() {
             @Override

@@ -140,7 +140,7 @@ public final class Trainer {
         module.train(true);
         while (state.epoch < config.epochs() && !stopped) {
             int epoch = state.epoch + 1;
-            objective.setLearningRate(schedule.rate(config.learningRate(), epoch - 1));
+            objective.setLearningRate(schedule.rate(config.learningRate(), epoch - 1, config.epochs()));
             long t0 = System.nanoTime();
             Map<String, double[]> partSums = new LinkedHashMap<>();
             double[] weight = new double[1];

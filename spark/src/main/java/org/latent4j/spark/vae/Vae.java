@@ -303,7 +303,7 @@ public final class Vae extends Estimator<VaeModel> {
             listeners.forEach(l -> l.onStart(1, training.epochs(), batches));
             vae.train(true);
             for (int epoch = 1; epoch <= training.epochs(); epoch++) {
-                opt.setLearningRate(schedule.rate(training.learningRate(), epoch - 1));
+                opt.setLearningRate(schedule.rate(training.learningRate(), epoch - 1, training.epochs()));
                 long t0 = System.nanoTime();
                 Broadcast<int[]> order = sc.broadcast(shuffle.permutation(n));
                 double[] sums = new double[3];
@@ -412,7 +412,7 @@ public final class Vae extends Estimator<VaeModel> {
             LearningRateSchedule schedule = training.parsedSchedule();
             listeners.forEach(l -> l.onStart(1, training.epochs(), stepsPerEpoch));
             for (int epoch = 1; epoch <= training.epochs(); epoch++) {
-                double lr = schedule.rate(training.learningRate(), epoch - 1);
+                double lr = schedule.rate(training.learningRate(), epoch - 1, training.epochs());
                 opt.setLearningRate(lr);
                 long t0 = System.nanoTime();
                 double[] sums = new double[3];
