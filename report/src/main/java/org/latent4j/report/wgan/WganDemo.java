@@ -21,6 +21,7 @@ import org.latent4j.models.wgan.Lipschitz;
 import org.latent4j.models.wgan.Wgan;
 import org.latent4j.models.wgan.WganConfig;
 import org.latent4j.models.wgan.WganObjective;
+import org.latent4j.models.wgan.WganToyDefaults;
 import org.latent4j.models.wgan.WganSnapshot;
 import org.latent4j.report.Report;
 import org.latent4j.report.vae.FigureSections;
@@ -32,7 +33,8 @@ import org.latent4j.report.vae.VaeDemo;
  * Miyato et al. 2018) side by side on the 2-D mixtures {@code ring8} and {@code grid25}: the generated points
  * over the real ones with the critic's contours after training, and the VEEGAN/PacGAN mode measures. Every
  * hyperparameter but the width, the steps and the batch is {@link WganConfig#defaults} and
- * {@link WganObjective#defaultLearningRate}, the defaults of {@code latent4j train wgan}.
+ * {@link WganToyDefaults} (the rate, decayed linearly to 0 over the run), the defaults of
+ * {@code latent4j train wgan} on 2-D data.
  */
 public final class WganDemo {
     /** The data sets compared. */
@@ -97,10 +99,11 @@ public final class WganDemo {
                 s.logEvery()), s.seed());
         DataMatrix train = VaeDemo.matrix(splits.train(), splits.train().rows());
         DataMatrix test = VaeDemo.matrix(splits.test(), splits.test().rows());
-        double rate = WganObjective.defaultLearningRate(l);
+        double rate = WganToyDefaults.learningRate(l);
         int epochs = s.steps() / s.logEvery();
         TrainingConfig training = TrainingConfig.builder().epochs(epochs).batchSize(s.batch())
-                .optimizer(WganObjective.optimizerName(l)).learningRate(rate).seed(s.seed()).build();
+                .optimizer(WganObjective.optimizerName(l)).learningRate(rate).schedule(WganToyDefaults.SCHEDULE)
+                .seed(s.seed()).build();
         Wgan model = Wgan.create(config, s.seed());
         ModeCoverage coverage = new ModeCoverage(Mixtures2d.means(data), Mixtures2d.std(data));
         WganObjective objective = new WganObjective(model, rate, coverage);
@@ -125,14 +128,16 @@ public final class WganDemo {
                         + "Gaussians whose truth is known: ring8 (8 modes on the unit circle, σ = 0.01) and grid25 (25 "
                         + "modes on a 5 × 5 grid, σ = 0.05). Each WGAN has MLPs of %d hidden ReLU layers of width %d, "
                         + "takes %,d generator steps of batch %d with %d critic steps each, and otherwise the defaults of "
-                        + "'latent4j train wgan' (clipping to ±%s with RMSprop at %s; the penalty with λ = %s and Adam at "
-                        + "%s, β = (%s, %s); spectral normalization with the same Adam). That is narrower networks and fewer "
+                        + "'latent4j train wgan' on 2-D data (clipping to ±%s with RMSprop at %s; the penalty with λ = %s and "
+                        + "Adam at %s, β = (%s, %s); spectral normalization with Adam at %s; every rate decayed linearly to 0 "
+                        + "over the run). That is narrower networks and fewer "
                         + "steps than the command's defaults (width %d, the WGAN-GP paper's networks), so that the six runs "
                         + "fit in the demo's time (docs/wgan.md says how the full-size runs fare).",
                 first.config().hidden(), s.width(), s.steps(), s.batch(), first.config().criticSteps(),
-                WganRunReport.plain(gp.clipValue()), WganRunReport.plain(WganObjective.defaultLearningRate(Lipschitz.CLIP)),
-                WganRunReport.plain(gp.gpWeight()), WganRunReport.plain(WganObjective.defaultLearningRate(Lipschitz.GP)),
-                WganRunReport.plain(gp.beta1()), WganRunReport.plain(gp.beta2()), gp.width()));
+                WganRunReport.plain(gp.clipValue()), WganRunReport.plain(WganToyDefaults.learningRate(Lipschitz.CLIP)),
+                WganRunReport.plain(gp.gpWeight()), WganRunReport.plain(WganToyDefaults.learningRate(Lipschitz.GP)),
+                WganRunReport.plain(gp.beta1()), WganRunReport.plain(gp.beta2()),
+                WganRunReport.plain(WganToyDefaults.learningRate(Lipschitz.SN)), gp.width()));
         for (String data : DATA) {
             List<Run> runs = r.runs().stream().filter(x -> x.data().equals(data)).toList();
             List<Figure> panels = new ArrayList<>();
