@@ -52,14 +52,15 @@ class DemoCommandTest {
                 "KL per latent dimension", "A convolutional VAE beside the MLP one", "Samples: MLP and convolutional",
                 "Reconstructions: MLP and convolutional", "seconds per epoch", "crabs", "A mixture in two dimensions",
                 "Are VAE samples blurry? Sample quality, measured", "Fréchet distance (classifier features)",
-                "mixture of 10 (ex-post)", "How this page was made"}) {
+                "mixture of 10 (ex-post)", "WGAN-GP (conv, channels 4/8, latent 8), 10 generator steps",
+                "trained here for only 10 generator steps", "How this page was made"}) {
             assertTrue(html.contains(section), "the report lacks '" + section + "'");
         }
         for (String png : new String[] {"samples-latent2", "samples-latent20", "reconstructions", "latent2-latent-space",
                 "latent2-manifold", "latent20-latent-space", "latent2-traversal", "latent20-traversal", "training-loss",
                 "training-recon", "training-kl", "latent2-kl-per-dimension", "latent20-kl-per-dimension",
                 "samples-mlp-latent20", "samples-conv-latent20", "conv-reconstructions", "quality-samples-0",
-                "quality-samples-1", "quality-samples-2"}) {
+                "quality-samples-1", "quality-samples-2", "quality-samples-3"}) {
             assertTrue(Files.size(out.resolve("figures").resolve(png + ".png")) > 1000, png);
         }
         int images = html.split("data:image/png;base64,", -1).length - 1;
