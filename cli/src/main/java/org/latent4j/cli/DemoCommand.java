@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
      * The quality section's convolutional WGAN-GP: far fewer generator steps than docs/wgan.md's run (whose samples
      * are better), sized to take at most about 150 s of the full demo on 2 quiet cores.
      */
-    static final ImageWganDemo.Settings FULL_WGAN = new ImageWganDemo.Settings(600, 32, 64, 64, 1);
+    static final ImageWganDemo.Settings FULL_WGAN = new ImageWganDemo.Settings(500, 32, 64, 64, 1);
     /** Quick demo's WGAN: a few steps of tiny networks, seconds. */
     static final ImageWganDemo.Settings QUICK_WGAN = new ImageWganDemo.Settings(10, 4, 8, 50, 1);
 

@@ -26,7 +26,7 @@ public final class ImageWganDemo {
     /**
      * What to train.
      *
-     * @param steps    generator steps (rounded up to whole passes over the rows they take)
+     * @param steps    generator steps (at most passes − 1 more, to make whole passes over the rows they take)
      * @param channels the networks' base channel width
      * @param latent   the dimension of z
      * @param batch    rows of each critic step
@@ -44,8 +44,8 @@ public final class ImageWganDemo {
     }
 
     /**
-     * Trains the WGAN on the training images: an epoch is one pass over the first rows that {@code steps} generator
-     * steps use (all of them when the steps need more), so every step sees new images within a pass.
+     * Trains the WGAN on the training images: an epoch is one pass over the first rows of an equal share of the
+     * steps (all of them when the steps need more), so every step sees new images within a pass.
      */
     public static Result run(Dataset train, Dataset test, Settings s, VaeDemo.Progress progress) {
         if (!train.isImage()) {
@@ -55,9 +55,10 @@ public final class ImageWganDemo {
         WganConfig config = WganConfig.defaults(train.cols(), l).withLatentDim(s.latent()).withGpWeight(10)
                 .withConv(new ImageShape(train.channels(), train.height(), train.width()), s.channels());
         long rowsPerStep = (long) config.criticSteps() * s.batch();
-        int rows = (int) Math.min(train.rows(), rowsPerStep * s.steps());
-        int stepsPerEpoch = (int) ((rows + rowsPerStep - 1) / rowsPerStep);
-        int epochs = (s.steps() + stepsPerEpoch - 1) / stepsPerEpoch;
+        // as few passes as the steps need, each of the same number of steps over the first rows: steps … steps + passes − 1
+        int epochs = (int) Math.max(1, (rowsPerStep * s.steps() + train.rows() - 1) / train.rows());
+        int stepsPerEpoch = (s.steps() + epochs - 1) / epochs;
+        int rows = (int) Math.min(train.rows(), rowsPerStep * stepsPerEpoch);
         DataMatrix trainM = VaeDemo.matrix(train, rows);
         DataMatrix testM = VaeDemo.matrix(test, Math.min(1000, test.rows()));
         double rate = WganObjective.defaultLearningRate(l);
