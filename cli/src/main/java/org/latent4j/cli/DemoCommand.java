@@ -2,6 +2,7 @@ package org.latent4j.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
@@ -20,6 +21,7 @@ import org.latent4j.report.mixture.MixtureDemo;
 import org.latent4j.models.quality.ClassifierCache;
 import org.latent4j.models.quality.ImageQuality;
 import org.latent4j.report.quality.QualityDemo;
+import org.latent4j.report.wgan.ImageWganDemo;
 import org.latent4j.report.vae.ConvVaeDemo;
 import org.latent4j.report.vae.VaeDemo;
 import org.latent4j.report.wgan.WganDemo;
@@ -77,6 +79,14 @@ final class DemoCommand implements Callable<Integer> {
     static final WganDemo.Settings FULL_WGAN = new WganDemo.Settings(1000, 100, 128, 256, 1);
     static final WganDemo.Settings QUICK_WGAN = new WganDemo.Settings(40, 20, 32, 64, 1);
 
+    /**
+     * The quality section's convolutional WGAN-GP: far fewer generator steps than docs/wgan.md's run (whose samples
+     * are better), sized to take at most about 150 s of the full demo on 2 quiet cores.
+     */
+    static final ImageWganDemo.Settings FULL_WGAN = new ImageWganDemo.Settings(500, 32, 64, 64, 1);
+    /** Quick demo's WGAN: a few steps of tiny networks, seconds. */
+    static final ImageWganDemo.Settings QUICK_WGAN = new ImageWganDemo.Settings(10, 4, 8, 50, 1);
+
     @Option(names = "--out", defaultValue = "runs/demo", paramLabel = "DIR", description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
 
@@ -122,10 +132,13 @@ final class DemoCommand implements Callable<Integer> {
             folder.markInner(out.relativize(model.runDir()).toString(), OutputLayout.VAE_RUN);
         }
         folder.markInner(out.relativize(conv.conv().runDir()).toString(), OutputLayout.VAE_RUN);
+        ImageWganDemo.Settings w = quick ? QUICK_WGAN : FULL_WGAN;
+        ImageWganDemo.Result wgan = ImageWganDemo.run(splits.train(), splits.test(), new ImageWganDemo.Settings(w.steps(),
+                w.channels(), w.latent(), w.batch(), seed), progress);
         QualityDemo.Settings q = quick ? QUICK_QUALITY : FULL_QUALITY;
         // the cache root is read now, not when the class was loaded: LATENT4J_CACHE or latent4j.cache may name another
         QualityDemo.Result quality = QualityDemo.run(splits.train(), splits.test(), vae.model(convSettings.latent()).vae(),
-                conv.conv().vae(), new QualityDemo.Settings(q.samples(), q.gmmK(), q.kid(), ClassifierCache.standardRoot(),
+                conv.conv().vae(), List.of(wganRow(wgan)), new QualityDemo.Settings(q.samples(), q.gmmK(), q.kid(), ClassifierCache.standardRoot(),
                         seed), progress);
         double vaeSeconds = (System.nanoTime() - t0) / 1e9;
         WganDemo.Settings w = quick ? QUICK_WGAN : FULL_WGAN;
@@ -151,6 +164,15 @@ final class DemoCommand implements Callable<Integer> {
         line(log, "done in %.0f s: open %s", (System.nanoTime() - t0) / 1e9, page.toAbsolutePath());
         line(log, "%s", exploreHint(vae, conv));
         return 0;
+    }
+
+    /** The WGAN-GP's row of the quality table and the sentence that says how it was trained. */
+    static QualityDemo.Generator wganRow(ImageWganDemo.Result w) {
+        return new QualityDemo.Generator(w.name(), w.model()::sample, String.format(java.util.Locale.ROOT,
+                "The WGAN-GP row is latent4j's DCGAN-style convolutional Wasserstein GAN with gradient penalty (λ = 10, "
+                        + "5 critic steps per generator step, Adam 1e-4, batch %d; docs/wgan.md), trained here for only %d "
+                        + "generator steps (%.0f s) to keep the demo short; docs/wgan.md reports a longer run, whose samples "
+                        + "are better.", w.settings().batch(), w.steps(), w.seconds()));
     }
 
     /** The commands that open each trained model in the explorer's page (latent4j explore). */

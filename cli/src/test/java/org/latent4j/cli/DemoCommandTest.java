@@ -54,15 +54,16 @@ class DemoCommandTest {
                 "Are VAE samples blurry? Sample quality, measured", "Fréchet distance (classifier features)",
                 "mixture of 10 (ex-post)", "Wasserstein GANs: three ways to keep the critic 1-Lipschitz",
                 "The three constraints on ring8", "The three constraints on grid25", "spectral normalization",
-                "Wasserstein estimate", "How this page was made"}) {
+                "Wasserstein estimate", "WGAN-GP (conv, channels 4/8, latent 8), 10 generator steps",
+                "trained here for only 10 generator steps", "How this page was made"}) {
             assertTrue(html.contains(section), "the report lacks '" + section + "'");
         }
         for (String png : new String[] {"samples-latent2", "samples-latent20", "reconstructions", "latent2-latent-space",
                 "latent2-manifold", "latent20-latent-space", "latent2-traversal", "latent20-traversal", "training-loss",
                 "training-recon", "training-kl", "latent2-kl-per-dimension", "latent20-kl-per-dimension",
                 "samples-mlp-latent20", "samples-conv-latent20", "conv-reconstructions", "quality-samples-0",
-                "quality-samples-1", "quality-samples-2", "wgan-ring8-clip", "wgan-ring8-gp", "wgan-ring8-sn",
-                "wgan-grid25-clip", "wgan-grid25-gp", "wgan-grid25-sn"}) {
+                "quality-samples-1", "quality-samples-2", "quality-samples-3", "wgan-ring8-clip", "wgan-ring8-gp",
+                "wgan-ring8-sn", "wgan-grid25-clip", "wgan-grid25-gp", "wgan-grid25-sn"}) {
             assertTrue(Files.size(out.resolve("figures").resolve(png + ".png")) > 1000, png);
         }
         int images = html.split("data:image/png;base64,", -1).length - 1;

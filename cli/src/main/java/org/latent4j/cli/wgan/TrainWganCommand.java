@@ -26,6 +26,7 @@ import org.latent4j.models.training.Trainer;
 import org.latent4j.models.training.TrainingConfig;
 import org.latent4j.models.training.TrainingHistory;
 import org.latent4j.models.training.TrainingListener;
+import org.latent4j.models.wgan.Architecture;
 import org.latent4j.models.wgan.Lipschitz;
 import org.latent4j.models.wgan.Wgan;
 import org.latent4j.models.wgan.WganConfig;
@@ -64,7 +65,8 @@ import picocli.CommandLine.Spec;
         footer = {"  latent4j train wgan --data ring8 --lipschitz gp --out runs/wgan-ring8",
                 "  latent4j train wgan --data ring8 --lr 1e-4 --schedule const --steps 20000 --out runs/wgan-paper  # the paper's rate",
                 "  latent4j train wgan --data grid25 --lipschitz sn --steps 5000 --out runs/wgan-grid25",
-                "  latent4j train wgan --data swissroll --lipschitz clip --out runs/wgan-roll"})
+                "  latent4j train wgan --data swissroll --lipschitz clip --out runs/wgan-roll",
+                "  latent4j train wgan --data fashion-mnist --steps 2000 --out runs/wgan-fashion   # conv, λ = 10, batch 64"})
 public final class TrainWganCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Data: ring8, grid25, swissroll (2-D, drawn from a seed),"
             + " csv:FILE, fashion-mnist, ...")
@@ -81,7 +83,8 @@ public final class TrainWganCommand implements Callable<Integer> {
     @Option(names = "--log-every", defaultValue = "100", description = "Generator steps between two lines of metrics.jsonl"
             + " (2-D toy data; default ${DEFAULT-VALUE}).")
     int logEvery;
-    @Option(names = "--batch", defaultValue = "256", description = "Batch size of each step (default ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", description = "Batch size of each step (default 256; 64 for images, the WGAN-GP paper's).")
+    Integer batchOption;
     int batch;
     @Option(names = "--lr", description = "Base learning rate of both networks (default: 5e-5 with clip (RMSprop);"
             + " with Adam " + WganToyDefaults.GP_RATE + " for gp and " + WganToyDefaults.SN_RATE + " for sn; for images the"
@@ -91,8 +94,9 @@ public final class TrainWganCommand implements Callable<Integer> {
             + " cos:T, poly:T[:P], ... (default: linear, decay to 0 over the run (the last logging period trains at"
             + " 1/periods of the rate); const for images).")
     String schedule;
-    @Option(names = "--gp-weight", defaultValue = "0.1", description = "λ of the gradient penalty (default ${DEFAULT-VALUE},"
-            + " the WGAN-GP toy experiments'; their image experiments use 10).")
+    @Option(names = "--gp-weight", description = "λ of the gradient penalty (default 0.1, the WGAN-GP toy experiments';"
+            + " 10 for images, as their image experiments).")
+    Double gpWeightOption;
     double gpWeight;
     @Option(names = "--clip", defaultValue = "0.01", description = "c of weight clipping to [-c, c] (default ${DEFAULT-VALUE}).")
     double clip;
@@ -104,8 +108,15 @@ public final class TrainWganCommand implements Callable<Integer> {
     int width;
     @Option(names = "--hidden", defaultValue = "3", description = "Hidden layers of each network (default ${DEFAULT-VALUE}).")
     int hidden;
-    @Option(names = "--latent", defaultValue = "2", description = "Dimension of z (default ${DEFAULT-VALUE}).")
+    @Option(names = "--latent", description = "Dimension of z (default 2; 64 for images).")
+    Integer latentOption;
     int latent;
+    @Option(names = "--arch", description = "Networks: mlp (--width, --hidden) or conv (DCGAN-style strided convolutions,"
+            + " --channels; images only). Default: conv for image data, mlp otherwise.")
+    String arch;
+    @Option(names = "--channels", defaultValue = "64", description = "Base channel width c of the conv networks: critic"
+            + " C → c → 2c, generator 2c → c → C (default ${DEFAULT-VALUE}).")
+    int channels;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of initialization, shuffling and noise (default ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--checkpoint", description = "Write OUT/checkpoint after every logging period (resumable).")
@@ -126,7 +137,11 @@ public final class TrainWganCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Console console = Console.of(spec);
+        batch = batchOption != null ? batchOption : 256;
+        gpWeight = gpWeightOption != null ? gpWeightOption : 0.1;
+        latent = latentOption != null ? latentOption : 2;
         Usage.atLeast(spec, "--steps", steps, 1);
+        Usage.atLeast(spec, "--channels", channels, 1);
         Usage.atLeast(spec, "--critic-steps", criticSteps, 1);
         Usage.atLeast(spec, "--log-every", logEvery, 1);
         Usage.atLeast(spec, "--batch", batch, 1);
@@ -161,12 +176,20 @@ public final class TrainWganCommand implements Callable<Integer> {
         }
         Splits splits = parsed.load(Catalogue.standard());
         Dataset trainSet = splits.train();
+        Architecture architecture = WganModels.architecture(spec, arch, trainSet);
+        if (trainSet.isImage()) {
+            // the WGAN-GP paper's image settings where the command line gives none
+            batch = batchOption != null ? batchOption : WganModels.IMAGE_BATCH;
+            gpWeight = gpWeightOption != null ? gpWeightOption : WganModels.IMAGE_GP_WEIGHT;
+            latent = latentOption != null ? latentOption : WganModels.IMAGE_LATENT;
+            rowsPerStep = (long) criticSteps * batch;
+        }
         DataMatrix train = matrix(trainSet);
         DataMatrix test = splits.test() == null ? null : matrix(splits.test());
         int stepsPerEpoch = (int) ((train.rows() + rowsPerStep - 1) / rowsPerStep);
         int epochs = (steps + stepsPerEpoch - 1) / stepsPerEpoch;
-        WganConfig config = Usage.option(spec, "model options", () -> new WganConfig(train.cols(), latent, width, hidden,
-                l, clip, gpWeight, criticSteps, 0.5, 0.9, ema));
+        WganConfig config = Usage.option(spec, "model options", () -> WganModels.config(new WganConfig(train.cols(), latent,
+                width, hidden, l, clip, gpWeight, criticSteps, 0.5, 0.9, ema), architecture, channels, trainSet));
         // the papers' settings for images; on low-dimensional data a larger rate decayed linearly to 0 (WganToyDefaults)
         double rate = lr != null ? lr
                 : trainSet.isImage() ? WganObjective.defaultLearningRate(l) : WganToyDefaults.learningRate(l);
@@ -179,10 +202,11 @@ public final class TrainWganCommand implements Callable<Integer> {
         Wgan model = Wgan.create(config, seed);
         WganObjective objective = new WganObjective(model, rate, coverage);
         RunRecord.write(spec, out);
-        console.info("training a WGAN (%s, width %d × %d hidden, latent %d, %d critic steps) on %s: %d examples%s,"
-                        + " %d generator steps of batch %d, learning rate %s (schedule %s), %d threads", l.cliName(), width,
-                hidden, latent, criticSteps, train.name(), train.rows(), test == null ? "" : ", held out " + test.rows(),
-                epochs * stepsPerEpoch, batch, rate, rates, Threads.count());
+        console.info("training a WGAN (%s, %s, latent %d, %d critic steps) on %s: %d examples%s,"
+                        + " %d generator steps of batch %d, learning rate %s (schedule %s), %s", l.cliName(),
+                WganModels.describe(config), latent, criticSteps, train.name(), train.rows(),
+                test == null ? "" : ", held out " + test.rows(), epochs * stepsPerEpoch, batch, rate, rates,
+                Threads.count() == 1 ? "1 thread" : Threads.count() + " threads");
         List<EpochResult> done = new ArrayList<>();
         TrainingListener metrics = new TrainingListener() {
             @Override

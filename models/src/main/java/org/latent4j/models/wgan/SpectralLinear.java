@@ -13,7 +13,7 @@ import org.latent4j.tensor.Tensor;
  * with the model. The forward pass never changes u and v: {@link #powerIteration()} does, once per critic
  * step, called by the training step and never in evaluation, so a saved critic scores the same after loading.
  */
-public final class SpectralLinear extends Layer {
+public final class SpectralLinear extends Layer implements SpectralLayer {
     private final Tensor weight;
     private final Tensor bias;
     private final Tensor u;
@@ -36,11 +36,13 @@ public final class SpectralLinear extends Layer {
     }
 
     /** One power iteration on the current weight, updating u and v in place (training only). */
+    @Override
     public void powerIteration() {
         SpectralNorm.powerIteration(weight.data(), weight.dim(0), weight.dim(1), u.data(), v.data());
     }
 
     /** The current estimate uᵀ W v of W's largest singular value. */
+    @Override
     public double sigma() {
         return SpectralNorm.sigma(weight.data(), weight.dim(0), weight.dim(1), u.data(), v.data());
     }

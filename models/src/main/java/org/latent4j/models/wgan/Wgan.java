@@ -18,24 +18,25 @@ import org.latent4j.tensor.Tensor;
  *
  * <p>Networks (the WGAN-GP toy experiments'): both MLPs of {@code hidden} ReLU layers of {@code width},
  * the generator latentDim → … → dataDim, the critic dataDim → … → 1, each a {@link Sequential} named
- * {@code generator.layers.0.weight}, … as PyTorch's {@code nn.Sequential}. Under spectral normalization
- * every critic layer is a {@link SpectralLinear}.
+ * {@code generator.0.weight}, … as PyTorch's {@code nn.Sequential}; or, for images, the DCGAN-style
+ * convolutional networks of {@link ConvWganNetworks} ({@link WganConfig#architecture()}). Under spectral
+ * normalization every weighted critic layer is a {@link SpectralLinear} or {@link SpectralConv2d}.
  */
 public final class Wgan extends Module {
     private final WganConfig config;
     private final Sequential generator;
     private final Sequential critic;
     private final Sequential generatorAverage;
-    private final List<SpectralLinear> spectral = new ArrayList<>();
+    private final List<SpectralLayer> spectral = new ArrayList<>();
 
     private Wgan(WganConfig config, RandomSource rng) {
         this.config = config;
-        this.generator = child("generator", mlp(config.latentDim(), config.dataDim(), false, rng));
-        this.critic = child("critic", mlp(config.dataDim(), 1, config.lipschitz() == Lipschitz.SN, rng));
+        this.generator = child("generator", generatorNetwork(rng));
+        this.critic = child("critic", criticNetwork(config.lipschitz() == Lipschitz.SN, rng));
         if (config.emaDecay() > 0) {
             // built from its own source (the trained networks' initialization stays that of a run without it),
             // then set to the generator's initial weights
-            this.generatorAverage = child("generator_ema", mlp(config.latentDim(), config.dataDim(), false, new RandomSource(0)));
+            this.generatorAverage = child("generator_ema", generatorNetwork(new RandomSource(0)));
             copy(generator, generatorAverage);
             for (org.latent4j.tensor.Tensor p : generatorAverage.namedParameters().values()) {
                 p.requiresGrad(false);
@@ -71,6 +72,18 @@ public final class Wgan extends Module {
     /** A new WGAN with weights initialized from {@code seed} (PyTorch's default initialization of each layer). */
     public static Wgan create(WganConfig config, long seed) {
         return new Wgan(config, new RandomSource(seed));
+    }
+
+    private Sequential generatorNetwork(RandomSource rng) {
+        return config.architecture() == Architecture.CONV
+                ? ConvWganNetworks.generator(config.image(), config.channels(), config.latentDim(), rng)
+                : mlp(config.latentDim(), config.dataDim(), false, rng);
+    }
+
+    private Sequential criticNetwork(boolean spectralNorm, RandomSource rng) {
+        return config.architecture() == Architecture.CONV
+                ? ConvWganNetworks.critic(config.image(), config.channels(), spectralNorm, rng, spectral)
+                : mlp(config.dataDim(), 1, spectralNorm, rng);
     }
 
     private Sequential mlp(int in, int out, boolean spectralNorm, RandomSource rng) {
@@ -155,7 +168,7 @@ public final class Wgan extends Module {
     }
 
     /** The critic's spectrally normalized layers (empty unless the constraint is {@link Lipschitz#SN}). */
-    public List<SpectralLinear> spectralLayers() {
+    public List<SpectralLayer> spectralLayers() {
         return List.copyOf(spectral);
     }
 }

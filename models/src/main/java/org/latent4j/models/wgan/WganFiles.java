@@ -17,6 +17,8 @@ public final class WganFiles {
     public static final String KIND = "wgan";
     /** Networks wider than this are refused before they are built from a config file. */
     static final int MAX_WIDTH = 1 << 14;
+    /** Convolutional networks of more base channels than this are refused before they are built from a config file. */
+    static final int MAX_CHANNELS = 1 << 12;
 
     private WganFiles() {}
 
@@ -35,9 +37,11 @@ public final class WganFiles {
         } catch (IllegalArgumentException e) {
             throw FileFormatException.of(configFile, e);
         }
-        if (config.width() > MAX_WIDTH || config.hidden() > 64 || config.dataDim() > 1 << 22 || config.latentDim() > 1 << 16) {
+        if (config.width() > MAX_WIDTH || config.hidden() > 64 || config.dataDim() > 1 << 22 || config.latentDim() > 1 << 16
+                || config.channels() > MAX_CHANNELS) {
             throw new FileFormatException(configFile, "describes a network too large to build (width " + config.width()
-                    + ", hidden " + config.hidden() + ", data " + config.dataDim() + ", latent " + config.latentDim() + ")");
+                    + ", hidden " + config.hidden() + ", data " + config.dataDim() + ", latent " + config.latentDim()
+                    + ", channels " + config.channels() + ")");
         }
         Wgan model = Wgan.create(config, 0);
         try {

@@ -87,7 +87,7 @@ public final class WganObjective implements SteppedObjective {
         for (int k = 0; k < steps; k++) {
             Tensor real = batch.slice(0, k * rows / steps, (k + 1) * rows / steps);
             int n = real.dim(0);
-            for (SpectralLinear l : model.spectralLayers()) {
+            for (SpectralLayer l : model.spectralLayers()) {
                 l.powerIteration();
             }
             Tensor fake = model.sampleTrained(n, noise);

@@ -25,7 +25,8 @@ import org.latent4j.report.vae.VaeDemo;
  * puts numbers on it. latent4j's quality classifier (trained once on the training images and cached,
  * docs/quality.md) gives the features on which the samples of the MLP VAE (from its prior, and from the
  * ex-post Gaussian mixture of Ghosh et al. 2020) and of the convolutional VAE are compared with the test
- * images: Fréchet distance, kernel distance, 1-NN accuracy and class histogram, beside their sample grids.
+ * images: Fréchet distance, kernel distance, 1-NN accuracy and class histogram, beside their sample grids;
+ * other generators (the convolutional WGAN-GP) get rows of their own ({@link Generator}).
  */
 public final class QualityDemo {
     private QualityDemo() {}
@@ -44,9 +45,9 @@ public final class QualityDemo {
     /** One sampler's samples (the first 64 are drawn) and measures. */
     public record Row(String name, float[] firstSamples, ImageQuality quality) {}
 
-    /** The classifier and the rows of the table. */
+    /** The classifier and the rows of the table; {@code notes} say how the models beyond the VAEs were trained. */
     public record Result(Settings settings, ClassifierCache.Trained classifier, List<Row> rows, int[] shape, int realCount,
-                         double seconds) {}
+                         double seconds, List<String> notes) {}
 
     /** A generative model's sampler for the table. */
     public interface Sampler {
@@ -54,11 +55,23 @@ public final class QualityDemo {
     }
 
     /**
+     * Another model's row (a GAN's generator): its name in the table, its sampler, and a sentence for the
+     * section's text saying how it was trained.
+     */
+    public record Generator(String name, Sampler sampler, String note) {}
+
+    /**
      * Obtains the classifier and measures the MLP VAE's prior and mixture samplers and the convolutional VAE's
      * prior (conv may be null).
      */
     public static Result run(Dataset train, Dataset test, Vae mlp, Vae conv, Settings s, VaeDemo.Progress progress)
             throws IOException {
+        return run(train, test, mlp, conv, List.of(), s, progress);
+    }
+
+    /** As {@link #run(Dataset, Dataset, Vae, Vae, Settings, VaeDemo.Progress)}, with the rows of other generators after the VAEs'. */
+    public static Result run(Dataset train, Dataset test, Vae mlp, Vae conv, List<Generator> others, Settings s,
+                             VaeDemo.Progress progress) throws IOException {
         long t0 = System.nanoTime();
         int[] image = train.imageShape();
         ClassifierConfig config = ClassifierConfig.forImages(image[0], image[1], image[2],
@@ -81,8 +94,13 @@ public final class QualityDemo {
             rows.add(measure("convolutional VAE, latent " + conv.config().latentDim() + ", prior N(0, I)",
                     (n, rng) -> conv.sample(n, false, rng), c, real, s, progress));
         }
+        List<String> notes = new ArrayList<>();
+        for (Generator g : others) {
+            rows.add(measure(g.name(), g.sampler(), c, real, s, progress));
+            notes.add(g.note());
+        }
         int[] shape = {image[0] * image[1], image[2]};
-        return new Result(s, c, rows, shape, real.rows(), (System.nanoTime() - t0) / 1e9);
+        return new Result(s, c, rows, shape, real.rows(), (System.nanoTime() - t0) / 1e9, List.copyOf(notes));
     }
 
     private static Row measure(String name, Sampler sampler, ClassifierCache.Trained c, DataMatrix real, Settings s,
@@ -106,8 +124,9 @@ public final class QualityDemo {
                         + "stand in for the Inception network of the published FID and KID, so the numbers compare the models "
                         + "on this page with each other, not with published figures. The mixture sampler changes no weight of "
                         + "the VAE: it draws z from a mixture of Gaussians fitted by EM to where the encoder puts the training "
-                        + "images, instead of from N(0, I) (Ghosh et al. 2020). The Wasserstein GAN's row is still to come: "
-                        + "latent4j's WGAN is being built.", r.realCount(), 100 * r.classifier().testAccuracy()));
+                        + "images, instead of from N(0, I) (Ghosh et al. 2020).%s", r.realCount(),
+                100 * r.classifier().testAccuracy(), r.notes().isEmpty() ? " The Wasserstein GAN's row is not in this run."
+                        : " " + String.join(" ", r.notes())));
         List<Figure> panels = new ArrayList<>();
         List<String> names = new ArrayList<>();
         int i = 0;
@@ -116,7 +135,7 @@ public final class QualityDemo {
             names.add(row.name());
         }
         FigureSections.add(report, new VaeFigure("Samples of each sampler", panels, names, "64 samples of each sampler (the "
-                + "decoder's mean E[x|z]), the first of the samples measured below.", true), figuresDir);
+                + "decoder's mean E[x|z] for the VAEs, G(z) for a GAN), the first of the samples measured below.", true), figuresDir);
         List<List<String>> cells = new ArrayList<>();
         for (Row row : r.rows()) {
             ImageQuality q = row.quality();
