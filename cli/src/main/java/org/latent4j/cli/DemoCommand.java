@@ -83,9 +83,9 @@ final class DemoCommand implements Callable<Integer> {
      * The quality section's convolutional WGAN-GP: far fewer generator steps than docs/wgan.md's run (whose samples
      * are better), sized to take at most about 150 s of the full demo on 2 quiet cores.
      */
-    static final ImageWganDemo.Settings FULL_WGAN = new ImageWganDemo.Settings(500, 32, 64, 64, 1);
+    static final ImageWganDemo.Settings FULL_IMAGE_WGAN = new ImageWganDemo.Settings(500, 32, 64, 64, 1);
     /** Quick demo's WGAN: a few steps of tiny networks, seconds. */
-    static final ImageWganDemo.Settings QUICK_WGAN = new ImageWganDemo.Settings(10, 4, 8, 50, 1);
+    static final ImageWganDemo.Settings QUICK_IMAGE_WGAN = new ImageWganDemo.Settings(10, 4, 8, 50, 1);
 
     @Option(names = "--out", defaultValue = "runs/demo", paramLabel = "DIR", description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
@@ -132,13 +132,13 @@ final class DemoCommand implements Callable<Integer> {
             folder.markInner(out.relativize(model.runDir()).toString(), OutputLayout.VAE_RUN);
         }
         folder.markInner(out.relativize(conv.conv().runDir()).toString(), OutputLayout.VAE_RUN);
-        ImageWganDemo.Settings w = quick ? QUICK_WGAN : FULL_WGAN;
-        ImageWganDemo.Result wgan = ImageWganDemo.run(splits.train(), splits.test(), new ImageWganDemo.Settings(w.steps(),
-                w.channels(), w.latent(), w.batch(), seed), progress);
+        ImageWganDemo.Settings iw = quick ? QUICK_IMAGE_WGAN : FULL_IMAGE_WGAN;
+        ImageWganDemo.Result imageWgan = ImageWganDemo.run(splits.train(), splits.test(), new ImageWganDemo.Settings(
+                iw.steps(), iw.channels(), iw.latent(), iw.batch(), seed), progress);
         QualityDemo.Settings q = quick ? QUICK_QUALITY : FULL_QUALITY;
         // the cache root is read now, not when the class was loaded: LATENT4J_CACHE or latent4j.cache may name another
         QualityDemo.Result quality = QualityDemo.run(splits.train(), splits.test(), vae.model(convSettings.latent()).vae(),
-                conv.conv().vae(), List.of(wganRow(wgan)), new QualityDemo.Settings(q.samples(), q.gmmK(), q.kid(), ClassifierCache.standardRoot(),
+                conv.conv().vae(), List.of(wganRow(imageWgan)), new QualityDemo.Settings(q.samples(), q.gmmK(), q.kid(), ClassifierCache.standardRoot(),
                         seed), progress);
         double vaeSeconds = (System.nanoTime() - t0) / 1e9;
         WganDemo.Settings w = quick ? QUICK_WGAN : FULL_WGAN;
