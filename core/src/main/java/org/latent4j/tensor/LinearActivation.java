@@ -2,7 +2,6 @@ package org.latent4j.tensor;
 
 import static org.latent4j.tensor.Autograd.record;
 
-import org.latent4j.blas.Blas;
 import org.latent4j.runtime.VectorSupport;
 
 /**
@@ -44,15 +43,7 @@ public final class LinearActivation {
         int out = checkShapes(x, weight, bias);
         int in = weight.shape[1];
         int rows = x.numel() / in;
-        float[] y = new float[rows * out];
-        float beta = 0f;
-        if (bias != null) {
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(bias.data, 0, y, r * out, out);
-            }
-            beta = 1f;
-        }
-        Blas.sgemm(false, true, rows, out, in, 1f, x.data, 0, in, weight.data, 0, in, beta, y, 0, out);
+        float[] y = MatMul.affine(x, weight, bias, rows, in, out);
         activate(kind, y);
         int[] shape = x.shape.clone();
         shape[shape.length - 1] = out;

@@ -78,6 +78,23 @@ public final class MatMul {
     }
 
     /**
+     * The values x·Wᵀ + b of {@code rows} rows, [rows, out], no graph: the bias is written into the output first
+     * and the product added onto it by BLAS, which saves a pass over the output. Shapes are the caller's to check.
+     */
+    static float[] affine(Tensor x, Tensor weight, Tensor bias, int rows, int in, int out) {
+        float[] y = new float[rows * out];
+        float beta = 0f;
+        if (bias != null) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(bias.data, 0, y, r * out, out);
+            }
+            beta = 1f;
+        }
+        Blas.sgemm(false, true, rows, out, in, 1f, x.data, 0, in, weight.data, 0, in, beta, y, 0, out);
+        return y;
+    }
+
+    /**
      * The affine map of a linear layer, {@code y = x·Wᵀ + b}, with W of shape [out, in] (PyTorch's
      * layout), x of shape [..., in] and an optional bias of shape [out]. The bias is written into the
      * output first and the product added onto it by BLAS, which saves a pass over the output.
@@ -95,15 +112,7 @@ public final class MatMul {
             throw new IllegalArgumentException("linear: expected a bias of shape [" + out + "], got " + Shape.str(bias.shape));
         }
         int rows = in == 0 ? x.numel() : x.numel() / in;
-        float[] y = new float[rows * out];
-        float beta = 0f;
-        if (bias != null) {
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(bias.data, 0, y, r * out, out);
-            }
-            beta = 1f;
-        }
-        Blas.sgemm(false, true, rows, out, in, 1f, x.data, 0, in, weight.data, 0, in, beta, y, 0, out);
+        float[] y = affine(x, weight, bias, rows, in, out);
         int[] shape = x.shape.clone();
         shape[shape.length - 1] = out;
         Tensor result = new Tensor(y, shape);
