@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
      * The three Lipschitz constraints on ring8 and grid25 (six WGANs): narrower and shorter than 'train wgan''s
      * defaults (width 512, 3000 steps) to fit the demo's budget; every other setting is WganConfig's default.
      */
-    static final WganDemo.Settings FULL_WGAN = new WganDemo.Settings(1000, 100, 128, 256, 1);
+    static final WganDemo.Settings FULL_WGAN = new WganDemo.Settings(2000, 200, 128, 256, 1);
     static final WganDemo.Settings QUICK_WGAN = new WganDemo.Settings(40, 20, 32, 64, 1);
 
     /**
