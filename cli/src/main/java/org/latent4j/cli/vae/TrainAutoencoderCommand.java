@@ -3,8 +3,6 @@ package org.latent4j.cli.vae;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.latent4j.cli.OutputFolder;
 import org.latent4j.cli.OutputLayout;
@@ -18,11 +16,9 @@ import org.latent4j.models.autoencoder.Autoencoder;
 import org.latent4j.models.autoencoder.AutoencoderConfig;
 import org.latent4j.models.networks.ConvArchitecture;
 import org.latent4j.models.training.DataMatrix;
-import org.latent4j.models.training.EpochResult;
 import org.latent4j.models.training.Trainer;
 import org.latent4j.models.training.TrainingConfig;
 import org.latent4j.models.training.TrainingHistory;
-import org.latent4j.models.training.TrainingListener;
 import org.latent4j.models.vae.LikelihoodKind;
 import org.latent4j.nn.Activation;
 import org.latent4j.report.vae.VaeRunFiles;
@@ -130,23 +126,14 @@ public final class TrainAutoencoderCommand implements Callable<Integer> {
         console.info("training an autoencoder (%s, code %d, %s likelihood) on %s: %d examples%s, %d threads",
                 conv == null ? "mlp" : conv.describe(), latent, config.likelihood().id(), train.name(), train.rows(),
                 test == null ? "" : ", held out " + test.rows(), Threads.count());
-        List<EpochResult> done = new ArrayList<>();
-        TrainingListener metrics = new TrainingListener() {
-            @Override
-            public void onEpoch(EpochResult r) {
-                done.add(r);
-                writeMetrics(done);
-            }
-        };
+        MetricsLog metrics = new MetricsLog(out);
         TrainingDisplay display = new TrainingDisplay(console);
         Trainer trainer = new Trainer(training).listener(metrics).listener(display);
         TrainingHistory history;
         try {
             if (resume) {
                 history = ae.resume(trainer, train, test, checkpointDir);
-                done.clear();
-                done.addAll(history.epochs());
-                writeMetrics(done);
+                metrics.replaceWith(history);
             } else {
                 history = ae.fit(trainer, train, test);
             }
@@ -169,13 +156,5 @@ public final class TrainAutoencoderCommand implements Callable<Integer> {
             console.json(summary.deepCopy().put("out", out.toString()));
         }
         return 0;
-    }
-
-    private void writeMetrics(List<EpochResult> results) {
-        try {
-            VaeRunFiles.writeMetrics(out, results);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + out.resolve(VaeRunFiles.METRICS), e);
-        }
     }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.latent4j.cli.OutputFolder;
 import org.latent4j.cli.OutputLayout;
@@ -17,11 +15,9 @@ import org.latent4j.cli.console.Usage;
 import org.latent4j.data.Dataset;
 import org.latent4j.data.Splits;
 import org.latent4j.models.training.DataMatrix;
-import org.latent4j.models.training.EpochResult;
 import org.latent4j.models.training.NonFiniteLossException;
 import org.latent4j.models.training.TrainingConfig;
 import org.latent4j.models.training.TrainingHistory;
-import org.latent4j.models.training.TrainingListener;
 import org.latent4j.models.vae.LikelihoodKind;
 import org.latent4j.models.vae.Vae;
 import org.latent4j.models.vae.VaeConfig;
@@ -174,14 +170,7 @@ public final class TrainVaeCommand implements Callable<Integer> {
         console.info("training a VAE %s (%s likelihood) on %s: %d examples%s, %d threads", arch,
                 config.likelihood().id(), train.name(), train.rows(),
                 test == null ? "" : ", held out " + test.rows(), Threads.count());
-        List<EpochResult> done = new ArrayList<>();
-        TrainingListener progress = new TrainingListener() {
-            @Override
-            public void onEpoch(EpochResult r) {
-                done.add(r);
-                writeMetrics(done);
-            }
-        };
+        MetricsLog progress = new MetricsLog(out);
         TrainingHistory history;
         TrainingDisplay display = new TrainingDisplay(console);
         org.latent4j.models.training.Trainer trainer = new org.latent4j.models.training.Trainer(training).listener(progress)
@@ -189,9 +178,7 @@ public final class TrainVaeCommand implements Callable<Integer> {
         try {
             if (resume) {
                 history = vae.resume(trainer, train, test, checkpointDir);
-                done.clear();
-                done.addAll(history.epochs());
-                writeMetrics(done);
+                progress.replaceWith(history);
             } else {
                 history = vae.fit(trainer, train, test);
             }
@@ -261,13 +248,5 @@ public final class TrainVaeCommand implements Callable<Integer> {
                     + String.join(", ", org.latent4j.optim.Optimizers.NAMES));
         }
         Usage.option(spec, "--schedule", () -> org.latent4j.optim.LearningRateSchedule.parse(schedule));
-    }
-
-    private void writeMetrics(List<EpochResult> results) {
-        try {
-            VaeRunFiles.writeMetrics(out, results);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + out.resolve(VaeRunFiles.METRICS), e);
-        }
     }
 }

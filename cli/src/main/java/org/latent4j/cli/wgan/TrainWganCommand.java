@@ -3,14 +3,13 @@ package org.latent4j.cli.wgan;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.latent4j.cli.OutputFolder;
 import org.latent4j.cli.OutputLayout;
 import org.latent4j.cli.config.RunRecord;
 import org.latent4j.cli.console.Console;
 import org.latent4j.cli.console.Usage;
+import org.latent4j.cli.vae.MetricsLog;
 import org.latent4j.data.Catalogue;
 import org.latent4j.data.DataSpec;
 import org.latent4j.data.Dataset;
@@ -21,11 +20,9 @@ import org.latent4j.io.AtomicFiles;
 import org.latent4j.io.Json;
 import org.latent4j.models.quality.ModeCoverage;
 import org.latent4j.models.training.DataMatrix;
-import org.latent4j.models.training.EpochResult;
 import org.latent4j.models.training.Trainer;
 import org.latent4j.models.training.TrainingConfig;
 import org.latent4j.models.training.TrainingHistory;
-import org.latent4j.models.training.TrainingListener;
 import org.latent4j.models.wgan.Architecture;
 import org.latent4j.models.wgan.Lipschitz;
 import org.latent4j.models.wgan.Wgan;
@@ -207,14 +204,7 @@ public final class TrainWganCommand implements Callable<Integer> {
                 WganModels.describe(config), latent, criticSteps, train.name(), train.rows(),
                 test == null ? "" : ", held out " + test.rows(), epochs * stepsPerEpoch, batch, rate, rates,
                 Threads.count() == 1 ? "1 thread" : Threads.count() + " threads");
-        List<EpochResult> done = new ArrayList<>();
-        TrainingListener metrics = new TrainingListener() {
-            @Override
-            public void onEpoch(EpochResult r) {
-                done.add(r);
-                writeMetrics(done);
-            }
-        };
+        MetricsLog metrics = new MetricsLog(out);
         WganDisplay display = new WganDisplay(console, stepsPerEpoch);
         Trainer trainer = new Trainer(training).listener(metrics).listener(display);
         WganSnapshotFiles snapshots = snapshots(model, train, test, trainSet, stepsPerEpoch);
@@ -225,9 +215,7 @@ public final class TrainWganCommand implements Callable<Integer> {
         try {
             if (resume) {
                 history = trainer.resume(objective, train, test, checkpointDir);
-                done.clear();
-                done.addAll(history.epochs());
-                writeMetrics(done);
+                metrics.replaceWith(history);
             } else {
                 history = trainer.fit(objective, train, test);
             }
@@ -289,13 +277,5 @@ public final class TrainWganCommand implements Callable<Integer> {
     private static DataMatrix matrix(Dataset d) {
         String name = d.source().equals(d.name()) ? d.name() : d.name() + " (" + d.source() + ")";
         return new DataMatrix(name, d.x(), d.rows(), d.cols());
-    }
-
-    private void writeMetrics(List<EpochResult> results) {
-        try {
-            VaeRunFiles.writeMetrics(out, results);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + out.resolve(VaeRunFiles.METRICS), e);
-        }
     }
 }
