@@ -85,14 +85,17 @@ class WganTrainingTest {
     @Test
     void theToyDefaultsPutMoreRingSamplesOnTheModesThanThePapersConstantRate() throws Exception {
         // WganToyDefaults (Adam at GP_RATE decayed linearly to 0) against the paper's 1e-4 at a constant rate,
-        // same network, seed and 400 generator steps
-        Run tuned = train(Lipschitz.GP, 64, 4, 100, WganToyDefaults.learningRate(Lipschitz.GP), WganToyDefaults.SCHEDULE,
+        // same network, seed and 800 generator steps. At 400 steps the mode count hung on float rounding: the
+        // backend each product class runs on is measured per machine, and the all-native, all-Java and a measured
+        // mix gave 6, 7 and 8 modes; at 800 all three give 8 modes and 41-43 % high quality (the paper's rate 7
+        // modes and 1.5 %).
+        Run tuned = train(Lipschitz.GP, 64, 8, 100, WganToyDefaults.learningRate(Lipschitz.GP), WganToyDefaults.SCHEDULE,
                 null, null);
-        Run paper = train(Lipschitz.GP, 64, 4, 100, WganObjective.defaultLearningRate(Lipschitz.GP), "const", null, null);
+        Run paper = train(Lipschitz.GP, 64, 8, 100, WganObjective.defaultLearningRate(Lipschitz.GP), "const", null, null);
         Map<String, Double> t = tuned.history().epochs().getLast().test();
         Map<String, Double> p = paper.history().epochs().getLast().test();
-        // the rate of the last epoch is a quarter of the base rate: the decay was applied
-        assertEquals(WganToyDefaults.GP_RATE / 4, tuned.history().epochs().getLast().learningRate(), 1e-12);
+        // the rate of the last epoch is an eighth of the base rate: the decay was applied
+        assertEquals(WganToyDefaults.GP_RATE / 8, tuned.history().epochs().getLast().learningRate(), 1e-12);
         assertEquals(8, t.get("modes"), "modes " + t);
         assertTrue(t.get("high_quality") >= HIGH_QUALITY_FLOOR, "high quality " + t);
         assertTrue(t.get("high_quality") > 2 * p.get("high_quality"), "tuned " + t + ", paper's " + p);
