@@ -32,7 +32,8 @@ class WganCommandsTest {
     @BeforeAll
     static void train() {
         run = tmp.resolve("ring");
-        trained = CliRun.of(args(new String[] {"train", "wgan", "--data", "ring8", "--lipschitz", "sn"}, "--out", run.toString()));
+        trained = CliRun.of(args(new String[] {"train", "wgan", "--data", "ring8", "--lipschitz", "sn", "--betas", "0.2,0.95"}, "--out",
+                run.toString()));
     }
 
     @Test
@@ -55,6 +56,9 @@ class WganCommandsTest {
         double base = WganToyDefaults.learningRate(Lipschitz.SN);
         assertEquals(base, Json.mapper().readTree(lines.get(0)).get("lr").asDouble(), 1e-15);
         assertEquals(base / 2, last.get("lr").asDouble(), 1e-15);
+        JsonNode config = Json.read(run.resolve("model/config.json"));
+        assertEquals(0.2, config.get("beta1").asDouble(), 0, config.toString());
+        assertEquals(0.95, config.get("beta2").asDouble(), 0, config.toString());
         assertTrue(trained.err().contains("6/6") || trained.out().contains("6/6"), trained.out() + trained.err());
     }
 
@@ -144,6 +148,12 @@ class WganCommandsTest {
         CliRun r = CliRun.of("train", "wgan", "--data", "ring8?rows=-3", "--out", tmp.resolve("w").toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("rows must be an integer"), r.err());
+        for (String betas : new String[] {"0.5", "1,0.9", "0.5;0.9", "a,b", "0.5,0.9,0.99"}) {
+            CliRun b = CliRun.of("train", "wgan", "--data", "ring8", "--betas", betas, "--out", tmp.resolve("v").toString());
+            assertEquals(2, b.exitCode(), betas);
+            assertTrue(b.err().contains("--betas") && b.err().contains("'" + betas + "'"), b.err());
+        }
+        assertTrue(Files.notExists(tmp.resolve("v")));
         assertTrue(Files.notExists(tmp.resolve("x")) && Files.notExists(tmp.resolve("y")));
     }
 }

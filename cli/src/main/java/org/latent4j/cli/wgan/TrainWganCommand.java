@@ -101,6 +101,9 @@ public final class TrainWganCommand implements Callable<Integer> {
             + " samples are drawn from, updated after every generator step (0: none, sample from the generator;"
             + " default ${DEFAULT-VALUE}).")
     double ema;
+    @Option(names = "--betas", description = "Adam's β₁,β₂ under gp and sn (default 0.5,0.9; 0,0.9 for sn on"
+            + " low-dimensional data; the WGAN-GP paper uses 0.5,0.9 and 0,0.9, the SN-GAN paper also 0.5,0.999).")
+    String betas;
     @Option(names = "--width", defaultValue = "512", description = "Width of every hidden layer (default ${DEFAULT-VALUE}).")
     int width;
     @Option(names = "--hidden", defaultValue = "3", description = "Hidden layers of each network (default ${DEFAULT-VALUE}).")
@@ -128,8 +131,33 @@ public final class TrainWganCommand implements Callable<Integer> {
             + " 'latent4j plot OUT'; the snapshots they need are written anyway).")
     boolean noPlots;
 
+    double[] adamBetas;
+
     @Spec
     CommandSpec spec;
+
+    /** β₁: --betas', or WganToyDefaults' on low-dimensional data, or the papers' 0.5 on images. */
+    private double beta1(Lipschitz l, Dataset trainSet) {
+        return adamBetas != null ? adamBetas[0] : trainSet.isImage() ? WganToyDefaults.GP_BETA1 : WganToyDefaults.beta1(l);
+    }
+
+    /** {@code --betas} as two numbers in [0, 1), or a usage error naming the value. */
+    private double[] parseBetas() {
+        String[] parts = betas.split(",", -1);
+        double[] b = new double[parts.length];
+        try {
+            for (int i = 0; i < parts.length; i++) {
+                b[i] = Double.parseDouble(parts[i].trim());
+            }
+        } catch (NumberFormatException e) {
+            b = new double[0];
+        }
+        if (b.length != 2 || !(b[0] >= 0 && b[0] < 1) || !(b[1] >= 0 && b[1] < 1)) {
+            throw Usage.error(spec, "--betas must be two numbers in [0, 1) separated by a comma, such as 0.5,0.9 or 0,0.9;"
+                    + " got '" + betas + "'");
+        }
+        return b;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -153,6 +181,7 @@ public final class TrainWganCommand implements Callable<Integer> {
         if (lr != null) {
             Usage.number(spec, "--lr", lr, 0, true);
         }
+        adamBetas = betas == null ? null : parseBetas();
         OutputFolder folder = OutputFolder.open(spec, "--out", out, OutputLayout.WGAN_RUN, overwrite || resume,
                 "--overwrite to replace its outputs (or --resume to continue its checkpoint)");
         return folder.run(spec, () -> train(console));
@@ -186,7 +215,7 @@ public final class TrainWganCommand implements Callable<Integer> {
         int stepsPerEpoch = (int) ((train.rows() + rowsPerStep - 1) / rowsPerStep);
         int epochs = (steps + stepsPerEpoch - 1) / stepsPerEpoch;
         WganConfig config = Usage.option(spec, "model options", () -> WganModels.config(new WganConfig(train.cols(), latent,
-                width, hidden, l, clip, gpWeight, criticSteps, 0.5, 0.9, ema), architecture, channels, trainSet));
+                width, hidden, l, clip, gpWeight, criticSteps, beta1(l, trainSet), adamBetas != null ? adamBetas[1] : WganToyDefaults.BETA2, ema), architecture, channels, trainSet));
         // the papers' settings for images; on low-dimensional data a larger rate decayed linearly to 0 (WganToyDefaults)
         double rate = lr != null ? lr
                 : trainSet.isImage() ? WganObjective.defaultLearningRate(l) : WganToyDefaults.learningRate(l);

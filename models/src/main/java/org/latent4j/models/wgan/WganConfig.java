@@ -71,7 +71,8 @@ public record WganConfig(int dataDim, int latentDim, int width, int hidden, Lips
 
     /** The toy-experiment defaults for data of {@code dataDim} columns under the given constraint. */
     public static WganConfig defaults(int dataDim, Lipschitz lipschitz) {
-        return new WganConfig(dataDim, 2, 512, 3, lipschitz, 0.01, 0.1, 5, 0.5, 0.9, 0);
+        return new WganConfig(dataDim, 2, 512, 3, lipschitz, 0.01, 0.1, 5, WganToyDefaults.beta1(lipschitz),
+                WganToyDefaults.BETA2, 0);
     }
 
     public WganConfig withWidth(int w) {

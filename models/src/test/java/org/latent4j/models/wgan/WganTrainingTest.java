@@ -105,6 +105,14 @@ class WganTrainingTest {
     static final double HIGH_QUALITY_FLOOR = 4.9;
 
     @Test
+    void theToyDefaultsGiveSpectralNormalizationAdamWithoutMomentum() {
+        // β₁ = 0 under sn took grid25 from 24/25 modes and 3.8 % high quality to 25/25 and 44 % (docs/wgan.md)
+        assertEquals(0, WganConfig.defaults(2, Lipschitz.SN).beta1());
+        assertEquals(0.5, WganConfig.defaults(2, Lipschitz.GP).beta1());
+        assertEquals(0.9, WganConfig.defaults(2, Lipschitz.SN).beta2());
+    }
+
+    @Test
     void clippingKeepsEveryCriticWeightWithinC() throws Exception {
         Run r = train(Lipschitz.CLIP, 16, 1, 3, 5e-3, null, null);
         int atBound = 0;
