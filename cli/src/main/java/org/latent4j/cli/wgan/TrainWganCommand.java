@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
                 + " --critic-steps critic steps and one generator step; the critic is kept 1-Lipschitz by weight"
                 + " clipping (clip), a gradient penalty (gp) or spectral normalization (sn).",
                 "Writes OUT/model, OUT/metrics.jsonl (critic loss, Wasserstein estimate, gradient norms and, for 2-D"
-                + " mixtures, modes captured, % high-quality samples, reverse KL), OUT/summary.json, OUT/run.json,"
+                + " mixtures, modes captured, share of high-quality samples, reverse KL), OUT/summary.json, OUT/run.json,"
                 + " OUT/snapshots (generated points and the critic, or sample grids, during training) and the run's"
                 + " report, OUT/report.html with OUT/figures (not with --no-plots)."},
         footerHeading = "%nExamples:%n",
