@@ -16,8 +16,8 @@ import org.latent4j.runtime.Threads;
  * so the four transpose combinations share one micro-kernel.
  *
  * <p>Each element of C is summed by one thread in the same order whatever the thread count, so
- * results are bit-identical for 1 or N threads. Work is split over column panels (or row panels
- * when C is narrow) with {@link Parallel}; small products stay on the calling thread.
+ * results are bit-identical for 1 or N threads. Work is split over columns, in whole vectors (or
+ * over row panels when C is narrow) with {@link Parallel}; small products stay on the calling thread.
  */
 final class FloatGemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -28,7 +28,11 @@ final class FloatGemm {
      * otherwise spill (measured with -XX:UseAVX=2: 94 against 64 GFLOP/s per core in L1).
      */
     static final int MR = S.vectorBitSize() >= 512 ? 8 : 4;
-    /** Columns of the micro-tile: two vectors. */
+    /**
+     * Columns of the micro-tile: two vectors. Wider tiles did not measure faster on a Zen 5 core
+     * (docs/performance.md): with 8×3 (24 accumulators) C2 spilled two accumulators to the stack
+     * in the k-loop, and 6×4, 6×3 and 7×3 ran within noise of 8×2, already near the FMA peak.
+     */
     static final int NR = 2 * L;
     /** Depth of a packed block: an NR-wide panel of B (KC·NR floats) stays in L1. */
     static final int KC = 256;
@@ -70,13 +74,16 @@ final class FloatGemm {
             return;
         }
         int rowPanels = (rows + MR - 1) / MR;
-        int colPanels = (cols + NR - 1) / NR;
+        int colVectors = (cols + L - 1) / L;
         int threads = 2L * m * n * k < PARALLEL_MIN_FLOPS ? 1 : Threads.count();
         if (threads == 1) {
             block(op, 0, rows, 0, cols);
-        } else if (colPanels >= 2 * threads || colPanels >= rowPanels) {
+        } else if (colVectors >= 4 * threads || colVectors >= rowPanels) {
             // Column split: each thread packs its own part of B and all of A (A is usually the smaller).
-            Parallel.forRange(colPanels, 1, (s, e) -> block(op, 0, rows, s * NR, Math.min(cols, e * NR)));
+            // Cut in whole vectors, not panels, so the threads get equal work: 400 columns are 25
+            // vectors, 13 and 12 per thread, where 13 panels of 32 would go 7 and 6. A thread's last
+            // panel may then be narrower than NR; a narrower kernel skips its empty vectors.
+            Parallel.forRange(colVectors, 1, (s, e) -> block(op, 0, rows, s * L, Math.min(cols, e * L)));
         } else {
             Parallel.forRange(rowPanels, 1, (s, e) -> block(op, s * MR, Math.min(rows, e * MR), 0, cols));
         }
@@ -202,8 +209,9 @@ final class FloatGemm {
                     packA(op, ic, mb, pc, kb, ap);
                     for (int jr = 0; jr < nb; jr += NR) {
                         int cols = Math.min(NR, nb - jr);
+                        int vectors = (cols + L - 1) / L;
                         for (int ir = 0; ir < mb; ir += MR) {
-                            kernel(kb, ap, ir * kb, bp, jr * kb, op.c(),
+                            kernel(vectors, kb, ap, ir * kb, bp, jr * kb, op.c(),
                                     op.cOff() + (ic + ir) * op.cRow() + (jc + jr) * op.cCol(), op.cRow(), op.cCol(),
                                     Math.min(MR, mb - ir), cols, op.alpha(), beta, buf.tile);
                         }
@@ -298,18 +306,28 @@ final class FloatGemm {
     }
 
     /**
-     * The MR×NR micro-kernel: sums kb rank-1 updates of packed panels in registers, then writes
+     * The micro-kernel: sums kb rank-1 updates of packed panels in registers, then writes
      * C = alpha·acc + beta·C for the valid {@code rows × cols} corner (beta 0 never reads C).
+     * {@code vectors} is how many vectors of the (NR-wide, zero-padded) panel hold columns of C: NV
+     * but 1 in a last panel of L columns or fewer, whose empty vector is then not multiplied. Every
+     * variant sums each element of C in one FMA chain over p from zero, so the width of the tile
+     * that holds an element never changes its bits.
      */
-    private static void kernel(int kb, float[] ap, int ai, float[] bp, int bi,
+    private static void kernel(int vectors, int kb, float[] ap, int ai, float[] bp, int bi,
                                float[] c, int ci, int cRow, int cCol, int rows, int cols,
                                float alpha, float beta, float[] tile) {
         // MR is a constant, so the JIT keeps one branch. The tile goes through memory: writing C
         // straight from the accumulators made C2 keep them boxed, at several times the arithmetic.
         if (MR == 8) {
-            kernel8(kb, ap, ai, bp, bi, tile);
+            if (vectors == NR / L) {
+                kernel8x2(kb, ap, ai, bp, bi, tile);
+            } else {
+                kernel8x1(kb, ap, ai, bp, bi, tile);
+            }
+        } else if (vectors == NR / L) {
+            kernel4x2(kb, ap, ai, bp, bi, tile);
         } else {
-            kernel4(kb, ap, ai, bp, bi, tile);
+            kernel4x1(kb, ap, ai, bp, bi, tile);
         }
         if (cCol == 1) {
             update(tile, c, ci, cRow, rows, cols, alpha, beta);
@@ -318,8 +336,8 @@ final class FloatGemm {
         }
     }
 
-    /** Eight rows: 16 accumulators, for 32 vector registers. */
-    private static void kernel8(int kb, float[] ap, int ai, float[] bp, int bi, float[] tile) {
+    /** Eight rows by two vectors: 16 accumulators, for 32 vector registers. */
+    private static void kernel8x2(int kb, float[] ap, int ai, float[] bp, int bi, float[] tile) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -377,8 +395,50 @@ final class FloatGemm {
         c71.intoArray(tile, 7 * NR + L);
     }
 
-    /** Four rows: 8 accumulators, for 16 vector registers. */
-    private static void kernel4(int kb, float[] ap, int ai, float[] bp, int bi, float[] tile) {
+    /** Eight rows by one vector, for a last panel of L columns or fewer. */
+    private static void kernel8x1(int kb, float[] ap, int ai, float[] bp, int bi, float[] tile) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S);
+        FloatVector c60 = FloatVector.zero(S);
+        FloatVector c70 = FloatVector.zero(S);
+        for (int p = 0; p < kb; p++) {
+            // Indices linear in p, so the JIT can hoist the bounds checks out of the loop.
+            int bq = bi + p * NR;
+            int aq = ai + p * MR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bq);
+            FloatVector x = FloatVector.broadcast(S, ap[aq]);
+            c00 = x.fma(b0, c00);
+            x = FloatVector.broadcast(S, ap[aq + 1]);
+            c10 = x.fma(b0, c10);
+            x = FloatVector.broadcast(S, ap[aq + 2]);
+            c20 = x.fma(b0, c20);
+            x = FloatVector.broadcast(S, ap[aq + 3]);
+            c30 = x.fma(b0, c30);
+            x = FloatVector.broadcast(S, ap[aq + 4]);
+            c40 = x.fma(b0, c40);
+            x = FloatVector.broadcast(S, ap[aq + 5]);
+            c50 = x.fma(b0, c50);
+            x = FloatVector.broadcast(S, ap[aq + 6]);
+            c60 = x.fma(b0, c60);
+            x = FloatVector.broadcast(S, ap[aq + 7]);
+            c70 = x.fma(b0, c70);
+        }
+        c00.intoArray(tile, 0);
+        c10.intoArray(tile, NR);
+        c20.intoArray(tile, 2 * NR);
+        c30.intoArray(tile, 3 * NR);
+        c40.intoArray(tile, 4 * NR);
+        c50.intoArray(tile, 5 * NR);
+        c60.intoArray(tile, 6 * NR);
+        c70.intoArray(tile, 7 * NR);
+    }
+
+    /** Four rows by two vectors: 8 accumulators, for 16 vector registers. */
+    private static void kernel4x2(int kb, float[] ap, int ai, float[] bp, int bi, float[] tile) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -410,6 +470,32 @@ final class FloatGemm {
         c21.intoArray(tile, 2 * NR + L);
         c30.intoArray(tile, 3 * NR);
         c31.intoArray(tile, 3 * NR + L);
+    }
+
+    /** Four rows by one vector, for a last panel of L columns or fewer. */
+    private static void kernel4x1(int kb, float[] ap, int ai, float[] bp, int bi, float[] tile) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        for (int p = 0; p < kb; p++) {
+            // Indices linear in p, so the JIT can hoist the bounds checks out of the loop.
+            int bq = bi + p * NR;
+            int aq = ai + p * MR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bq);
+            FloatVector x = FloatVector.broadcast(S, ap[aq]);
+            c00 = x.fma(b0, c00);
+            x = FloatVector.broadcast(S, ap[aq + 1]);
+            c10 = x.fma(b0, c10);
+            x = FloatVector.broadcast(S, ap[aq + 2]);
+            c20 = x.fma(b0, c20);
+            x = FloatVector.broadcast(S, ap[aq + 3]);
+            c30 = x.fma(b0, c30);
+        }
+        c00.intoArray(tile, 0);
+        c10.intoArray(tile, NR);
+        c20.intoArray(tile, 2 * NR);
+        c30.intoArray(tile, 3 * NR);
     }
 
     /** C = alpha·tile + beta·C on the valid corner of a tile; beta 0 never reads C. */

@@ -43,6 +43,9 @@ class GemmTest {
                 {100, 20, 50}, {70, 1, 9}, {300, 24, 40}, {64, 12, 33}, {33, 5, 300},
                 // One or two rows or columns: the row path.
                 {1, 300, 70}, {2, 45, 130}, {300, 1, 70}, {40, 2, 333}, {1, 1, 5000},
+                // Around whole vectors and panels (a last panel one vector wide, or partly filled), m not
+                // a multiple of the tile's rows.
+                {13, 47, 30}, {21, 48, 30}, {27, 49, 30}, {11, 95, 19}, {30, 97, 19}, {131, 400, 70},
         };
         SplittableRandom r = new SplittableRandom(7);
         float[] alphas = {1f, -0.75f, 0f};
@@ -222,18 +225,31 @@ class GemmTest {
 
     @Test
     void javaResultDoesNotDependOnThreadCount() {
-        Case t = new Case(150, 230, 300, false, true, 1, 2, 1f, 0.5f);
-        Operands o = Operands.of(t, 99);
+        // Column splits cut in whole vectors (400 columns: 13 and 12 with 512-bit vectors, a one-vector
+        // last panel), row splits, narrow C computed as Cᵀ, and every transpose combination.
+        List<Case> cases = new ArrayList<>(List.of(new Case(150, 230, 300, false, true, 1, 2, 1f, 0.5f),
+                new Case(130, 40, 400, false, true, 0, 1, 1f, 0f), new Case(400, 20, 128, true, false, 1, 0, 1f, 1f)));
+        int[][] shapes = {{128, 400, 784}, {127, 97, 260}, {784, 400, 128}, {33, 1100, 70}};
+        for (int[] s : shapes) {
+            for (int tr = 0; tr < 4; tr++) {
+                cases.add(new Case(s[0], s[1], s[2], (tr & 1) != 0, (tr & 2) != 0, tr % 2, tr, 1f, tr == 3 ? 0.5f : 0f));
+            }
+        }
         int before = Threads.count();
         try {
-            Threads.set(1);
-            Operands one = o.copy();
-            run(Backend.JAVA, t, one);
-            Threads.set(3);
-            Operands three = o.copy();
-            run(Backend.JAVA, t, three);
-            assertArrayEquals(one.c(), three.c());
-            checkAgainstReference(t, o, three.c());
+            for (Case t : cases) {
+                Operands o = Operands.of(t, 99);
+                Threads.set(1);
+                Operands one = o.copy();
+                run(Backend.JAVA, t, one);
+                for (int threads : new int[] {2, 3}) {
+                    Threads.set(threads);
+                    Operands more = o.copy();
+                    run(Backend.JAVA, t, more);
+                    assertArrayEquals(one.c(), more.c(), t + " on " + threads + " threads");
+                }
+                checkAgainstReference(t, o, one.c());
+            }
         } finally {
             Threads.set(before);
         }
