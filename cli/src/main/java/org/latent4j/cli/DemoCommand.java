@@ -170,7 +170,7 @@ final class DemoCommand implements Callable<Integer> {
     static QualityDemo.Generator wganRow(ImageWganDemo.Result w) {
         return new QualityDemo.Generator(w.name(), w.model()::sample, String.format(java.util.Locale.ROOT,
                 "The WGAN-GP row is latent4j's DCGAN-style convolutional Wasserstein GAN with gradient penalty (λ = 10, "
-                        + "5 critic steps per generator step, Adam 1e-4, batch %d; docs/wgan.md), trained here for only %d "
+                        + "5 critic steps per generator step, Adam 2e-4 decayed linearly to 0, batch %d; docs/wgan.md), trained here for only %d "
                         + "generator steps (%.0f s) to keep the demo short; docs/wgan.md reports a longer run, whose samples "
                         + "are better.", w.settings().batch(), w.steps(), w.seconds()));
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latent4j.io.Json;
+import org.latent4j.models.wgan.WganImageDefaults;
 
 /** {@code train wgan} on images: the convolutional networks by default, PNG samples, {@code evaluate --quality}. */
 class ConvWganCommandsTest {
@@ -52,6 +53,10 @@ class ConvWganCommandsTest {
         assertEquals(28, config.get("image_height").asInt());
         assertEquals(10.0, config.get("gp_weight").asDouble());
         assertEquals(20, Json.read(run.resolve("summary.json")).get("generator_steps").asInt());
+        // Adam at the WGAN-GP code's CIFAR-10 rate, decayed linearly to 0 over the run
+        JsonNode training = Json.read(run.resolve("model/metadata.json")).get("training");
+        assertEquals(WganImageDefaults.ADAM_RATE, training.get("learning_rate").asDouble(), 0, training.toString());
+        assertEquals("linear", training.get("schedule").asText(), training.toString());
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.latent4j.models.wgan.Lipschitz;
 import org.latent4j.models.wgan.Wgan;
 import org.latent4j.models.wgan.WganConfig;
 import org.latent4j.models.wgan.WganFiles;
+import org.latent4j.models.wgan.WganImageDefaults;
 import org.latent4j.models.wgan.WganObjective;
 import org.latent4j.models.wgan.WganSnapshot;
 import org.latent4j.models.wgan.WganSnapshotFiles;
@@ -84,12 +85,12 @@ public final class TrainWganCommand implements Callable<Integer> {
     Integer batchOption;
     int batch;
     @Option(names = "--lr", description = "Base learning rate of both networks (default: 5e-5 with clip (RMSprop);"
-            + " with Adam " + WganToyDefaults.GP_RATE + " for gp and " + WganToyDefaults.SN_RATE + " for sn; for images the"
-            + " papers' 1e-4).")
+            + " with Adam " + WganToyDefaults.GP_RATE + " for gp and " + WganToyDefaults.SN_RATE + " for sn; for images "
+            + WganImageDefaults.ADAM_RATE + ", the WGAN-GP paper's CIFAR-10 rate).")
     Double lr;
     @Option(names = "--schedule", description = "Learning-rate schedule over logging periods: const, linear, step:N:F,"
             + " cos:T, poly:T[:P], ... (default: linear, decay to 0 over the run (the last logging period trains at"
-            + " 1/periods of the rate); const for images).")
+            + " 1/periods of the rate), images too; const with clip on images).")
     String schedule;
     @Option(names = "--gp-weight", description = "λ of the gradient penalty (default 0.1, the WGAN-GP toy experiments';"
             + " 10 for images, as their image experiments).")
@@ -216,10 +217,11 @@ public final class TrainWganCommand implements Callable<Integer> {
         int epochs = (steps + stepsPerEpoch - 1) / stepsPerEpoch;
         WganConfig config = Usage.option(spec, "model options", () -> WganModels.config(new WganConfig(train.cols(), latent,
                 width, hidden, l, clip, gpWeight, criticSteps, beta1(l, trainSet), adamBetas != null ? adamBetas[1] : WganToyDefaults.BETA2, ema), architecture, channels, trainSet));
-        // the papers' settings for images; on low-dimensional data a larger rate decayed linearly to 0 (WganToyDefaults)
+        // decayed linearly to 0 with Adam: from 2e-4 on images (WganImageDefaults), a larger rate on low-dimensional data
         double rate = lr != null ? lr
-                : trainSet.isImage() ? WganObjective.defaultLearningRate(l) : WganToyDefaults.learningRate(l);
-        String rates = schedule != null ? schedule : trainSet.isImage() ? "const" : WganToyDefaults.SCHEDULE;
+                : trainSet.isImage() ? WganImageDefaults.learningRate(l) : WganToyDefaults.learningRate(l);
+        String rates = schedule != null ? schedule
+                : trainSet.isImage() ? WganImageDefaults.schedule(l) : WganToyDefaults.SCHEDULE;
         Path checkpointDir = out.resolve("checkpoint");
         TrainingConfig training = Usage.option(spec, "training options", () -> TrainingConfig.builder().epochs(epochs)
                 .batchSize(batch).optimizer(WganObjective.optimizerName(l)).learningRate(rate).schedule(rates)

@@ -11,6 +11,7 @@ import org.latent4j.models.training.TrainingHistory;
 import org.latent4j.models.wgan.Lipschitz;
 import org.latent4j.models.wgan.Wgan;
 import org.latent4j.models.wgan.WganConfig;
+import org.latent4j.models.wgan.WganImageDefaults;
 import org.latent4j.models.wgan.WganObjective;
 import org.latent4j.report.vae.VaeDemo;
 
@@ -61,9 +62,10 @@ public final class ImageWganDemo {
         int rows = (int) Math.min(train.rows(), rowsPerStep * stepsPerEpoch);
         DataMatrix trainM = VaeDemo.matrix(train, rows);
         DataMatrix testM = VaeDemo.matrix(test, Math.min(1000, test.rows()));
-        double rate = WganObjective.defaultLearningRate(l);
+        double rate = WganImageDefaults.learningRate(l);
         TrainingConfig training = TrainingConfig.builder().epochs(epochs).batchSize(s.batch())
-                .optimizer(WganObjective.optimizerName(l)).learningRate(rate).seed(s.seed()).build();
+                .optimizer(WganObjective.optimizerName(l)).learningRate(rate).schedule(WganImageDefaults.schedule(l))
+                .seed(s.seed()).build();
         Wgan model = Wgan.create(config, s.seed());
         progress.step(String.format(Locale.ROOT, "training the convolutional WGAN-GP (channels %d/%d, latent %d) for %d"
                 + " generator steps of batch %d", s.channels(), 2 * s.channels(), s.latent(), epochs * stepsPerEpoch, s.batch()));
