@@ -121,6 +121,7 @@ public final class WganDemo {
         Settings s = r.settings();
         Run first = r.runs().get(0);
         WganConfig gp = WganConfig.defaults(2, Lipschitz.GP);
+        WganConfig sn = WganConfig.defaults(2, Lipschitz.SN);
         report.section("Wasserstein GANs: three ways to keep the critic 1-Lipschitz");
         report.paragraph(String.format(Locale.ROOT, "The notes end on the Wasserstein GAN: a generator G(z) and a critic D "
                         + "trained on E_data[D(x)] − E_z[D(G(z))], with D kept 1-Lipschitz \"by weight clipping, gradient "
@@ -129,7 +130,7 @@ public final class WganDemo {
                         + "modes on a 5 × 5 grid, σ = 0.05). Each WGAN has MLPs of %d hidden ReLU layers of width %d, "
                         + "takes %,d generator steps of batch %d with %d critic steps each, and otherwise the defaults of "
                         + "'latent4j train wgan' on 2-D data (clipping to ±%s with RMSprop at %s; the penalty with λ = %s and "
-                        + "Adam at %s, β = (%s, %s); spectral normalization with Adam at %s; every rate decayed linearly to 0 "
+                        + "Adam at %s, β = (%s, %s); spectral normalization with Adam at %s, β = (%s, %s); every rate decayed linearly to 0 "
                         + "over the run). That is narrower networks and fewer "
                         + "steps than the command's defaults (width %d, the WGAN-GP paper's networks), so that the six runs "
                         + "fit in the demo's time (docs/wgan.md says how the full-size runs fare).",
@@ -137,7 +138,8 @@ public final class WganDemo {
                 WganRunReport.plain(gp.clipValue()), WganRunReport.plain(WganToyDefaults.learningRate(Lipschitz.CLIP)),
                 WganRunReport.plain(gp.gpWeight()), WganRunReport.plain(WganToyDefaults.learningRate(Lipschitz.GP)),
                 WganRunReport.plain(gp.beta1()), WganRunReport.plain(gp.beta2()),
-                WganRunReport.plain(WganToyDefaults.learningRate(Lipschitz.SN)), gp.width()));
+                WganRunReport.plain(WganToyDefaults.learningRate(Lipschitz.SN)), WganRunReport.plain(sn.beta1()),
+                WganRunReport.plain(sn.beta2()), gp.width()));
         for (String data : DATA) {
             List<Run> runs = r.runs().stream().filter(x -> x.data().equals(data)).toList();
             List<Figure> panels = new ArrayList<>();
