@@ -139,7 +139,7 @@ public final class TrainWganCommand implements Callable<Integer> {
 
     /** β₁: --betas', or WganToyDefaults' on low-dimensional data, or the papers' 0.5 on images. */
     private double beta1(Lipschitz l, Dataset trainSet) {
-        return adamBetas != null ? adamBetas[0] : trainSet.isImage() ? WganToyDefaults.GP_BETA1 : WganToyDefaults.beta1(l);
+        return adamBetas != null ? adamBetas[0] : trainSet.isImage() ? WganImageDefaults.BETA1 : WganToyDefaults.beta1(l);
     }
 
     /** {@code --betas} as two numbers in [0, 1), or a usage error naming the value. */

@@ -13,6 +13,9 @@ public final class WganImageDefaults {
     /** Adam's base rate under gp and sn. */
     public static final double ADAM_RATE = 2e-4;
 
+    /** Adam's β₁ under gp and sn: 0.5, as both papers' image experiments (β₂ is {@link WganToyDefaults#BETA2}). */
+    public static final double BETA1 = 0.5;
+
     private WganImageDefaults() {}
 
     /** The base rate: {@link #ADAM_RATE} with Adam, the paper's RMSprop rate under clipping. */
