@@ -1,5 +1,6 @@
 package org.latent4j.models.training;
 
+import org.latent4j.runtime.Parallel;
 import org.latent4j.tensor.Tensor;
 
 /**
@@ -7,6 +8,9 @@ import org.latent4j.tensor.Tensor;
  * shared (not copied). The name appears in error messages (e.g. {@code fashion-mnist/test}).
  */
 public record DataMatrix(String name, float[] x, int rows, int cols) {
+    /** Values per thread below which a batch is gathered on the calling thread (a hand-off costs more). */
+    private static final int GATHER_MIN_VALUES = 1 << 14;
+
     public DataMatrix {
         if (x == null || rows < 0 || cols < 1 || x.length != (long) rows * cols) {
             throw new IllegalArgumentException((name == null ? "data" : name) + ": " + rows + " rows × " + cols
@@ -40,13 +44,19 @@ public record DataMatrix(String name, float[] x, int rows, int cols) {
         return Tensor.of(out, end - start, cols);
     }
 
-    /** Rows {@code order[start..end)} gathered into a new tensor (a mini-batch). */
+    /**
+     * Rows {@code order[start..end)} gathered into a new tensor (a mini-batch). The rows are picked at
+     * random from a matrix far larger than the caches, so the copy waits on memory; the threads share it
+     * (the copy is the same whoever makes it).
+     */
     public Tensor gather(int[] order, int start, int end) {
         int n = end - start;
         float[] out = new float[n * cols];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(x, order[start + i] * cols, out, i * cols, cols);
-        }
+        Parallel.forRange(n, Math.max(1, GATHER_MIN_VALUES / cols), (s, e) -> {
+            for (int i = s; i < e; i++) {
+                System.arraycopy(x, order[start + i] * cols, out, i * cols, cols);
+            }
+        });
         return Tensor.of(out, n, cols);
     }
 

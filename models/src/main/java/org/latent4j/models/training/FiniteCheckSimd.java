@@ -10,14 +10,15 @@ final class FiniteCheckSimd {
 
     private FiniteCheckSimd() {}
 
-    static boolean finite(float[] x) {
+    /** Whether {@code x[start..end)} are all finite. */
+    static boolean finite(float[] x, int start, int end) {
         FloatVector acc = FloatVector.zero(S);
-        int i = 0;
-        for (int bound = S.loopBound(x.length); i < bound; i += S.length()) {
+        int i = start;
+        for (int bound = start + S.loopBound(end - start); i < bound; i += S.length()) {
             acc = acc.add(FloatVector.fromArray(S, x, i).mul(0f));
         }
         float sum = acc.reduceLanes(VectorOperators.ADD);
-        for (; i < x.length; i++) {
+        for (; i < end; i++) {
             sum += x[i] * 0f;
         }
         return sum == 0f;

@@ -153,10 +153,16 @@ class TrainerTest {
 
     @Test
     void finiteCheckFindsEveryKindOfNonFiniteValue() {
-        float[] x = new float[37];
+        for (int n : new int[] {37, FiniteCheck.PARALLEL_MIN + 37}) {
+            finiteCheckFindsEveryKindOfNonFiniteValue(n);
+        }
+    }
+
+    private static void finiteCheckFindsEveryKindOfNonFiniteValue(int n) {
+        float[] x = new float[n];
         assertTrue(FiniteCheck.finite(x));
         for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
-            for (int at : new int[] {0, 17, 36}) {
+            for (int at : new int[] {0, 17, n / 2 - 1, n / 2, n / 2 + 1, n - 1}) {
                 float[] y = x.clone();
                 y[at] = bad;
                 assertFalse(FiniteCheck.finite(y), bad + " at " + at);
