@@ -20,20 +20,34 @@ final class BenchTiming {
      * Runs {@code op} for about {@code warmupSeconds} untimed, then for about {@code seconds} timed.
      */
     static Result time(Runnable op, double warmupSeconds, double seconds) {
+        return time(op, null, warmupSeconds, seconds);
+    }
+
+    /**
+     * Like {@link #time(Runnable, double, double)} with {@code before} run untimed ahead of every repetition
+     * (when not null); each sample is then one repetition.
+     */
+    static Result time(Runnable op, Runnable before, double warmupSeconds, double seconds) {
         long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         long reps = 0;
         long t0 = System.nanoTime();
         do {
+            if (before != null) {
+                before.run();
+            }
             op.run();
             reps++;
         } while (System.nanoTime() < warmEnd || reps < 3);
         double perRep = (double) (System.nanoTime() - t0) / reps;
-        int repsPerSample = (int) Math.max(1, Math.ceil(MIN_SAMPLE_NANOS / Math.max(1.0, perRep)));
+        int repsPerSample = before != null ? 1 : (int) Math.max(1, Math.ceil(MIN_SAMPLE_NANOS / Math.max(1.0, perRep)));
         long budget = (long) (seconds * 1e9);
         double[] samples = new double[16];
         int count = 0;
         long start = System.nanoTime();
         while (count < MIN_SAMPLES || System.nanoTime() - start < budget) {
+            if (before != null) {
+                before.run();
+            }
             long s = System.nanoTime();
             for (int r = 0; r < repsPerSample; r++) {
                 op.run();

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  latent4j bench gemm",
                 "  latent4j bench gemm --m 784 --k 128 --n 400 --transpose-a --backend java",
-                "  latent4j bench gemm --double --seconds 3 --json"})
+                "  latent4j bench gemm --double --seconds 3 --json",
+                "  latent4j bench gemm --transpose-b --evict-mb 32"})
 final class GemmBenchCommand implements Callable<Integer> {
     @Option(names = "--m", defaultValue = "128", description = "Rows of C and of op(A) (default ${DEFAULT-VALUE}).")
     int m;
@@ -58,6 +59,13 @@ final class GemmBenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "2", description = "Untimed warm-up per backend in seconds (default ${DEFAULT-VALUE}).")
     double warmup;
 
+    @Option(names = "--evict-mb", defaultValue = "0", paramLabel = "MB",
+            description = {"Before each product, untimed, write this many MB of other memory so that the operands"
+                    + " come from memory rather than cache, as inside a training step, where every op's inputs were"
+                    + " written by other ops (default ${DEFAULT-VALUE}: operands stay in cache). 32 is more than this"
+                    + " kind of machine's caches."})
+    int evictMb;
+
     @Option(names = "--json", description = "Print one JSON object per backend, e.g. {\"gflops\": 95.2, ...}.")
     boolean json;
 
@@ -83,7 +91,7 @@ final class GemmBenchCommand implements Callable<Integer> {
             if (!backend.available()) {
                 throw new IllegalStateException("backend " + backend.label() + " is not available here: " + backend.describe());
             }
-            BenchTiming.Result r = BenchTiming.time(product(backend), warmup, seconds);
+            BenchTiming.Result r = BenchTiming.time(product(backend), evictMb > 0 ? evictor(evictMb) : null, warmup, seconds);
             double flops = 2.0 * m * n * k;
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("gflops", flops / r.medianNanos());
@@ -97,14 +105,16 @@ final class GemmBenchCommand implements Callable<Integer> {
             row.put("transpose_a", transA);
             row.put("transpose_b", transB);
             row.put("threads", Threads.count());
+            row.put("evict_mb", evictMb);
             row.put("millis_per_product", r.medianNanos() / 1e6);
             row.put("samples", r.samples());
             if (json) {
                 console.json(row);
             } else {
-                console.info("gemm %s %dx%dx%d (m×k×n%s%s) %s, %d threads: %.1f GFLOP/s median, %.1f best"
+                console.info("gemm %s %dx%dx%d (m×k×n%s%s%s) %s, %d threads: %.1f GFLOP/s median, %.1f best"
                                 + " (%.3f ms per product; %d samples of %d)",
                         backend.label(), m, k, n, transA ? ", A transposed" : "", transB ? ", B transposed" : "",
+                        evictMb > 0 ? ", operands evicted by " + evictMb + " MB" : "",
                         dbl ? "float64" : "float32", Threads.count(), flops / r.medianNanos(), flops / r.bestNanos(),
                         r.medianNanos() / 1e6, r.samples(), r.repsPerSample());
             }
@@ -117,6 +127,9 @@ final class GemmBenchCommand implements Callable<Integer> {
             if ((int) dim[1] < 1) {
                 throw new ParameterException(spec.commandLine(), dim[0] + ": expected a size >= 1, got " + dim[1]);
             }
+        }
+        if (evictMb < 0 || evictMb > 4096) {
+            throw new ParameterException(spec.commandLine(), "--evict-mb: expected 0 to 4096, got " + evictMb);
         }
         if (!(seconds > 0) || !(warmup >= 0)) {
             throw new ParameterException(spec.commandLine(), "--seconds must be > 0 and --warmup >= 0, got "
@@ -143,6 +156,16 @@ final class GemmBenchCommand implements Callable<Integer> {
         float[] b = floats(r, k * n);
         float[] c = new float[m * n];
         return () -> backend.sgemm(transA, transB, m, n, k, 1f, a, 0, lda, b, 0, ldb, 0f, c, 0, n);
+    }
+
+    /** Writes one value per 64-byte line of a buffer of {@code mb} MB, evicting what the caches held. */
+    private static Runnable evictor(int mb) {
+        long[] lines = new long[mb * (1 << 20) / Long.BYTES];
+        return () -> {
+            for (int i = 0; i < lines.length; i += 8) {
+                lines[i]++;
+            }
+        };
     }
 
     private static float[] floats(SplittableRandom r, int size) {

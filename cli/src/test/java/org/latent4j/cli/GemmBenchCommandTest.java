@@ -37,6 +37,20 @@ class GemmBenchCommandTest {
     }
 
     @Test
+    void evictingTheCachesTimesEachProductAlone() throws Exception {
+        CliRun r = CliRun.of("bench", "gemm", "--m", "16", "--k", "16", "--n", "16", "--backend", "java",
+                "--evict-mb", "1", "--seconds", "0.02", "--warmup", "0", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode row = new ObjectMapper().readTree(r.out().strip());
+        assertEquals(1, row.get("evict_mb").asInt());
+        assertTrue(row.get("samples").asInt() >= 5 && row.get("gflops").asDouble() > 0, r.out());
+        r = CliRun.of("bench", "gemm", "--m", "8", "--k", "8", "--n", "8", "--backend", "java", "--evict-mb", "1",
+                "--seconds", "0.02", "--warmup", "0");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("operands evicted by 1 MB"), r.out());
+    }
+
+    @Test
     void badArgumentsAreRejectedClearly() {
         CliRun r = CliRun.of("bench", "gemm", "--m", "0");
         assertEquals(2, r.exitCode());
@@ -44,5 +58,8 @@ class GemmBenchCommandTest {
         r = CliRun.of("bench", "gemm", "--backend", "gpu", "--seconds", "0.01");
         assertEquals(2, r.exitCode(), "an unknown backend name is a usage error");
         assertTrue(r.err().contains("expected 'native' or 'java', got 'gpu'"), r.err());
+        r = CliRun.of("bench", "gemm", "--evict-mb", "-1");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--evict-mb: expected 0 to 4096, got -1"), r.err());
     }
 }
