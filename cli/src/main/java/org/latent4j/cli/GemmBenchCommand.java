@@ -128,8 +128,8 @@ final class GemmBenchCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), dim[0] + ": expected a size >= 1, got " + dim[1]);
             }
         }
-        if (evictMb < 0 || evictMb > 4096) {
-            throw new ParameterException(spec.commandLine(), "--evict-mb: expected 0 to 4096, got " + evictMb);
+        if (evictMb < 0 || evictMb > 1024) {
+            throw new ParameterException(spec.commandLine(), "--evict-mb: expected 0 to 1024, got " + evictMb);
         }
         if (!(seconds > 0) || !(warmup >= 0)) {
             throw new ParameterException(spec.commandLine(), "--seconds must be > 0 and --warmup >= 0, got "
@@ -160,7 +160,7 @@ final class GemmBenchCommand implements Callable<Integer> {
 
     /** Writes one value per 64-byte line of a buffer of {@code mb} MB, evicting what the caches held. */
     private static Runnable evictor(int mb) {
-        long[] lines = new long[mb * (1 << 20) / Long.BYTES];
+        long[] lines = new long[mb * ((1 << 20) / Long.BYTES)];
         return () -> {
             for (int i = 0; i < lines.length; i += 8) {
                 lines[i]++;
