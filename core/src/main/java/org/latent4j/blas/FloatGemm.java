@@ -1,6 +1,7 @@
 package org.latent4j.blas;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 import org.latent4j.runtime.Parallel;
 import org.latent4j.runtime.Threads;
@@ -44,6 +45,23 @@ final class FloatGemm {
     static final long PARALLEL_MIN_FLOPS = 1L << 21;
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    /**
+     * Whether packing transposes blocks of 16 steps in registers where the layout needs a transpose (A not
+     * transposed, B transposed) with 512-bit vectors and eight-row tiles; otherwise, and for partial panels
+     * and the last {@code kb mod 16} steps, it copies one value at a time. The transpose is about 2.2 times as
+     * fast as the copy (0.19 against 0.39–0.42 ns a value for B's panels, in cache); products with B
+     * transposed, the layout of every linear layer's forward pass, gained 12–16 % in {@code bench gemm}
+     * (docs/performance.md). Packing only moves values, so results are the same to the bit.
+     */
+    static final boolean VECTOR_TRANSPOSE = L == 16 && MR == 8;
+    /**
+     * The two halves of a perfect shuffle of vectors x and y: lanes x0 y0 x1 y1 … x7 y7 and x8 y8 … x15 y15.
+     * Pairing vector i with vector i + n/2 in every one of log₂ n rounds transposes n vectors of 16 lanes
+     * (n = 16: a 16×16 block; n = 8: eight rows into steps of eight values, two steps per vector).
+     */
+    private static final VectorShuffle<Float> SHUFFLE_LO = VectorShuffle.fromOp(S, l -> (l % 2 == 0 ? 0 : L) + l / 2);
+    private static final VectorShuffle<Float> SHUFFLE_HI = VectorShuffle.fromOp(S, l -> (l % 2 == 0 ? 0 : L) + L / 2 + l / 2);
 
     private FloatGemm() {}
 
@@ -249,6 +267,10 @@ final class FloatGemm {
                     }
                 }
             } else {
+                if (VECTOR_TRANSPOSE && rows == MR) {
+                    transposeEightRows(a, op.aOff() + (i0 + q) * lda + p0, lda, kb, dst, base);
+                    continue;
+                }
                 for (int r = 0; r < rows; r++) {
                     int src = op.aOff() + (i0 + q + r) * lda + p0;
                     for (int p = 0, d = base + r; p < kb; p++, d += MR) {
@@ -272,7 +294,14 @@ final class FloatGemm {
             int cols = Math.min(NR, nb - q);
             int base = q * kb;
             if (op.transB()) {
-                // op(B)[p][j] = B[j][p]: read each row of B once, scatter it down the panel.
+                // op(B)[p][j] = B[j][p]: each row of B is a column of the panel.
+                if (VECTOR_TRANSPOSE && cols == NR) {
+                    int src = op.bOff() + (j0 + q) * ldb + p0;
+                    transposeSixteenRows(b, src, ldb, kb, dst, base);
+                    transposeSixteenRows(b, src + L * ldb, ldb, kb, dst, base + L);
+                    continue;
+                }
+                // Read each row of B once, scatter it down the panel.
                 for (int jj = 0; jj < cols; jj++) {
                     int src = op.bOff() + (j0 + q + jj) * ldb + p0;
                     for (int p = 0, d = base + jj; p < kb; p++, d += NR) {
@@ -301,6 +330,98 @@ final class FloatGemm {
                         dst[d + jj] = 0f;
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Packs eight rows of A, {@code a[src + r·lda + p]} for r < 8 and p < kb, as MR-row steps:
+     * {@code dst[base + p·8 + r]}. Sixteen steps at a time are a transpose of eight vectors in three rounds
+     * of {@link #SHUFFLE_LO} and {@link #SHUFFLE_HI} (each output vector then holds two steps); the last
+     * {@code kb mod 16} steps are copied one value at a time.
+     */
+    private static void transposeEightRows(float[] a, int src, int lda, int kb, float[] dst, int base) {
+        int vectorSteps = kb - kb % L;
+        for (int p = 0; p < vectorSteps; p += L) {
+            int s = src + p;
+            FloatVector v0 = FloatVector.fromArray(S, a, s), v1 = FloatVector.fromArray(S, a, s + lda);
+            FloatVector v2 = FloatVector.fromArray(S, a, s + 2 * lda), v3 = FloatVector.fromArray(S, a, s + 3 * lda);
+            FloatVector v4 = FloatVector.fromArray(S, a, s + 4 * lda), v5 = FloatVector.fromArray(S, a, s + 5 * lda);
+            FloatVector v6 = FloatVector.fromArray(S, a, s + 6 * lda), v7 = FloatVector.fromArray(S, a, s + 7 * lda);
+            for (int round = 0; round < 3; round++) {
+                FloatVector w0 = v0.rearrange(SHUFFLE_LO, v4), w1 = v0.rearrange(SHUFFLE_HI, v4);
+                FloatVector w2 = v1.rearrange(SHUFFLE_LO, v5), w3 = v1.rearrange(SHUFFLE_HI, v5);
+                FloatVector w4 = v2.rearrange(SHUFFLE_LO, v6), w5 = v2.rearrange(SHUFFLE_HI, v6);
+                FloatVector w6 = v3.rearrange(SHUFFLE_LO, v7), w7 = v3.rearrange(SHUFFLE_HI, v7);
+                v0 = w0; v1 = w1; v2 = w2; v3 = w3; v4 = w4; v5 = w5; v6 = w6; v7 = w7;
+            }
+            int d = base + p * MR;
+            v0.intoArray(dst, d);
+            v1.intoArray(dst, d + L);
+            v2.intoArray(dst, d + 2 * L);
+            v3.intoArray(dst, d + 3 * L);
+            v4.intoArray(dst, d + 4 * L);
+            v5.intoArray(dst, d + 5 * L);
+            v6.intoArray(dst, d + 6 * L);
+            v7.intoArray(dst, d + 7 * L);
+        }
+        for (int r = 0; r < MR; r++) {
+            for (int p = vectorSteps, d = base + p * MR + r; p < kb; p++, d += MR) {
+                dst[d] = a[src + r * lda + p];
+            }
+        }
+    }
+
+    /**
+     * Packs sixteen rows of B as half of an NR-wide panel of op(B) = Bᵀ, {@code dst[base + p·NR + j] =
+     * b[src + j·ldb + p]} for j < 16 and p < kb: sixteen steps at a time a 16×16 transpose in four rounds of
+     * {@link #SHUFFLE_LO} and {@link #SHUFFLE_HI}; the last {@code kb mod 16} steps one value at a time.
+     */
+    private static void transposeSixteenRows(float[] b, int src, int ldb, int kb, float[] dst, int base) {
+        int vectorSteps = kb - kb % L;
+        for (int p = 0; p < vectorSteps; p += L) {
+            int s = src + p;
+            FloatVector v0 = FloatVector.fromArray(S, b, s), v1 = FloatVector.fromArray(S, b, s + ldb);
+            FloatVector v2 = FloatVector.fromArray(S, b, s + 2 * ldb), v3 = FloatVector.fromArray(S, b, s + 3 * ldb);
+            FloatVector v4 = FloatVector.fromArray(S, b, s + 4 * ldb), v5 = FloatVector.fromArray(S, b, s + 5 * ldb);
+            FloatVector v6 = FloatVector.fromArray(S, b, s + 6 * ldb), v7 = FloatVector.fromArray(S, b, s + 7 * ldb);
+            FloatVector v8 = FloatVector.fromArray(S, b, s + 8 * ldb), v9 = FloatVector.fromArray(S, b, s + 9 * ldb);
+            FloatVector v10 = FloatVector.fromArray(S, b, s + 10 * ldb), v11 = FloatVector.fromArray(S, b, s + 11 * ldb);
+            FloatVector v12 = FloatVector.fromArray(S, b, s + 12 * ldb), v13 = FloatVector.fromArray(S, b, s + 13 * ldb);
+            FloatVector v14 = FloatVector.fromArray(S, b, s + 14 * ldb), v15 = FloatVector.fromArray(S, b, s + 15 * ldb);
+            for (int round = 0; round < 4; round++) {
+                FloatVector w0 = v0.rearrange(SHUFFLE_LO, v8), w1 = v0.rearrange(SHUFFLE_HI, v8);
+                FloatVector w2 = v1.rearrange(SHUFFLE_LO, v9), w3 = v1.rearrange(SHUFFLE_HI, v9);
+                FloatVector w4 = v2.rearrange(SHUFFLE_LO, v10), w5 = v2.rearrange(SHUFFLE_HI, v10);
+                FloatVector w6 = v3.rearrange(SHUFFLE_LO, v11), w7 = v3.rearrange(SHUFFLE_HI, v11);
+                FloatVector w8 = v4.rearrange(SHUFFLE_LO, v12), w9 = v4.rearrange(SHUFFLE_HI, v12);
+                FloatVector w10 = v5.rearrange(SHUFFLE_LO, v13), w11 = v5.rearrange(SHUFFLE_HI, v13);
+                FloatVector w12 = v6.rearrange(SHUFFLE_LO, v14), w13 = v6.rearrange(SHUFFLE_HI, v14);
+                FloatVector w14 = v7.rearrange(SHUFFLE_LO, v15), w15 = v7.rearrange(SHUFFLE_HI, v15);
+                v0 = w0; v1 = w1; v2 = w2; v3 = w3; v4 = w4; v5 = w5; v6 = w6; v7 = w7;
+                v8 = w8; v9 = w9; v10 = w10; v11 = w11; v12 = w12; v13 = w13; v14 = w14; v15 = w15;
+            }
+            int d = base + p * NR;
+            v0.intoArray(dst, d);
+            v1.intoArray(dst, d + NR);
+            v2.intoArray(dst, d + 2 * NR);
+            v3.intoArray(dst, d + 3 * NR);
+            v4.intoArray(dst, d + 4 * NR);
+            v5.intoArray(dst, d + 5 * NR);
+            v6.intoArray(dst, d + 6 * NR);
+            v7.intoArray(dst, d + 7 * NR);
+            v8.intoArray(dst, d + 8 * NR);
+            v9.intoArray(dst, d + 9 * NR);
+            v10.intoArray(dst, d + 10 * NR);
+            v11.intoArray(dst, d + 11 * NR);
+            v12.intoArray(dst, d + 12 * NR);
+            v13.intoArray(dst, d + 13 * NR);
+            v14.intoArray(dst, d + 14 * NR);
+            v15.intoArray(dst, d + 15 * NR);
+        }
+        for (int j = 0; j < L; j++) {
+            for (int p = vectorSteps, d = base + p * NR + j; p < kb; p++, d += NR) {
+                dst[d] = b[src + j * ldb + p];
             }
         }
     }
