@@ -46,6 +46,9 @@ class GemmTest {
                 // Around whole vectors and panels (a last panel one vector wide, or partly filled), m not
                 // a multiple of the tile's rows.
                 {13, 47, 30}, {21, 48, 30}, {27, 49, 30}, {11, 95, 19}, {30, 97, 19}, {131, 400, 70},
+                // Whole panels packed by transposes in registers (A not transposed, B transposed), sixteen steps
+                // at a time: depths that are a multiple of 16, have a tail, or are too shallow for one block.
+                {64, 64, 32}, {40, 96, 300}, {16, 32, 15}, {24, 64, 17},
         };
         SplittableRandom r = new SplittableRandom(7);
         float[] alphas = {1f, -0.75f, 0f};
