@@ -53,6 +53,36 @@ class VaeCommandsTest {
     }
 
     @Test
+    void benchVaeTimeSplitPrintsAndRecordsWhereEachEpochWent() throws Exception {
+        CliRun r = CliRun.of("bench", "vae", "--data", DATA, "--epochs", "2", "--hidden", "32", "--latent", "4",
+                "--time-split", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        for (int epoch = 1; epoch <= 2; epoch++) {
+            assertTrue(r.err().matches("(?s).*time split epoch " + epoch + ": batches [0-9.]+ forward [0-9.]+ backward [0-9.]+"
+                    + " gradient-check [0-9.]+ update [0-9.]+ other [0-9.]+ s; parallel loops [0-9]+: computing [0-9.]+ s,"
+                    + " waiting [0-9.]+ s; alone [0-9.]+ s.*"), r.err());
+        }
+        JsonNode m = Json.mapper().readTree(r.out());
+        JsonNode splits = m.get("time_split");
+        assertEquals(2, splits.size(), r.out());
+        for (int i = 0; i < 2; i++) {
+            JsonNode split = splits.get(i);
+            assertEquals(i + 1, split.get("epoch").asInt());
+            double phases = 0;
+            for (String phase : new String[] {"batches", "forward", "backward", "gradient_check", "update", "other"}) {
+                phases += split.get(phase + "_seconds").asDouble();
+            }
+            double epochSeconds = m.get("epoch_seconds").get(i).asDouble();
+            assertEquals(epochSeconds, phases, 0.02 * epochSeconds + 0.005, split.toString());
+            assertEquals(phases, split.get("parallel_seconds").asDouble() + split.get("waiting_seconds").asDouble()
+                    + split.get("alone_seconds").asDouble(), 1e-3, split.toString());
+        }
+        CliRun plain = CliRun.of("bench", "vae", "--data", DATA, "--epochs", "1", "--hidden", "32", "--latent", "4");
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertTrue(!(plain.out() + plain.err()).contains("time split"), "only on request");
+    }
+
+    @Test
     void evaluatePrintsTheFiguresWithTheirNaturalSigns() throws Exception {
         CliRun r = CliRun.of("evaluate", run.toString(), "--data", DATA, "--split", "test", "--importance-samples", "20",
                 "--limit", "100", "--json");

@@ -53,6 +53,14 @@ public final class Parallel {
         }
     }
 
+    /**
+     * The running totals of the loops shared with the worker threads since the program started: subtract
+     * an earlier snapshot to see where a stretch of work spent its time in parallel loops.
+     */
+    public static LoopTotals loopTotals() {
+        return WorkerGang.totals();
+    }
+
     /** First index of chunk {@code c} when {@code n} items are cut into {@code chunks} near-equal chunks. */
     public static int start(int n, int chunks, int c) {
         return (int) ((long) n * c / chunks);

@@ -2,6 +2,7 @@ package org.latent4j.runtime;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -31,6 +32,16 @@ final class WorkerGang {
     private volatile Throwable failure;
 
     private record Job(long generation, Parallel.Chunk body, int n, int chunks) {}
+
+    // Shared by all gangs (Threads.set replaces the gang), so the totals run on across a change of count.
+    private static final LongAdder LOOPS = new LongAdder();
+    private static final LongAdder COMPUTE_NANOS = new LongAdder();
+    private static final LongAdder WAIT_NANOS = new LongAdder();
+
+    /** The totals of all loops shared so far (see {@link LoopTotals}). */
+    static LoopTotals totals() {
+        return new LoopTotals(LOOPS.sum(), COMPUTE_NANOS.sum(), WAIT_NANOS.sum());
+    }
 
     WorkerGang(int workers) {
         threads = new Thread[workers];
@@ -70,11 +81,13 @@ final class WorkerGang {
                 }
             }
             Throwable own = null;
+            long started = System.nanoTime();
             try {
                 body.run(0, 0, Parallel.start(n, chunks, 1));
             } catch (Throwable t) {
                 own = t;
             }
+            long computed = System.nanoTime();
             for (int spins = 0; pending.get() != 0; spins++) {
                 if (spins < 10_000) {
                     Thread.onSpinWait();
@@ -82,6 +95,9 @@ final class WorkerGang {
                     Thread.yield(); // a descheduled worker needs this core
                 }
             }
+            LOOPS.increment();
+            COMPUTE_NANOS.add(computed - started);
+            WAIT_NANOS.add(System.nanoTime() - computed);
             Throwable first = own != null ? own : failure;
             if (first instanceof RuntimeException r) {
                 throw r;

@@ -103,4 +103,37 @@ class WorkerGangTest {
         }
         assertTrue(parked, "an idle worker must park, not spin forever");
     }
+
+    @Test
+    void loopTotalsCountSharedLoopsWithTheCallersComputingAndWaiting() throws Exception {
+        Threads.set(2);
+        Parallel.forRange(2, 1, (s, e) -> {}); // the gang exists and its worker runs
+        LoopTotals before = Parallel.loopTotals();
+        // The caller's chunk (0) takes 30 ms, the worker's (1) nothing: computing, hardly any waiting.
+        Parallel.forChunks(2, 1, (c, s, e) -> sleep(c == 0 ? 30 : 0));
+        LoopTotals first = Parallel.loopTotals().minus(before);
+        assertEquals(1, first.loops());
+        assertTrue(first.computeNanos() >= 25_000_000L, first.toString());
+        // Now the worker's chunk takes 30 ms: the caller waits for it.
+        LoopTotals mid = Parallel.loopTotals();
+        Parallel.forChunks(2, 1, (c, s, e) -> sleep(c == 1 ? 30 : 0));
+        LoopTotals second = Parallel.loopTotals().minus(mid);
+        assertEquals(1, second.loops());
+        assertTrue(second.waitNanos() >= 20_000_000L, second.toString());
+        assertTrue(second.computeNanos() < second.waitNanos(), second.toString());
+        // A loop of one chunk and a loop nested in a chunk run on their caller's thread: not shared, not counted.
+        LoopTotals last = Parallel.loopTotals();
+        Parallel.forChunks(1, 1, (c, s, e) -> sleep(1));
+        Parallel.forChunks(2, 1, (c, s, e) -> Parallel.forRange(4, 1, (s2, e2) -> {}));
+        assertEquals(1, Parallel.loopTotals().minus(last).loops(), "only the outer loop is shared");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

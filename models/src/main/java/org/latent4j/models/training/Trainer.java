@@ -38,6 +38,7 @@ import org.latent4j.tensor.Tensor;
 public final class Trainer {
     private final TrainingConfig config;
     private final List<TrainingListener> listeners = new ArrayList<>();
+    private final PhaseClock clock = new PhaseClock();
 
     public Trainer(TrainingConfig config) {
         this.config = config;
@@ -146,6 +147,8 @@ public final class Trainer {
             double[] weight = new double[1];
             double total = trainEpoch(objective, train, epoch, shuffle, noise, partSums, weight);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            TimeSplit split = clock.split();
+            listeners.forEach(l -> l.onTimeSplit(epoch, split));
             Map<String, Double> figures = test == null ? Map.of() : evaluate(objective, test, epoch);
             figures.forEach((name, value) -> {
                 if (!Double.isFinite(value)) {
@@ -180,6 +183,7 @@ public final class Trainer {
      */
     private double trainEpoch(SteppedObjective objective, DataMatrix train, int epoch, RandomSource shuffle,
                               RandomSource noise, Map<String, double[]> partSums, double[] weight) {
+        clock.startEpoch();
         int n = train.rows();
         int[] order = shuffle.permutation(n);
         int bs = objective.rowsPerStep(config.batchSize());
@@ -187,9 +191,13 @@ public final class Trainer {
         for (int b = 0, start = 0; start < n; b++, start += bs) {
             int end = Math.min(n, start + bs);
             Tensor batch = train.gather(order, start, end);
+            clock.lap("batches");
             double position = epoch - 1 + (double) start / n;
             int batchIndex = b + 1;
+            int laps = clock.laps();
             SteppedObjective.Step step = objective.step(batch, epoch, batchIndex, position, noise);
+            // An objective that timed its own phases (GradientSteps) leaves only bookkeeping to "other".
+            clock.lap(clock.laps() == laps ? "step" : "other");
             total += step.reported();
             weight[0] += step.weight();
             step.parts().forEach((k, v) -> partSums.computeIfAbsent(k, key -> new double[1])[0] += v);
@@ -197,6 +205,7 @@ public final class Trainer {
             for (TrainingListener l : listeners) {
                 l.onBatch(epoch, batchIndex, mean);
             }
+            clock.lap("other");
         }
         return total;
     }
@@ -227,19 +236,23 @@ public final class Trainer {
         public Step step(Tensor batch, int epoch, int batchIndex, double position, RandomSource noise) {
             TrainingObjective.BatchLoss loss = objective.loss(batch, position, noise);
             double objectiveValue = loss.objective().item();
+            clock.lap("forward");
             if (!Double.isFinite(objectiveValue) || !Double.isFinite(loss.reported())) {
                 throw new NonFiniteLossException(epoch, batchIndex, "the loss",
                         Double.isFinite(objectiveValue) ? loss.reported() : objectiveValue);
             }
             opt.zeroGrad();
             loss.objective().backward();
+            clock.lap("backward");
             if (!FiniteCheck.gradientsFinite(params.values())) {
                 throw new NonFiniteLossException(epoch, batchIndex, "the gradient", Double.NaN);
             }
             if (config.clipNorm() > 0) {
                 GradientClipping.clipByGlobalNorm(params, config.clipNorm());
             }
+            clock.lap("gradient check");
             opt.step();
+            clock.lap("update");
             return new Step(loss.reported(), loss.parts(), batch.dim(0));
         }
 

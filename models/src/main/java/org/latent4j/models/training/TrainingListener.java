@@ -15,6 +15,12 @@ public interface TrainingListener {
      */
     default void beforeCheckpoint(EpochResult result) {}
 
+    /**
+     * After each epoch's training steps, before its evaluation: where the training thread's time went
+     * during them (for {@code latent4j bench vae --time-split}).
+     */
+    default void onTimeSplit(int epoch, TimeSplit split) {}
+
     /** After each epoch, with its figures. */
     default void onEpoch(EpochResult result) {}
 }
