@@ -32,7 +32,7 @@ public final class MatMul {
                     + " gives (" + m + "×" + k + ")·(" + kb + "×" + n + ")");
         }
         if (ra == 2 && rb == 2) {
-            float[] c = new float[m * n];
+            float[] c = ArrayRecycler.forOutput(m * n); // overwritten whole: the product's beta is 0
             gemm(transA, transB, m, n, k, a.data, 0, b.data, 0, c, 0, a.shape[1], b.shape[1]);
             return recordProduct(new Tensor(c, new int[] {m, n}), a, b, transA, transB);
         }

@@ -15,6 +15,7 @@ import org.latent4j.optim.LearningRateSchedule;
 import org.latent4j.optim.Optimizer;
 import org.latent4j.optim.Optimizers;
 import org.latent4j.random.RandomSource;
+import org.latent4j.tensor.ArrayRecycler;
 import org.latent4j.tensor.Tensor;
 
 /**
@@ -39,6 +40,8 @@ public final class Trainer {
     private final TrainingConfig config;
     private final List<TrainingListener> listeners = new ArrayList<>();
     private final PhaseClock clock = new PhaseClock();
+    /** Open while {@link #run} trains, on its thread. */
+    private ArrayRecycler recycler;
 
     public Trainer(TrainingConfig config) {
         this.config = config;
@@ -115,6 +118,17 @@ public final class Trainer {
     }
 
     private TrainingHistory run(SteppedObjective objective, DataMatrix train, DataMatrix test, Checkpoint from) {
+        // The weight gradients of one step are dead once the optimizer has used them: the next step's
+        // products write into them (see GradientSteps.step).
+        try (ArrayRecycler recycled = ArrayRecycler.open()) {
+            recycler = recycled;
+            return runEpochs(objective, train, test, from);
+        } finally {
+            recycler = null;
+        }
+    }
+
+    private TrainingHistory runEpochs(SteppedObjective objective, DataMatrix train, DataMatrix test, Checkpoint from) {
         train.requireRows("training");
         if (test != null) {
             test.requireRows("the held-out evaluation (give no test data to skip it)");
@@ -252,6 +266,14 @@ public final class Trainer {
             }
             clock.lap("gradient check");
             opt.step();
+            // Nothing reads the gradients after the update: their arrays go to the next step's products
+            // (the recycler takes only product outputs it issued), and the parameters let go of them.
+            for (Tensor p : params.values()) {
+                if (p.grad() != null) {
+                    recycler.recycle(p.grad());
+                }
+            }
+            opt.zeroGrad();
             clock.lap("update");
             return new Step(loss.reported(), loss.parts(), batch.dim(0));
         }

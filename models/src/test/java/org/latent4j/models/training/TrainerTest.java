@@ -236,4 +236,52 @@ class TrainerTest {
         assertTrue(bad.getMessage().contains("metrics.jsonl line 3") && bad.getMessage().contains("seconds"), bad.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new TrainingObjective.BatchLoss(Tensor.scalar(1f), 1, Map.of("loss", 1.0)));
     }
+
+    /** A layer wide enough for its weight gradient (90 000 values) to be recycled from step to step. */
+    static final class Wide implements TrainingObjective {
+        final Linear linear = new Linear(300, 300, new RandomSource(7));
+
+        @Override
+        public Module module() {
+            return linear;
+        }
+
+        @Override
+        public BatchLoss loss(Tensor batch, double epochPosition, RandomSource noise) {
+            Tensor loss = linear.forward(batch).sub(batch).square().sum();
+            return new BatchLoss(loss, loss.item());
+        }
+
+        @Override
+        public Map<String, Double> evaluate(DataMatrix data, RandomSource rng) {
+            return Map.of("loss", 0.0);
+        }
+    }
+
+    @Test
+    void gradientsAreReleasedAfterEachUpdateAndTrainingStaysDeterministic() {
+        RandomSource rng = new RandomSource(3);
+        float[] x = new float[64 * 300];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rng.nextGaussian();
+        }
+        DataMatrix data = new DataMatrix("wide", x, 64, 300);
+        List<float[]> weights = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            Wide w = new Wide();
+            int[] batches = {0};
+            new Trainer(TrainingConfig.builder().epochs(3).batchSize(16).learningRate(1e-3).build())
+                    .listener(new TrainingListener() {
+                        @Override
+                        public void onBatch(int epoch, int batch, double meanLoss) {
+                            batches[0]++;
+                            w.module().namedParameters().forEach((name, p) -> assertEquals(null, p.grad(), name));
+                        }
+                    })
+                    .fit(w, data, null);
+            assertEquals(12, batches[0]);
+            weights.add(w.linear.weight().data().clone());
+        }
+        assertArrayEquals(weights.get(0), weights.get(1));
+    }
 }
