@@ -35,6 +35,10 @@ import org.latent4j.tensor.Tensor;
  * <p>Safety: a NaN or infinite loss or gradient stops training with a {@link NonFiniteLossException}
  * naming the epoch and batch, before any step with it: the parameters stay those of the last step
  * taken with a finite loss and gradient.
+ *
+ * <p>Memory: after each optimizer step of a {@link TrainingObjective} the parameters' gradients are
+ * released (a listener sees none) and their arrays become the outputs of the next step's matrix products
+ * ({@link org.latent4j.tensor.ArrayRecycler}). A trainer runs one fit at a time, on the thread that calls it.
  */
 public final class Trainer {
     private final TrainingConfig config;
