@@ -12,8 +12,8 @@ import java.util.WeakHashMap;
  * <p>Why: a weight's gradient is a product as large as the weight (1.25 MB for a 400×784 layer), and a new
  * Java array is zeroed by the thread that allocates it, in one pass over memory, while the worker threads of
  * the parallel product wait. Writing the next step's gradient into the last one's array, which the product
- * overwrites whole, saves that pass: about 4 % of an epoch of the reference VAE, same bits (docs/performance.md,
- * "Gradient arrays recycled"). It is what PyTorch's caching allocator does for every tensor; here only the
+ * overwrites whole, saves that pass: 3–4 % of an epoch of the reference VAE, same bits (docs/performance.md,
+ * "Where the training thread's time goes, and recycled gradient arrays"). It is what PyTorch's caching allocator does for every tensor; here only the
  * arrays the training loop knows to be dead are reused.
  *
  * <p>Scope: a recycler belongs to the thread that {@link #open}ed it (the training loop's) and serves only

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.latent4j.blas.Blas;
@@ -162,8 +163,8 @@ public final class VaeBenchCommand implements Callable<Integer> {
     static String describe(int epoch, TimeSplit split) {
         StringBuilder b = new StringBuilder("time split epoch ").append(epoch).append(':');
         split.phases().forEach((phase, seconds) -> b.append(' ').append(phase.replace(' ', '-'))
-                .append(String.format(" %.3f", seconds)));
-        return b.append(String.format(" s; parallel loops %d: computing %.3f s, waiting %.3f s; alone %.3f s",
+                .append(String.format(Locale.ROOT, " %.3f", seconds)));
+        return b.append(String.format(Locale.ROOT, " s; parallel loops %d: computing %.3f s, waiting %.3f s; alone %.3f s",
                 split.loops().loops(), split.parallelSeconds(), split.waitingSeconds(), split.aloneSeconds())).toString();
     }
 
