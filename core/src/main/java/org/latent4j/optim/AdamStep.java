@@ -12,6 +12,8 @@ import org.latent4j.runtime.VectorSupport;
  *   v ← β₂·v + (1 − β₂)·g²          v̂ ← max(v̂, v) with AMSGrad
  *   p ← p − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
  * </pre>
+ * The two moments are stored flushed to zero below the smallest normal float ({@link Subnormals}: the
+ * processor's arithmetic on subnormal floats is slow).
  * (Kingma and Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015; Loshchilov and Hutter,
  * "Decoupled Weight Decay Regularization", ICLR 2019; Reddi et al., "On the Convergence of Adam and
  * Beyond", ICLR 2018.)
@@ -55,8 +57,8 @@ final class AdamStep {
             if (useDecay) {
                 pi = pi * decay;
             }
-            float mi = m[i] * b1 + oneMinusB1 * gi;
-            float vi = v[i] * b2 + oneMinusB2 * gi * gi;
+            float mi = Subnormals.flush(m[i] * b1 + oneMinusB1 * gi);
+            float vi = Subnormals.flush(v[i] * b2 + oneMinusB2 * gi * gi);
             m[i] = mi;
             v[i] = vi;
             float second = vi;

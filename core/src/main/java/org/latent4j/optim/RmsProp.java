@@ -13,7 +13,8 @@ import org.latent4j.tensor.Tensor;
  *   b ← μ·b + g/a, p ← p − lr·b                     with momentum μ > 0
  *   p ← p − lr·g/a                                  otherwise
  * </pre>
- * State keys: {@code rmsprop.step}, {@code rmsprop.lr}, per parameter {@code <name>.step},
+ * The averages and the momentum buffer are stored flushed to zero below the smallest normal float
+ * ({@link Subnormals}). State keys: {@code rmsprop.step}, {@code rmsprop.lr}, per parameter {@code <name>.step},
  * {@code <name>.square_avg}, and {@code <name>.momentum_buffer} / {@code <name>.grad_avg} when used.
  */
 public final class RmsProp extends Optimizer {
@@ -97,11 +98,11 @@ public final class RmsProp extends Optimizer {
         boolean useWd = config.weightDecay() != 0;
         for (int i = start; i < end; i++) {
             float gi = useWd ? g[i] + wd * p[i] : g[i];
-            float s = sq[i] * alpha + oneMinusAlpha * gi * gi;
+            float s = Subnormals.flush(sq[i] * alpha + oneMinusAlpha * gi * gi);
             sq[i] = s;
             float avg;
             if (ga != null) {
-                float a = ga[i] * alpha + oneMinusAlpha * gi;
+                float a = Subnormals.flush(ga[i] * alpha + oneMinusAlpha * gi);
                 ga[i] = a;
                 avg = (float) Math.sqrt(s + -1f * a * a);
             } else {
@@ -109,7 +110,7 @@ public final class RmsProp extends Optimizer {
             }
             avg = avg + eps;
             if (buf != null) {
-                float b = buf[i] * mu + gi / avg;
+                float b = Subnormals.flush(buf[i] * mu + gi / avg);
                 buf[i] = b;
                 p[i] = p[i] + negLr * b;
             } else {

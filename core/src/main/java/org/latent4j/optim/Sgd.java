@@ -12,7 +12,8 @@ import org.latent4j.tensor.Tensor;
  *   p ← p − lr·g
  * </pre>
  * Nesterov momentum in this form follows Sutskever et al., "On the importance of initialization and
- * momentum in deep learning", ICML 2013. State keys: {@code sgd.step}, {@code sgd.lr}, per parameter
+ * momentum in deep learning", ICML 2013. The momentum buffer's decay is stored flushed to zero below the
+ * smallest normal float ({@link Subnormals}). State keys: {@code sgd.step}, {@code sgd.lr}, per parameter
  * {@code <name>.step} and, with momentum, {@code <name>.momentum_buffer}.
  */
 public final class Sgd extends Optimizer {
@@ -91,7 +92,7 @@ public final class Sgd extends Optimizer {
         boolean nesterov = config.nesterov();
         for (int i = start; i < end; i++) {
             float gi = useWd ? g[i] + wd * p[i] : g[i];
-            float b = first ? gi : buf[i] * mu + oneMinusDampening * gi;
+            float b = first ? gi : Subnormals.flush(buf[i] * mu + oneMinusDampening * gi);
             buf[i] = b;
             float d = nesterov ? gi + mu * b : b;
             p[i] = p[i] + negLr * d;

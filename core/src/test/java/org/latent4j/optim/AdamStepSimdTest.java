@@ -14,7 +14,7 @@ class AdamStepSimdTest {
     }
 
     @Test
-    void simdUpdateIsBitIdenticalToTheScalarOneForEveryOption() {
+    void simdUpdateIsBitIdenticalToTheScalarOneForEveryOptionWithSubnormalMoments() {
         RandomSource rng = new RandomSource(21);
         int n = 1000 + 13; // a tail after the last full vector
         for (boolean amsgrad : new boolean[] {false, true}) {
@@ -22,6 +22,11 @@ class AdamStepSimdTest {
                 float[] p = random(rng, n, 1f), g = random(rng, n, 0.1f);
                 float[] m = random(rng, n, 0.01f), v = Tensor.rand(rng, 0f, 1e-3f, n).toArray();
                 float[] vMax = amsgrad ? Tensor.rand(rng, 0f, 2e-3f, n).toArray() : null;
+                for (int i = 0; i < n; i += 7) { // subnormal moments, and moments that become subnormal this step
+                    m[i] = i % 2 == 0 ? 3e-39f : -1.2e-38f;
+                    v[i] = i % 3 == 0 ? 5e-40f : 1.25e-38f;
+                    g[i] = 0f;
+                }
                 float[] p2 = p.clone(), m2 = m.clone(), v2 = v.clone(), vMax2 = amsgrad ? vMax.clone() : null;
                 for (long step = 1; step <= 3; step++) {
                     AdamStepSimd.run(p, g, m, v, vMax, 1e-3, 0.9, 0.999, 1e-8, decay[0], decay[1], step, 5, n);
