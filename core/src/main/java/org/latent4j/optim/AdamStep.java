@@ -12,7 +12,8 @@ import org.latent4j.runtime.VectorSupport;
  *   v ← β₂·v + (1 − β₂)·g²          v̂ ← max(v̂, v) with AMSGrad
  *   p ← p − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
  * </pre>
- * The two moments are stored flushed to zero below the smallest normal float ({@link Subnormals}: the
+ * The two moments are stored flushed to zero below the smallest normal float, and a gradient too small for
+ * g² or a moment too small for the step to be a normal float counts as 0 there ({@link Subnormals}: the
  * processor's arithmetic on subnormal floats is slow).
  * (Kingma and Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015; Loshchilov and Hutter,
  * "Decoupled Weight Decay Regularization", ICLR 2019; Reddi et al., "On the Convergence of Adam and
@@ -48,6 +49,7 @@ final class AdamStep {
         float decay = (float) (1 - lr * decoupled);
         boolean useL2 = l2 != 0;
         boolean useDecay = decoupled != 0;
+        float gradientFloor = Subnormals.squareFloor(oneMinusB2), stepFloor = Subnormals.productFloor(negStepSize);
         for (int i = start; i < end; i++) {
             float pi = p[i];
             float gi = g[i];
@@ -58,7 +60,8 @@ final class AdamStep {
                 pi = pi * decay;
             }
             float mi = Subnormals.flush(m[i] * b1 + oneMinusB1 * gi);
-            float vi = Subnormals.flush(v[i] * b2 + oneMinusB2 * gi * gi);
+            float gv = Subnormals.zeroBelow(gi, gradientFloor);
+            float vi = Subnormals.flush(v[i] * b2 + oneMinusB2 * gv * gv);
             m[i] = mi;
             v[i] = vi;
             float second = vi;
@@ -67,7 +70,7 @@ final class AdamStep {
                 vMax[i] = second;
             }
             float denom = (float) Math.sqrt(second) / bc2 + e;
-            p[i] = pi + negStepSize * mi / denom;
+            p[i] = pi + negStepSize * Subnormals.zeroBelow(mi, stepFloor) / denom;
         }
     }
 }

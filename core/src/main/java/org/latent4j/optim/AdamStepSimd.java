@@ -26,6 +26,7 @@ final class AdamStepSimd {
         float decay = (float) (1 - lr * decoupled);
         boolean useL2 = l2 != 0;
         boolean useDecay = decoupled != 0;
+        float gradientFloor = Subnormals.squareFloor(oneMinusB2), stepFloor = Subnormals.productFloor(negStepSize);
         int i = start;
         for (int bound = start + S.loopBound(end - start); i < bound; i += S.length()) {
             FloatVector pi = FloatVector.fromArray(S, p, i);
@@ -37,7 +38,8 @@ final class AdamStepSimd {
                 pi = pi.mul(decay);
             }
             FloatVector mi = flush(FloatVector.fromArray(S, m, i).mul(b1).add(gi.mul(oneMinusB1)));
-            FloatVector vi = flush(FloatVector.fromArray(S, v, i).mul(b2).add(gi.mul(oneMinusB2).mul(gi)));
+            FloatVector gv = zeroBelow(gi, gradientFloor);
+            FloatVector vi = flush(FloatVector.fromArray(S, v, i).mul(b2).add(gv.mul(oneMinusB2).mul(gv)));
             mi.intoArray(m, i);
             vi.intoArray(v, i);
             FloatVector second = vi;
@@ -46,7 +48,7 @@ final class AdamStepSimd {
                 second.intoArray(vMax, i);
             }
             FloatVector denom = second.sqrt().div(bc2).add(e);
-            pi.add(mi.mul(negStepSize).div(denom)).intoArray(p, i);
+            pi.add(zeroBelow(mi, stepFloor).mul(negStepSize).div(denom)).intoArray(p, i);
         }
         if (i < end) {
             AdamStep.scalar(p, g, m, v, vMax, lr, beta1, beta2, eps, l2, decoupled, step, i, end);
@@ -55,6 +57,11 @@ final class AdamStepSimd {
 
     /** {@link Subnormals#flush} on each lane (a compare and a blend: neither is slowed by a subnormal). */
     private static FloatVector flush(FloatVector x) {
-        return x.blend(0f, x.abs().lt(Float.MIN_NORMAL));
+        return zeroBelow(x, Float.MIN_NORMAL);
+    }
+
+    /** {@link Subnormals#zeroBelow} on each lane. */
+    private static FloatVector zeroBelow(FloatVector x, float floor) {
+        return x.blend(0f, x.abs().lt(floor));
     }
 }

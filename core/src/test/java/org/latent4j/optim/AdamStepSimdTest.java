@@ -27,6 +27,10 @@ class AdamStepSimdTest {
                     v[i] = i % 3 == 0 ? 5e-40f : 1.25e-38f;
                     g[i] = 0f;
                 }
+                for (int i = 3; i < n; i += 11) { // gradients too small for g², first moments too small for the step
+                    g[i] = i % 2 == 0 ? 2e-18f : -5e-18f;
+                    m[i] = i % 3 == 0 ? 1e-36f : -5e-36f;
+                }
                 float[] p2 = p.clone(), m2 = m.clone(), v2 = v.clone(), vMax2 = amsgrad ? vMax.clone() : null;
                 for (long step = 1; step <= 3; step++) {
                     AdamStepSimd.run(p, g, m, v, vMax, 1e-3, 0.9, 0.999, 1e-8, decay[0], decay[1], step, 5, n);

@@ -29,6 +29,22 @@ class SubnormalMomentsTest {
         assertTrue(Float.isNaN(Subnormals.flush(Float.NaN)));
     }
 
+    @Test
+    void floorsSeparateNormalProductsFromSubnormalOnes() {
+        for (float c : new float[] {1e-3f, -1e-3f, 0.1f, 1f, -7f, 1e-8f}) {
+            float floor = Subnormals.productFloor(c);
+            assertTrue(Math.abs(Math.nextUp(floor) * c) >= Float.MIN_NORMAL, "x·c at the floor, c = " + c);
+            assertTrue(Math.abs(floor * 0.999f * c) < Float.MIN_NORMAL, "x·c below the floor, c = " + c);
+            float square = Subnormals.squareFloor(c);
+            assertTrue(Math.abs(c * Math.nextUp(square) * Math.nextUp(square)) >= Float.MIN_NORMAL, "c·x·x at the floor, c = " + c);
+            assertTrue(Math.abs(c * (square * 0.999f) * (square * 0.999f)) < Float.MIN_NORMAL, "c·x·x below the floor, c = " + c);
+        }
+        assertEquals(Float.POSITIVE_INFINITY, Subnormals.productFloor(0f), 0f);
+        assertEquals(Float.POSITIVE_INFINITY, Subnormals.squareFloor(0f), 0f);
+        assertEquals(0f, Subnormals.zeroBelow(-2e-36f, Subnormals.productFloor(1e-3f)), 0f);
+        assertEquals(-2e-34f, Subnormals.zeroBelow(-2e-34f, Subnormals.productFloor(1e-3f)), 0f);
+    }
+
     /** The gradients: random for ten steps, then zero on every other element and 1e-3 on the rest. */
     private static float[] gradient(RandomSource rng, int step) {
         if (step <= 10) {
