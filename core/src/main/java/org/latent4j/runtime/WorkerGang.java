@@ -2,18 +2,24 @@ package org.latent4j.runtime;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The threads behind {@link Parallel}: a fixed gang where worker w runs chunk w + 1 of each loop while
- * the calling thread runs chunk 0.
+ * the calling thread runs chunk 0, and then any chunk no worker has started yet.
  *
  * <p>Why not a fork/join pool: a training step runs about a hundred short parallel loops (0.05-0.5 ms
  * each), and a pool parks its idle workers at once, so every loop paid a futex wake-up (65 000 per VAE
  * epoch, a third of the processor time in the kernel). Here a worker that finished its chunk spins for
  * {@link #SPIN_NANOS} before it parks, so back-to-back loops hand over through memory (OpenMP's
  * "active" wait policy, bounded in time so an idle program does not burn a core).
+ *
+ * <p>A chunk goes to whichever thread claims it first, so the caller does not wait for a worker that is
+ * not running: on two cores the JIT's compiler thread or another process often holds the worker's core,
+ * for milliseconds at a time, while the caller has finished its own chunk. Results do not depend on who
+ * ran a chunk, only on the chunk boundaries, which depend only on the loop and the thread count.
  *
  * <p>One loop runs at a time. A loop started while another runs (a nested loop inside a chunk, or a
  * second caller thread) runs on its caller's thread, chunk by chunk, with the same chunk boundaries.
@@ -24,6 +30,8 @@ final class WorkerGang {
 
     private final Thread[] threads;
     private final boolean[] parked;
+    /** The generation of the loop whose chunk c was last claimed, at c - 1: a claim is one compare-and-set. */
+    private final AtomicLongArray claims;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicInteger pending = new AtomicInteger();
     private volatile boolean shutdown;
@@ -44,8 +52,14 @@ final class WorkerGang {
     }
 
     WorkerGang(int workers) {
+        this(workers, true);
+    }
+
+    /** A gang whose worker threads start only when {@code startNow} is true or {@link #startWorkers()} is called. */
+    WorkerGang(int workers, boolean startNow) {
         threads = new Thread[workers];
         parked = new boolean[workers];
+        claims = new AtomicLongArray(workers);
         // A worker starts from the generation of the gang's creation, not the one it reads when its
         // thread first runs: a loop published before that would otherwise look old and be missed.
         long start = job.generation();
@@ -54,8 +68,26 @@ final class WorkerGang {
             Thread t = new Thread(() -> work(index, start), "latent4j-worker-" + (w + 1));
             t.setDaemon(true);
             threads[w] = t;
+        }
+        if (startNow) {
+            startWorkers();
+        }
+    }
+
+    void startWorkers() {
+        for (Thread t : threads) {
             t.start();
         }
+    }
+
+    /**
+     * Whether this thread is the first to claim chunk {@code c} (≥ 1) of the loop of {@code generation}. Claims
+     * only move forward: a worker still holding an earlier loop, whose chunks were all claimed before the
+     * next loop began, can never take a chunk of a later one.
+     */
+    private boolean claim(int c, long generation) {
+        long last = claims.get(c - 1);
+        return last < generation && claims.compareAndSet(c - 1, last, generation);
     }
 
     /** How many chunks one loop can spread over (the workers plus the caller). */
@@ -74,7 +106,8 @@ final class WorkerGang {
         try {
             failure = null;
             pending.set(chunks - 1);
-            job = new Job(job.generation() + 1, body, n, chunks);
+            long generation = job.generation() + 1;
+            job = new Job(generation, body, n, chunks);
             for (int w = 0; w < chunks - 1; w++) {
                 if (parkedVolatile(w)) {
                     LockSupport.unpark(threads[w]);
@@ -86,6 +119,18 @@ final class WorkerGang {
                 body.run(0, 0, Parallel.start(n, chunks, 1));
             } catch (Throwable t) {
                 own = t;
+            }
+            // The chunks no worker has claimed yet: their workers are not running.
+            for (int c = chunks - 1; c >= 1; c--) {
+                if (claim(c, generation)) {
+                    try {
+                        body.run(c, Parallel.start(n, chunks, c), Parallel.start(n, chunks, c + 1));
+                    } catch (Throwable t) {
+                        own = own != null ? own : t;
+                    } finally {
+                        pending.decrementAndGet();
+                    }
+                }
             }
             long computed = System.nanoTime();
             for (int spins = 0; pending.get() != 0; spins++) {
@@ -130,7 +175,7 @@ final class WorkerGang {
             if (j.generation() != seen) {
                 seen = j.generation();
                 int c = w + 1;
-                if (c < j.chunks()) {
+                if (c < j.chunks() && claim(c, j.generation())) {
                     try {
                         j.body().run(c, Parallel.start(j.n(), j.chunks(), c), Parallel.start(j.n(), j.chunks(), c + 1));
                     } catch (Throwable t) {

@@ -2,8 +2,11 @@ package org.latent4j.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +37,59 @@ class WorkerGangTest {
                     assertEquals(1, hits.get(i), "threads " + threads + ", rep " + rep + ", index " + i);
                 }
             }
+        }
+    }
+
+    @Test
+    void theCallerRunsTheChunksOfWorkersThatAreNotRunning() {
+        // Workers not started: a gang that waited for them would never return.
+        WorkerGang gang = new WorkerGang(3, false);
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> runOnTheCallerAlone(gang));
+            // Started late, the workers take the next loops' chunks, each chunk still once.
+            gang.startWorkers();
+            for (int rep = 0; rep < 2000; rep++) {
+                AtomicIntegerArray hits = new AtomicIntegerArray(4);
+                assertTrue(gang.tryRun(4, 4, (c, s, e) -> hits.incrementAndGet(c)));
+                for (int c = 0; c < 4; c++) {
+                    assertEquals(1, hits.get(c), "rep " + rep + ", chunk " + c);
+                }
+            }
+        } finally {
+            gang.shutdown();
+        }
+    }
+
+    private static void runOnTheCallerAlone(WorkerGang gang) {
+        Thread caller = Thread.currentThread();
+        for (int rep = 0; rep < 3; rep++) {
+            AtomicIntegerArray hits = new AtomicIntegerArray(4);
+            boolean[] onCaller = new boolean[4];
+            assertTrue(gang.tryRun(100, 4, (c, s, e) -> {
+                hits.incrementAndGet(c);
+                onCaller[c] = Thread.currentThread() == caller;
+                assertEquals(Parallel.start(100, 4, c), s);
+                assertEquals(Parallel.start(100, 4, c + 1), e);
+            }));
+            for (int c = 0; c < 4; c++) {
+                assertEquals(1, hits.get(c), "chunk " + c);
+                assertTrue(onCaller[c], "chunk " + c + " on the caller");
+            }
+        }
+    }
+
+    @Test
+    void aFailureInAChunkTheCallerTookOverReachesTheCaller() {
+        WorkerGang gang = new WorkerGang(1, false);
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> gang.tryRun(10, 2, (c, s, t) -> {
+                if (c == 1) {
+                    throw new IllegalStateException("chunk 1 failed");
+                }
+            }));
+            assertEquals("chunk 1 failed", e.getMessage());
+        } finally {
+            gang.shutdown();
         }
     }
 
@@ -114,9 +170,18 @@ class WorkerGangTest {
         LoopTotals first = Parallel.loopTotals().minus(before);
         assertEquals(1, first.loops());
         assertTrue(first.computeNanos() >= 25_000_000L, first.toString());
-        // Now the worker's chunk takes 30 ms: the caller waits for it.
+        // Now the worker's chunk takes 30 ms: the caller waits for it. (Its own chunk ends once the worker has
+        // started, or the caller would take the worker's chunk over, as it does from a worker not yet running.)
         LoopTotals mid = Parallel.loopTotals();
-        Parallel.forChunks(2, 1, (c, s, e) -> sleep(c == 1 ? 30 : 0));
+        CountDownLatch started = new CountDownLatch(1);
+        Parallel.forChunks(2, 1, (c, s, e) -> {
+            if (c == 1) {
+                started.countDown();
+                sleep(30);
+            } else {
+                await(started);
+            }
+        });
         LoopTotals second = Parallel.loopTotals().minus(mid);
         assertEquals(1, second.loops());
         assertTrue(second.waitNanos() >= 20_000_000L, second.toString());
@@ -126,6 +191,15 @@ class WorkerGangTest {
         Parallel.forChunks(1, 1, (c, s, e) -> sleep(1));
         Parallel.forChunks(2, 1, (c, s, e) -> Parallel.forRange(4, 1, (s2, e2) -> {}));
         assertEquals(1, Parallel.loopTotals().minus(last).loops(), "only the outer loop is shared");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void sleep(long millis) {

@@ -14,8 +14,8 @@ import org.latent4j.runtime.LoopTotals;
  * finiteness check and clipping) and {@code update} (the optimizer), or {@code step} for an objective that
  * performs its steps itself (a WGAN), then {@code other} (the trainer's bookkeeping and the listeners, such
  * as a progress bar). {@code loops} tells how much of the same time the training thread spent in parallel
- * loops shared with the worker threads: computing its own chunk, or waiting for the workers to finish
- * theirs; the rest ({@link #aloneSeconds()}) it worked while the workers had nothing to do.
+ * loops shared with the worker threads: computing its own chunk (and any a worker had not started), or
+ * waiting for the workers to finish theirs; the rest ({@link #aloneSeconds()}) it worked while the workers had nothing to do.
  *
  * @param phases seconds per phase, in the order above
  * @param loops  the parallel loops the epoch's steps shared with the workers
@@ -30,7 +30,7 @@ public record TimeSplit(Map<String, Double> phases, LoopTotals loops) {
         return phases.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
-    /** Seconds the training thread spent computing its own chunks of parallel loops. */
+    /** Seconds the training thread spent computing its own chunks of parallel loops, and those it took over. */
     public double parallelSeconds() {
         return loops.computeNanos() / 1e9;
     }
