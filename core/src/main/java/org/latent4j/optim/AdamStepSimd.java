@@ -6,8 +6,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link AdamStep}'s update on SIMD lanes (the JDK's Vector API), operation for operation as
  * {@link AdamStep#scalar}: separate multiplies and adds (never fused), the square root and division
- * exactly rounded as in the scalar code, the moments flushed alike, so parameters and moments are bit-identical to it. Only loaded
- * when the Vector API is present ({@link org.latent4j.runtime.VectorSupport}).
+ * exactly rounded as in the scalar code, subnormals flushed alike, so parameters and moments are
+ * bit-identical to it. Only loaded when the Vector API is present ({@link org.latent4j.runtime.VectorSupport}).
  */
 final class AdamStepSimd {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;

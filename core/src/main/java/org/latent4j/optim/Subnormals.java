@@ -14,9 +14,10 @@ package org.latent4j.optim;
  * 0.14 (docs/performance.md, "Subnormal moments").
  *
  * <p>What the optimizers do: moving averages are stored as 0 once below the smallest normal float
- * ({@link #flush}); and where a product of the update would be subnormal, a factor is taken as 0 before the
- * multiplication ({@link #zeroBelow} with {@link #productFloor} or {@link #squareFloor}), which gives the
- * product flush-to-zero mode gives (up to rounding at the boundary) without the slow multiplication. The
+ * ({@link #flush}). Adam, which most models train with, goes further: where a product of its update would be
+ * subnormal (the step, and (1 − β₂)·g²), a factor is taken as 0 before the multiplication ({@link #zeroBelow}
+ * with {@link #productFloor} or {@link #squareFloor}), which gives the product flush-to-zero mode gives (up
+ * to rounding at the boundary) without the slow multiplication. The
  * parameters move as without any of it: the terms dropped are below 1.2e−38 before the division by
  * √v̂ + ε, so they could change only a parameter smaller than about 1e−23 in magnitude. Zero, infinity and
  * NaN are kept as they are.

@@ -19,7 +19,8 @@ class SubnormalMomentsTest {
     @Test
     void flushZeroesOnlySubnormals() {
         float smallestSubnormal = Float.MIN_VALUE, largestSubnormal = Math.nextDown(Float.MIN_NORMAL);
-        for (float x : new float[] {smallestSubnormal, -smallestSubnormal, largestSubnormal, -largestSubnormal, 1e-40f}) {
+        float[] subnormals = {smallestSubnormal, -smallestSubnormal, largestSubnormal, -largestSubnormal, 1e-40f};
+        for (float x : subnormals) {
             assertEquals(0f, Subnormals.flush(x), 0f, "subnormal " + x);
         }
         for (float x : new float[] {0f, Float.MIN_NORMAL, -Float.MIN_NORMAL, 1f, -3.4e38f, Float.POSITIVE_INFINITY,
@@ -36,8 +37,9 @@ class SubnormalMomentsTest {
             assertTrue(Math.abs(Math.nextUp(floor) * c) >= Float.MIN_NORMAL, "x·c at the floor, c = " + c);
             assertTrue(Math.abs(floor * 0.999f * c) < Float.MIN_NORMAL, "x·c below the floor, c = " + c);
             float square = Subnormals.squareFloor(c);
-            assertTrue(Math.abs(c * Math.nextUp(square) * Math.nextUp(square)) >= Float.MIN_NORMAL, "c·x·x at the floor, c = " + c);
-            assertTrue(Math.abs(c * (square * 0.999f) * (square * 0.999f)) < Float.MIN_NORMAL, "c·x·x below the floor, c = " + c);
+            float at = Math.nextUp(square), below = square * 0.999f;
+            assertTrue(Math.abs(c * at * at) >= Float.MIN_NORMAL, "c·x·x at the floor, c = " + c);
+            assertTrue(Math.abs(c * below * below) < Float.MIN_NORMAL, "c·x·x below the floor, c = " + c);
         }
         assertEquals(Float.POSITIVE_INFINITY, Subnormals.productFloor(0f), 0f);
         assertEquals(Float.POSITIVE_INFINITY, Subnormals.squareFloor(0f), 0f);
@@ -74,7 +76,8 @@ class SubnormalMomentsTest {
             for (Map.Entry<String, ArrayData> e : opt.exportState().entrySet()) {
                 if (e.getValue() instanceof ArrayData.F32 f) {
                     for (float x : f.data()) {
-                        assertTrue(x == 0 || Math.abs(x) >= Float.MIN_NORMAL, e.getKey() + " holds " + x + " at step " + step);
+                        assertTrue(x == 0 || Math.abs(x) >= Float.MIN_NORMAL,
+                                e.getKey() + " holds " + x + " at step " + step);
                     }
                     out.put(e.getKey(), f.data());
                 }
@@ -114,7 +117,8 @@ class SubnormalMomentsTest {
 
     @Test
     void rmsPropAndSgdMomentumStoreNoSubnormal() {
-        run(params -> new RmsProp(params, RmsProp.Config.builder().lr(1e-3).momentum(0.5).centered(true).build()), 1500);
+        RmsProp.Config centered = RmsProp.Config.builder().lr(1e-3).momentum(0.5).centered(true).build();
+        run(params -> new RmsProp(params, centered), 1500);
         run(params -> new Sgd(params, Sgd.Config.builder().lr(1e-3).momentum(0.9).build()), 1200);
     }
 }

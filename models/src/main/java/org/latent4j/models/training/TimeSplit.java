@@ -15,7 +15,8 @@ import org.latent4j.runtime.LoopTotals;
  * performs its steps itself (a WGAN), then {@code other} (the trainer's bookkeeping and the listeners, such
  * as a progress bar). {@code loops} tells how much of the same time the training thread spent in parallel
  * loops shared with the worker threads: computing its own chunk (and any a worker had not started), or
- * waiting for the workers to finish theirs; the rest ({@link #aloneSeconds()}) it worked while the workers had nothing to do.
+ * waiting for the workers to finish theirs; the rest ({@link #aloneSeconds()}) it worked while the workers
+ * had nothing to do.
  *
  * @param phases seconds per phase, in the order above
  * @param loops  the parallel loops the epoch's steps shared with the workers
