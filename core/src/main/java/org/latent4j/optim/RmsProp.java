@@ -14,7 +14,7 @@ import org.latent4j.tensor.Tensor;
  *   p ← p − lr·g/a                                  otherwise
  * </pre>
  * The averages and the momentum buffer are stored flushed to zero below the smallest normal float
- * ({@link Subnormals}). State keys: {@code rmsprop.step}, {@code rmsprop.lr}, per parameter {@code <name>.step},
+ * (see {@code Subnormals}). State keys: {@code rmsprop.step}, {@code rmsprop.lr}, per parameter {@code <name>.step},
  * {@code <name>.square_avg}, and {@code <name>.momentum_buffer} / {@code <name>.grad_avg} when used.
  */
 public final class RmsProp extends Optimizer {

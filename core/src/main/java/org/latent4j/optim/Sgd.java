@@ -13,7 +13,7 @@ import org.latent4j.tensor.Tensor;
  * </pre>
  * Nesterov momentum in this form follows Sutskever et al., "On the importance of initialization and
  * momentum in deep learning", ICML 2013. The momentum buffer's decay is stored flushed to zero below the
- * smallest normal float ({@link Subnormals}). State keys: {@code sgd.step}, {@code sgd.lr}, per parameter
+ * smallest normal float (see {@code Subnormals}). State keys: {@code sgd.step}, {@code sgd.lr}, per parameter
  * {@code <name>.step} and, with momentum, {@code <name>.momentum_buffer}.
  */
 public final class Sgd extends Optimizer {
