@@ -1,43 +1,68 @@
 package org.latent4j.tensor;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
- * Large product outputs handed back by a training loop, for the next step's products to write into instead
- * of new arrays.
+ * The large arrays of one training step, handed to the next step's ops instead of new arrays.
  *
- * <p>Why: a weight's gradient is a product as large as the weight (1.25 MB for a 400×784 layer), and a new
- * Java array is zeroed by the thread that allocates it, in one pass over memory, while the worker threads of
- * the parallel product wait. Writing the next step's gradient into the last one's array, which the product
- * overwrites whole, saves that pass: 3–4 % of an epoch of the reference VAE, same bits (docs/performance.md,
- * "Where the training thread's time goes, and recycled gradient arrays"). It is what PyTorch's caching allocator does for every tensor; here only the
- * arrays the training loop knows to be dead are reused.
+ * <p>Why: a new Java array is zeroed by the thread that allocates it, in one pass over memory, while the
+ * worker threads of the parallel products wait. A step of the reference VAE asks for some 3.5 MB of them
+ * (the batch, the layers' outputs, the loss's cached exponentials and its gradient, the masked gradients,
+ * the weight gradients). Writing the next step's values into the last step's arrays, which these ops
+ * overwrite whole, saves those passes: a tenth of a steady epoch of the reference VAE, same bits
+ * (docs/performance.md, "Recycled step arrays"). It is what PyTorch's caching allocator does for every
+ * tensor; here only the arrays of a step that the training loop knows to be dead are reused.
  *
- * <p>Scope: a recycler belongs to the thread that {@link #open}ed it (the training loop's) and serves only
- * products computed on that thread while it is open. It takes back only arrays it issued itself (remembered
- * weakly, so an output that is never handed back is collected as usual), so a caller's own array, or a
- * view of one, is never reused. Whoever hands an array back promises that nothing reads it any more.
+ * <p>Use: the training loop {@link #open}s a recycler, and brackets each step with {@link #beginStep} and
+ * {@link #endStep}. Between the two, the ops that ask {@link #forOutput} for their output (matrix products,
+ * linear layers, the Bernoulli loss and its gradient, the masked gradients of {@link LinearActivation},
+ * mini-batches) get an array of an earlier step, or a new one, and the recycler remembers it; at
+ * {@code endStep} every one comes back. Whoever ends a step so promises that nothing reads a tensor computed
+ * in it any more (nor a view of one, nor its {@link Tensor#data()}). {@link #dropStep} ends a step without
+ * that promise: its arrays stay with whoever holds them. Outside a step, {@code forOutput} is a new array.
+ *
+ * <p>Scope: a recycler belongs to the thread that opened it (the training loop's) and serves only that
+ * thread: an op on a worker thread gets a new array.
+ *
+ * <p>Checking the promise: with the system property {@value #POISON_PROPERTY} set to {@code true} (the
+ * test suites set it), every array that comes back is filled with NaN, and is reused only from the step
+ * after next. Code that reads a tensor of a step in the next one gets NaN, which the trainer's finite
+ * checks and the tests' figures do not let pass; an op that does not overwrite a reused array whole leaves
+ * NaN in its output.
  */
 public final class ArrayRecycler implements AutoCloseable {
-    /** Smaller arrays come cheaply from the allocator's thread-local buffers; recycling them saves nothing. */
-    static final int MIN_LENGTH = 1 << 16;
+    /**
+     * Smaller arrays come cheaply from the allocator's thread-local buffers; recycling them saves nothing.
+     * 16,384 floats (64 KB) takes in the reference VAE's hidden activations (128 × 400).
+     */
+    static final int MIN_LENGTH = 1 << 14;
+
+    /** The system property that makes arrays that come back NaN, to catch a read after the promise. */
+    public static final String POISON_PROPERTY = "latent4j.recycler.poison";
+
+    private static final boolean POISON = Boolean.getBoolean(POISON_PROPERTY);
 
     private static final ThreadLocal<ArrayRecycler> CURRENT = new ThreadLocal<>();
 
     private final Thread owner = Thread.currentThread();
     private final ArrayRecycler previous;
     private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
-    private final WeakHashMap<float[], Boolean> issued = new WeakHashMap<>(); // arrays hash by identity
+    /** The arrays issued since {@link #beginStep}, or null outside a step. */
+    private List<float[]> step;
+    /** With the poison on: the last step's arrays, free from the end of the current one. */
+    private List<float[]> quarantine = new ArrayList<>();
     private boolean closed;
 
     private ArrayRecycler(ArrayRecycler previous) {
         this.previous = previous;
     }
 
-    /** Opens a recycler for the products of the calling thread, until {@link #close}. */
+    /** Opens a recycler for the steps of the calling thread, until {@link #close}. */
     public static ArrayRecycler open() {
         ArrayRecycler r = new ArrayRecycler(CURRENT.get());
         CURRENT.set(r);
@@ -45,12 +70,13 @@ public final class ArrayRecycler implements AutoCloseable {
     }
 
     /**
-     * An array of {@code length} floats for a product to overwrite whole: one handed back to the calling
-     * thread's open recycler, else a new one. Its contents are undefined.
+     * An array of {@code length} floats for the caller to overwrite whole: in a step of the calling thread's
+     * open recycler, one of an earlier step's (its values undefined: an earlier tensor's, or NaN) or a new
+     * one; otherwise a new one.
      */
-    static float[] forOutput(int length) {
+    public static float[] forOutput(int length) {
         ArrayRecycler r = length >= MIN_LENGTH ? CURRENT.get() : null;
-        if (r == null) {
+        if (r == null || r.step == null) {
             return new float[length];
         }
         ArrayDeque<float[]> q = r.free.get(length);
@@ -58,35 +84,59 @@ public final class ArrayRecycler implements AutoCloseable {
         if (a == null) {
             a = new float[length];
         }
-        r.issued.put(a, Boolean.TRUE);
+        r.step.add(a);
         return a;
     }
 
+    /** Starts a step (a step begun before and not ended is dropped, see {@link #dropStep}). */
+    public void beginStep() {
+        requireOwner("beginStep");
+        step = new ArrayList<>();
+    }
+
     /**
-     * Hands back the array of {@code t} for a later product to overwrite, if this recycler issued it and does
-     * not hold it already; the caller promises that nothing reads {@code t} (or any tensor sharing its array)
-     * any more.
+     * Ends the step, taking back every array issued in it; the caller promises that nothing reads a tensor
+     * computed in the step any more.
      *
-     * @return whether the array was taken back
+     * @return how many arrays came back
      */
-    public boolean recycle(Tensor t) {
-        if (closed || Thread.currentThread() != owner) {
-            throw new IllegalStateException("ArrayRecycler: recycle on the thread that opened it, before close");
+    public int endStep() {
+        requireOwner("endStep");
+        if (step == null) {
+            throw new IllegalStateException("ArrayRecycler: endStep without beginStep");
         }
-        float[] a = t.data;
-        if (a.length < MIN_LENGTH || issued.remove(a) == null) {
-            return false; // not ours, or already handed back (two tensors sharing one array)
+        List<float[]> back = step;
+        step = null;
+        if (POISON) {
+            back.forEach(a -> Arrays.fill(a, Float.NaN));
+            List<float[]> released = quarantine;
+            quarantine = back;
+            back = released;
         }
-        free.computeIfAbsent(a.length, k -> new ArrayDeque<>()).add(a);
-        return true;
+        for (float[] a : back) {
+            free.computeIfAbsent(a.length, k -> new ArrayDeque<>()).add(a);
+        }
+        return POISON ? quarantine.size() : back.size();
+    }
+
+    /** Ends the step without taking its arrays back: they stay with whoever holds them. */
+    public void dropStep() {
+        requireOwner("dropStep");
+        step = null;
     }
 
     /** How many arrays wait to be reused. */
     public int size() {
-        return free.values().stream().mapToInt(ArrayDeque::size).sum();
+        return free.values().stream().mapToInt(ArrayDeque::size).sum() + quarantine.size();
     }
 
-    /** Stops serving the calling thread's products (the recycler opened before this one serves them again). */
+    private void requireOwner(String what) {
+        if (closed || Thread.currentThread() != owner) {
+            throw new IllegalStateException("ArrayRecycler: " + what + " on the thread that opened it, before close");
+        }
+    }
+
+    /** Stops serving the calling thread (the recycler opened before this one serves it again). */
     @Override
     public void close() {
         if (closed) {
@@ -96,8 +146,9 @@ public final class ArrayRecycler implements AutoCloseable {
             throw new IllegalStateException("ArrayRecycler: close on the thread that opened it, innermost first");
         }
         closed = true;
+        step = null;
+        quarantine = List.of();
         free.clear();
-        issued.clear();
         if (previous == null) {
             CURRENT.remove();
         } else {

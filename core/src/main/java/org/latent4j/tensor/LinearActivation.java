@@ -103,7 +103,7 @@ public final class LinearActivation {
             };
         } else {
             float[] gd = g2.data, yd = y.data;
-            float[] o = new float[gd.length];
+            float[] o = ArrayRecycler.forOutput(gd.length); // written whole, row by row
             double[] sums = new double[out];
             boolean simd = VectorSupport.AVAILABLE && (kind == Kind.RELU || kind == Kind.LEAKY_RELU);
             VectorSupport.noticeScalarFallback();

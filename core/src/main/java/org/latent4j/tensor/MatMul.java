@@ -50,7 +50,7 @@ public final class MatMul {
         Tensor aa = a.broadcastTo(concat(batch, a.shape[ra - 2], a.shape[ra - 1]));
         Tensor bb = b.broadcastTo(concat(batch, b.shape[rb - 2], b.shape[rb - 1]));
         int count = Shape.numel(batch);
-        float[] c = new float[count * m * n];
+        float[] c = ArrayRecycler.forOutput(count * m * n); // overwritten whole: each product's beta is 0
         int lda = a.shape[ra - 1], ldb = b.shape[rb - 1];
         for (int i = 0; i < count; i++) {
             gemm(transA, transB, m, n, k, aa.data, i * m * k, bb.data, i * k * n, c, i * m * n, lda, ldb);
@@ -82,7 +82,7 @@ public final class MatMul {
      * and the product added onto it by BLAS, which saves a pass over the output. Shapes are the caller's to check.
      */
     static float[] affine(Tensor x, Tensor weight, Tensor bias, int rows, int in, int out) {
-        float[] y = new float[rows * out];
+        float[] y = ArrayRecycler.forOutput(rows * out); // overwritten whole: the bias rows, or beta 0
         float beta = 0f;
         if (bias != null) {
             for (int r = 0; r < rows; r++) {

@@ -42,7 +42,7 @@ public final class RowLosses {
         int rows = d == 0 ? 0 : logits.numel() / d;
         float[] l = logits.data, t = targets.data;
         boolean keep = Autograd.isEnabled() && logits.requiresGrad();
-        float[] expNegAbs = keep ? new float[l.length] : null;
+        float[] expNegAbs = keep ? ArrayRecycler.forOutput(l.length) : null; // written whole by bceRow
         float[] out = new float[rows];
         boolean simd = simd();
         forRows(rows, d, (s, e) -> {
@@ -67,7 +67,7 @@ public final class RowLosses {
 
     /** {@code g[r]·(σ(l) − t)} with σ from the cached e^{−|l|}: σ(l) = 1/(1+e) for l ≥ 0, e/(1+e) otherwise. */
     private static Tensor fusedLogitGrad(float[] g, float[] l, float[] t, float[] expNegAbs, int rows, int d, int[] shape) {
-        float[] out = new float[l.length];
+        float[] out = ArrayRecycler.forOutput(l.length); // written whole, row by row
         boolean simd = simd();
         forRows(rows, d, (s, e) -> {
             for (int r = s; r < e; r++) {

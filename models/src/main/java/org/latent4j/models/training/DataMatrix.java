@@ -1,6 +1,7 @@
 package org.latent4j.models.training;
 
 import org.latent4j.runtime.Parallel;
+import org.latent4j.tensor.ArrayRecycler;
 import org.latent4j.tensor.Tensor;
 
 /**
@@ -51,7 +52,7 @@ public record DataMatrix(String name, float[] x, int rows, int cols) {
      */
     public Tensor gather(int[] order, int start, int end) {
         int n = end - start;
-        float[] out = new float[n * cols];
+        float[] out = ArrayRecycler.forOutput(n * cols); // every row copied over it
         Parallel.forRange(n, Math.max(1, GATHER_MIN_VALUES / cols), (s, e) -> {
             for (int i = s; i < e; i++) {
                 System.arraycopy(x, order[start + i] * cols, out, i * cols, cols);

@@ -33,6 +33,15 @@ public interface SteppedObjective {
      */
     Step step(Tensor batch, int epoch, int batchIndex, double position, RandomSource noise);
 
+    /**
+     * Whether nothing computed in {@link #step}, nor the batch it was given, is read once it returns, so that
+     * the trainer can hand the step's arrays to the next step's ops ({@link org.latent4j.tensor.ArrayRecycler}).
+     * False unless the objective is sure: a tensor kept past its step would change under its holder.
+     */
+    default boolean keepsNoStepTensors() {
+        return false;
+    }
+
     /** Figures on held-out data; must hold {@code "loss"}, the figure early stopping watches. */
     Map<String, Double> evaluate(DataMatrix data, RandomSource rng);
 

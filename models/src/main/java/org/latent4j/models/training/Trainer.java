@@ -37,8 +37,11 @@ import org.latent4j.tensor.Tensor;
  * taken with a finite loss and gradient.
  *
  * <p>Memory: after each optimizer step of a {@link TrainingObjective} the parameters' gradients are
- * released (a listener sees none) and their arrays become the outputs of the next step's matrix products
- * ({@link org.latent4j.tensor.ArrayRecycler}). A trainer runs one fit at a time, on the thread that calls it.
+ * released (a listener sees none), and the arrays of the step's tensors (the batch, activations, gradients)
+ * become those of the next step's ({@link org.latent4j.tensor.ArrayRecycler}), so an objective must not keep
+ * a tensor it computed in {@link TrainingObjective#loss} beyond the step; a {@link SteppedObjective} opts in
+ * with {@link SteppedObjective#keepsNoStepTensors()}. A trainer runs one fit at a time, on the thread that
+ * calls it.
  */
 public final class Trainer {
     private final TrainingConfig config;
@@ -122,8 +125,8 @@ public final class Trainer {
     }
 
     private TrainingHistory run(SteppedObjective objective, DataMatrix train, DataMatrix test, Checkpoint from) {
-        // The weight gradients of one step are dead once the optimizer has used them: the next step's
-        // products write into them (see GradientSteps.step).
+        // The tensors of one step are dead once the optimizer has used their gradients: the next step's
+        // ops write into their arrays (see trainEpoch).
         try (ArrayRecycler recycled = ArrayRecycler.open()) {
             recycler = recycled;
             return runEpochs(objective, train, test, from);
@@ -208,12 +211,18 @@ public final class Trainer {
         double total = 0;
         for (int b = 0, start = 0; start < n; b++, start += bs) {
             int end = Math.min(n, start + bs);
+            recycler.beginStep();
             Tensor batch = train.gather(order, start, end);
             clock.lap("batches");
             double position = epoch - 1 + (double) start / n;
             int batchIndex = b + 1;
             int laps = clock.laps();
             SteppedObjective.Step step = objective.step(batch, epoch, batchIndex, position, noise);
+            if (objective.keepsNoStepTensors()) {
+                recycler.endStep(); // the step's arrays, the batch's among them, go to the next step's ops
+            } else {
+                recycler.dropStep();
+            }
             // An objective that timed its own phases (GradientSteps) leaves only bookkeeping to "other".
             clock.lap(clock.laps() == laps ? "step" : "other");
             total += step.reported();
@@ -270,16 +279,16 @@ public final class Trainer {
             }
             clock.lap("gradient check");
             opt.step();
-            // Nothing reads the gradients after the update: their arrays go to the next step's products
-            // (the recycler takes only product outputs it issued), and the parameters let go of them.
-            for (Tensor p : params.values()) {
-                if (p.grad() != null) {
-                    recycler.recycle(p.grad());
-                }
-            }
+            // The parameters let go of their gradients: with them, nothing of this step is read any more.
             opt.zeroGrad();
             clock.lap("update");
             return new Step(loss.reported(), loss.parts(), batch.dim(0));
+        }
+
+        /** A {@link TrainingObjective} keeps no tensor of its loss, and the gradients go with the update. */
+        @Override
+        public boolean keepsNoStepTensors() {
+            return true;
         }
 
         @Override

@@ -14,7 +14,10 @@ public interface TrainingObjective {
     Module module();
 
     /**
-     * The loss of one mini-batch.
+     * The loss of one mini-batch. Nothing computed here may be kept beyond the training step (a field
+     * holding an activation, a view of one, or its data): once the optimizer has stepped, the {@link Trainer}
+     * hands the step's arrays to the next step's ops. Copy what must outlive the step; the batch too is
+     * reused.
      *
      * @param batch         the examples, [B, D]
      * @param epochPosition how far training has come, in epochs (0 at the start; 1.5 halfway through the second)

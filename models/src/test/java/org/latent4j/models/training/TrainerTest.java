@@ -284,4 +284,42 @@ class TrainerTest {
         }
         assertArrayEquals(weights.get(0), weights.get(1));
     }
+
+    /** Breaks the contract of {@link TrainingObjective#loss}: keeps its layer's output for the next step. */
+    static final class KeepsAnActivation implements TrainingObjective {
+        final Linear linear = new Linear(300, 300, new RandomSource(8));
+        Tensor kept;
+
+        @Override
+        public Module module() {
+            return linear;
+        }
+
+        @Override
+        public BatchLoss loss(Tensor batch, double epochPosition, RandomSource noise) {
+            Tensor out = linear.forward(batch);
+            Tensor loss = out.sub(batch).square().sum();
+            if (kept != null) {
+                loss = loss.add(kept.detach().sum()); // reads the last step's output, after its step
+            }
+            kept = out;
+            return new BatchLoss(loss, loss.item());
+        }
+
+        @Override
+        public Map<String, Double> evaluate(DataMatrix data, RandomSource rng) {
+            return Map.of("loss", 0.0);
+        }
+    }
+
+    @Test
+    void anObjectiveThatKeepsATensorPastItsStepFailsLoudlyInTheTests() {
+        // The suites run with the recycler's poison on: an array handed back at the end of a step is NaN until
+        // an op of a later step overwrites it, so the kept output reads NaN and the trainer stops.
+        assertTrue(Boolean.getBoolean(org.latent4j.tensor.ArrayRecycler.POISON_PROPERTY), "run by the build, with the poison on");
+        DataMatrix data = new DataMatrix("wide", new float[192 * 300], 192, 300);
+        Trainer trainer = new Trainer(TrainingConfig.builder().epochs(1).batchSize(64).learningRate(1e-3).build());
+        NonFiniteLossException e = assertThrows(NonFiniteLossException.class, () -> trainer.fit(new KeepsAnActivation(), data, null));
+        assertTrue(e.getMessage().contains("batch 2"), e.getMessage());
+    }
 }
