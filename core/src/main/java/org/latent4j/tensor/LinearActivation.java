@@ -2,6 +2,7 @@ package org.latent4j.tensor;
 
 import static org.latent4j.tensor.Autograd.record;
 
+import org.latent4j.runtime.Parallel;
 import org.latent4j.runtime.VectorSupport;
 
 /**
@@ -21,6 +22,12 @@ import org.latent4j.runtime.VectorSupport;
  * {@link Pointwise}'s activations write theirs.
  */
 public final class LinearActivation {
+    /**
+     * The masked gradient is shared by the threads from this many elements on: the hidden layer of the
+     * reference VAE (128 × 400) splits in two.
+     */
+    private static final int PARALLEL_ELEMENTS = 1 << 14;
+
     private LinearActivation() {}
 
     /** The activations that can follow the product in one op: those whose derivative is a function of the output. */
@@ -107,15 +114,23 @@ public final class LinearActivation {
             double[] sums = new double[out];
             boolean simd = VectorSupport.AVAILABLE && (kind == Kind.RELU || kind == Kind.LEAKY_RELU);
             VectorSupport.noticeScalarFallback();
-            // Row by row in order, so each column's sum is the same double-precision running sum as Reductions.sum(0).
-            for (int r = 0; r < rows; r++) {
-                int off = r * out;
-                if (simd) {
-                    LinearActivationKernels.maskRow(kind == Kind.LEAKY_RELU, gd, yd, o, sums, off, out);
-                } else {
-                    maskRow(kind, gd, yd, o, sums, off, out);
+            // The threads take blocks of columns, whole SIMD vectors each; every thread goes down its columns
+            // row by row in order, so each column's sum is the same double-precision running sum as
+            // Reductions.sum(0), whatever the thread count.
+            int width = LinearActivationKernels.LANES;
+            int blocks = (out + width - 1) / width;
+            int minBlocks = Math.max(1, PARALLEL_ELEMENTS / Math.max(1, rows * width));
+            Parallel.forRange(blocks, minBlocks, (s, e) -> {
+                int c0 = s * width, c1 = Math.min(out, e * width);
+                for (int r = 0; r < rows; r++) {
+                    int off = r * out;
+                    if (simd) {
+                        LinearActivationKernels.maskRow(kind == Kind.LEAKY_RELU, gd, yd, o, sums, off, c0, c1);
+                    } else {
+                        maskRow(kind, gd, yd, o, sums, off, c0, c1);
+                    }
                 }
-            }
+            });
             float[] b = new float[out];
             for (int j = 0; j < out; j++) {
                 b[j] = (float) sums[j];
@@ -129,9 +144,12 @@ public final class LinearActivation {
         return gm;
     }
 
-    /** {@code o = g·f'(y)} over one row, the products added to the column sums; the formulas of {@link Pointwise}'s backward. */
-    static void maskRow(Kind kind, float[] g, float[] y, float[] o, double[] sums, int off, int n) {
-        for (int j = 0; j < n; j++) {
+    /**
+     * {@code o = g·f'(y)} over columns {@code [c0, c1)} of the row at {@code off}, the products added to the
+     * column sums; the formulas of {@link Pointwise}'s backward.
+     */
+    static void maskRow(Kind kind, float[] g, float[] y, float[] o, double[] sums, int off, int c0, int c1) {
+        for (int j = c0; j < c1; j++) {
             float v = y[off + j], q = g[off + j];
             float m = switch (kind) {
                 case RELU -> v > 0 ? q : 0f;

@@ -16,15 +16,18 @@ final class LinearActivationKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, S.vectorShape());
 
+    /** The floats in one SIMD vector: the threads split the columns in blocks of this many. */
+    static final int LANES = S.length();
+
     private LinearActivationKernels() {}
 
     /**
-     * {@code o = y > 0 ? g : (leaky ? 0.01·g : 0)} over {@code [off, off + n)}, each value added to {@code sums[j]}
-     * for its column j.
+     * {@code o = y > 0 ? g : (leaky ? 0.01·g : 0)} over columns {@code [c0, c1)} of the row at {@code off},
+     * each value added to {@code sums[j]} for its column j.
      */
-    static void maskRow(boolean leaky, float[] g, float[] y, float[] o, double[] sums, int off, int n) {
-        int j = 0;
-        int bound = S.loopBound(n);
+    static void maskRow(boolean leaky, float[] g, float[] y, float[] o, double[] sums, int off, int c0, int c1) {
+        int j = c0;
+        int bound = c0 + S.loopBound(c1 - c0);
         FloatVector zero = FloatVector.zero(S);
         for (; j < bound; j += S.length()) {
             FloatVector q = FloatVector.fromArray(S, g, off + j);
@@ -37,7 +40,7 @@ final class LinearActivationKernels {
                 DoubleVector.fromArray(D, sums, col).add(wide).intoArray(sums, col);
             }
         }
-        for (; j < n; j++) {
+        for (; j < c1; j++) {
             float v = y[off + j], q = g[off + j];
             float m = v > 0 ? q : (leaky ? q * LinearActivation.Kind.LEAKY_SLOPE : 0f);
             o[off + j] = m;

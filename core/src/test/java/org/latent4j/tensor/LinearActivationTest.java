@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.latent4j.random.RandomSource;
+import org.latent4j.runtime.Threads;
 import org.junit.jupiter.api.Test;
 
 /** The fused linear layer + activation: gradients at first and second order, and the unfused ops' values to the bit. */
@@ -67,17 +68,33 @@ class LinearActivationTest {
         GradientCheck.assertSecondOrder(fused(kind), awayFromKink(4, new int[] {2, 2, 3}, 3, false));
     }
 
-    /** Values and gradients (plain backward: the fused mask pass) equal the unfused ops' to the bit. */
+    /**
+     * Values and gradients (plain backward: the fused mask pass) equal the unfused ops' to the bit, on one
+     * thread and on several (the mask pass splits the columns over the threads from 16,384 elements on).
+     */
     @ParameterizedTest
     @EnumSource(LinearActivation.Kind.class)
     void sameBitsAsUnfused(LinearActivation.Kind kind) {
-        // 37 outputs: SIMD lanes and a scalar tail; 70 rows x 37 out, 50 in
+        int saved = Threads.count();
+        try {
+            for (int threads = 1; threads <= 3; threads++) {
+                Threads.set(threads);
+                // 37 outputs: SIMD lanes and a scalar tail, on one thread; 133 outputs over 400 rows: split
+                sameBitsAsUnfused(kind, 70, 37);
+                sameBitsAsUnfused(kind, 400, 133);
+            }
+        } finally {
+            Threads.set(saved);
+        }
+    }
+
+    private static void sameBitsAsUnfused(LinearActivation.Kind kind, int rows, int out) {
         for (boolean bias : new boolean[] {true, false}) {
             RandomSource r = new RandomSource(7);
-            Tensor x = Tensor.randn(r, 70, 50).requiresGrad(true);
-            Tensor w = Tensor.randn(r, 37, 50).mul(0.3f).detach().requiresGrad(true);
-            Tensor b = bias ? Tensor.randn(r, 37).detach().requiresGrad(true) : null;
-            Tensor seed = Tensor.randn(r, 70, 37);
+            Tensor x = Tensor.randn(r, rows, 50).requiresGrad(true);
+            Tensor w = Tensor.randn(r, out, 50).mul(0.3f).detach().requiresGrad(true);
+            Tensor b = bias ? Tensor.randn(r, out).detach().requiresGrad(true) : null;
+            Tensor seed = Tensor.randn(r, rows, out);
             Tensor[] leaves = bias ? new Tensor[] {x, w, b} : new Tensor[] {x, w};
 
             Tensor y1 = LinearActivation.apply(x, w, b, kind);
