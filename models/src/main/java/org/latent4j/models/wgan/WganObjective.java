@@ -78,6 +78,15 @@ public final class WganObjective implements SteppedObjective {
         return Math.multiplyExact(batchSize, model.config().criticSteps());
     }
 
+    /**
+     * Nothing of a step outlives it: the spectral layers' vectors, the generator's average and the optimizers'
+     * moments are updated in their own arrays, and everything else is figures.
+     */
+    @Override
+    public boolean keepsNoStepTensors() {
+        return true;
+    }
+
     @Override
     public Step step(Tensor batch, int epoch, int batchIndex, double position, RandomSource noise) {
         WganConfig c = model.config();
