@@ -28,6 +28,12 @@ public final class LinearActivation {
      */
     private static final int PARALLEL_ELEMENTS = 1 << 14;
 
+    /**
+     * The columns the threads split the masked gradient by: whole SIMD vectors of floats up to 512 bits. A
+     * constant, not the vector species' length: without the Vector API module its classes cannot load.
+     */
+    private static final int COLUMN_BLOCK = 16;
+
     private LinearActivation() {}
 
     /** The activations that can follow the product in one op: those whose derivative is a function of the output. */
@@ -114,10 +120,9 @@ public final class LinearActivation {
             double[] sums = new double[out];
             boolean simd = VectorSupport.AVAILABLE && (kind == Kind.RELU || kind == Kind.LEAKY_RELU);
             VectorSupport.noticeScalarFallback();
-            // The threads take blocks of columns, whole SIMD vectors each; every thread goes down its columns
-            // row by row in order, so each column's sum is the same double-precision running sum as
-            // Reductions.sum(0), whatever the thread count.
-            int width = LinearActivationKernels.LANES;
+            // The threads take blocks of columns; every thread goes down its columns row by row in order, so each
+            // column's sum is the same double-precision running sum as Reductions.sum(0), whatever the thread count.
+            int width = COLUMN_BLOCK;
             int blocks = (out + width - 1) / width;
             int minBlocks = Math.max(1, PARALLEL_ELEMENTS / Math.max(1, rows * width));
             Parallel.forRange(blocks, minBlocks, (s, e) -> {

@@ -16,9 +16,6 @@ final class LinearActivationKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, S.vectorShape());
 
-    /** The floats in one SIMD vector: the threads split the columns in blocks of this many. */
-    static final int LANES = S.length();
-
     private LinearActivationKernels() {}
 
     /**
