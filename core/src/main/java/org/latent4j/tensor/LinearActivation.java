@@ -122,11 +122,10 @@ public final class LinearActivation {
             VectorSupport.noticeScalarFallback();
             // The threads take blocks of columns; every thread goes down its columns row by row in order, so each
             // column's sum is the same double-precision running sum as Reductions.sum(0), whatever the thread count.
-            int width = COLUMN_BLOCK;
-            int blocks = (out + width - 1) / width;
-            int minBlocks = Math.max(1, PARALLEL_ELEMENTS / Math.max(1, rows * width));
+            int blocks = (out + COLUMN_BLOCK - 1) / COLUMN_BLOCK;
+            int minBlocks = Math.max(1, PARALLEL_ELEMENTS / Math.max(1, rows * COLUMN_BLOCK));
             Parallel.forRange(blocks, minBlocks, (s, e) -> {
-                int c0 = s * width, c1 = Math.min(out, e * width);
+                int c0 = s * COLUMN_BLOCK, c1 = Math.min(out, e * COLUMN_BLOCK);
                 for (int r = 0; r < rows; r++) {
                     int off = r * out;
                     if (simd) {
